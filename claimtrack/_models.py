@@ -1,0 +1,729 @@
+"""
+The value objects: sources, spans, actors, propositions and claims.
+
+Every model is a frozen attrs class, validated on construction (and so on
+``attrs.evolve``). Converters only normalise cheaply (a list to a tuple, an
+ISO date string to a `When`); anything that needs judgement, like reading
+"Monday" against a publication date, happens in the `Tracker`.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import urllib.parse
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from claimtrack._dates import When, check_when, to_when
+from claimtrack._text import fold
+from claimtrack._validators import (
+    check_fields,
+    finite_number,
+    instance_of,
+    matches_re,
+    max_len,
+    non_empty_str,
+    non_negative_int,
+    optional,
+    tuple_of,
+)
+from claimtrack.exceptions import (
+    AmbiguousQuoteError,
+    InvalidTypeError,
+    InvalidValueError,
+    MissingTextError,
+    QuoteNotFoundError,
+    SpanMismatchError,
+)
+
+
+CONTEXT_LENGTH = 32
+"""How many characters of context a `Span` keeps on each side."""
+
+_LANGUAGE = r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*"
+
+
+def _check(validator: Any) -> dict[str, Any]:
+    return {"check": validator}
+
+
+def _all(*validators: Any) -> Any:
+    def run_all(inst: object, attr: Any, value: object) -> None:
+        for validator in validators:
+            validator(inst, attr, value)
+
+    return run_all
+
+
+def _object_check() -> Any:
+    text = non_empty_str()
+    quantity = instance_of(Quantity)
+
+    def check(inst: object, attr: Any, value: object) -> None:
+        if isinstance(value, Quantity):
+            quantity(inst, attr, value)
+        elif isinstance(value, str):
+            text(inst, attr, value)
+        else:
+            raise InvalidTypeError(
+                attr.name,
+                value,
+                f"must be str or Quantity, not {type(value).__name__}",
+            )
+
+    return check
+
+
+def _to_tuple(value: object) -> object:
+    """
+    Turn a list, set or generator into a tuple; a lone string into a 1-tuple.
+
+    Anything else is left for the validator to reject.
+    """
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, list | set | frozenset) or (
+        isinstance(value, Iterable) and not isinstance(value, dict | bytes)
+    ):
+        return tuple(value)
+    return value
+
+
+def _to_unique_tuple(value: object) -> object:
+    converted = _to_tuple(value)
+    if isinstance(converted, tuple):
+        return tuple(dict.fromkeys(converted))
+    return converted
+
+
+def _enum_member(enum_type: type[enum.Enum], value: object) -> object:
+    if isinstance(value, str):
+        for member in enum_type:
+            if value.casefold() in (member.value, member.name.casefold()):
+                return member
+    return value
+
+
+def _to_actor_kind(value: object) -> object:
+    return _enum_member(ActorKind, value)
+
+
+def _to_polarity(value: object) -> object:
+    return _enum_member(Polarity, value)
+
+
+@attrs.frozen
+class _WhenCheck:
+    """
+    A field check for `When` values; says how to get one from words.
+    """
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        check_when(attr.name, value)
+
+
+@attrs.frozen
+class _UrlCheck:
+    """
+    A field check for absolute http(s) URLs.
+    """
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        instance_of(str)(inst, attr, value)
+        assert isinstance(value, str)  # noqa: S101 -- narrowed above
+        parts = urllib.parse.urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise InvalidValueError(
+                attr.name, value, "must be an absolute http(s) URL"
+            )
+
+
+@attrs.frozen
+class Span:
+    """
+    Where in a source's text a claim is quoted.
+
+    Offsets count code points (Python ``str`` indices) in the source's raw
+    text, ``end`` exclusive, so ``source.text[start:end] == exact``. This is
+    the W3C Web Annotation model's TextPositionSelector (``start``, ``end``)
+    and TextQuoteSelector (``exact``, ``prefix``, ``suffix``) in one value.
+    Build spans with `Source.span_of`; a span whose ``exact`` does not match
+    its source is rejected when it is checked against the source
+    (`Source.check_span`, which the tracker calls).
+
+    Args:
+        start: Offset of the first quoted code point.
+        end: Offset just past the last quoted code point.
+        exact: The quoted text.
+        prefix: Up to 32 code points just before the quote.
+        suffix: Up to 32 code points just after the quote.
+        source: The id of the source quoted, if known.
+
+    .. versionadded:: 0.1.0
+    """
+
+    start: int = attrs.field(metadata=_check(non_negative_int()))
+    end: int = attrs.field(metadata=_check(non_negative_int()))
+    exact: str = attrs.field(metadata=_check(instance_of(str)))
+    prefix: str = attrs.field(
+        default="",
+        kw_only=True,
+        metadata=_check(_all(instance_of(str), max_len(CONTEXT_LENGTH))),
+    )
+    suffix: str = attrs.field(
+        default="",
+        kw_only=True,
+        metadata=_check(_all(instance_of(str), max_len(CONTEXT_LENGTH))),
+    )
+    source: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_check(optional(non_empty_str())),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if self.end < self.start:
+            raise InvalidValueError(
+                "end", self.end, f"is before start={self.start}"
+            )
+        if not self.exact:
+            raise InvalidValueError("exact", self.exact, "must not be empty")
+        if len(self.exact) != self.end - self.start:
+            raise SpanMismatchError(
+                "exact",
+                self.exact,
+                f"is {len(self.exact)} code points long but the span "
+                f"{self.start}:{self.end} covers {self.end - self.start}",
+            )
+
+    def matches(self, text: str) -> bool:
+        """
+        Tell whether *text* has this span's quote and context in place.
+        """
+        return (
+            text[self.start : self.end] == self.exact
+            and text[self.start - len(self.prefix) : self.start] == self.prefix
+            and text[self.end : self.end + len(self.suffix)] == self.suffix
+        )
+
+
+@attrs.frozen
+class Source:
+    """
+    A document a claim was found in.
+
+    Args:
+        id: The source's id, unique in a tracker.
+        title: Its headline or title.
+        publisher: Who published it ("India TV").
+        url: Where it is, an absolute http(s) URL.
+        published: When it was published: a `When`, a ``date``, an aware
+            ``datetime`` or an ISO string ("2025-02-04", "2025-02").
+            Relative dates in claims are read against it.
+        language: A BCP 47 language tag ("en", "pt-BR").
+        text: The document's raw text; spans index into it as given.
+        derived_from: Ids of upstream sources it was built from, such as a
+            wire service ("ap" for "With AP inputs").
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(metadata=_check(non_empty_str()))
+    title: str | None = attrs.field(
+        default=None, kw_only=True, metadata=_check(optional(instance_of(str)))
+    )
+    publisher: str | None = attrs.field(
+        default=None, kw_only=True, metadata=_check(optional(instance_of(str)))
+    )
+    url: str | None = attrs.field(
+        default=None, kw_only=True, metadata=_check(optional(_UrlCheck()))
+    )
+    published: When | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=to_when,
+        metadata=_check(optional(_WhenCheck())),
+    )
+    language: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_check(
+            optional(matches_re(_LANGUAGE, "a BCP 47 language tag like 'en'"))
+        ),
+    )
+    text: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        repr=False,
+        metadata=_check(optional(instance_of(str))),
+    )
+    derived_from: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=_to_unique_tuple,
+        metadata=_check(tuple_of(non_empty_str())),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if self.id in self.derived_from:
+            raise InvalidValueError(
+                "derived_from",
+                self.derived_from,
+                f"a source cannot derive from itself ({self.id!r})",
+            )
+
+    def _require_text(self) -> str:
+        if self.text is None:
+            raise MissingTextError(
+                "text", None, f"source {self.id!r} has no text to quote"
+            )
+        return self.text
+
+    def find(self, quote: str) -> list[int]:
+        """
+        Return the offset of every occurrence of *quote*, overlaps included.
+
+        Raises:
+            MissingTextError: If the source has no text.
+        """
+        text = self._require_text()
+        if not isinstance(quote, str):
+            raise InvalidTypeError(
+                "quote", quote, f"must be str, not {type(quote).__name__}"
+            )
+        if not quote:
+            raise InvalidValueError("quote", quote, "must not be empty")
+        offsets = []
+        at = text.find(quote)
+        while at != -1:
+            offsets.append(at)
+            at = text.find(quote, at + 1)
+        return offsets
+
+    def span_at(self, start: int, end: int) -> Span:
+        """
+        Return the span of ``text[start:end]``, with its context.
+
+        Raises:
+            MissingTextError: If the source has no text.
+            InvalidValueError: If the offsets are outside the text.
+        """
+        text = self._require_text()
+        for name, value in (("start", start), ("end", end)):
+            non_negative_int()(self, name, value)
+            if value > len(text):
+                raise InvalidValueError(
+                    name,
+                    value,
+                    f"is past the end of source {self.id!r} "
+                    f"({len(text)} code points)",
+                )
+        return Span(
+            start,
+            end,
+            text[start:end],
+            prefix=text[max(0, start - CONTEXT_LENGTH) : start],
+            suffix=text[end : end + CONTEXT_LENGTH],
+            source=self.id,
+        )
+
+    def span_of(self, quote: str, *, occurrence: int | None = None) -> Span:
+        """
+        Find *quote* in the text and return its span.
+
+        The match is exact, on the raw text: curly quotes, line breaks and
+        double spaces must be as they are in the source.
+
+        Args:
+            quote: The text to find.
+            occurrence: Which occurrence to take when the quote occurs more
+                than once: ``0`` for the first, ``-1`` for the last, as with
+                Python indices. Without it, a repeated quote is an error.
+
+        Raises:
+            QuoteNotFoundError: If the quote is not in the text.
+            AmbiguousQuoteError: If it occurs more than once and no
+                *occurrence* is given; ``candidates`` holds every span.
+            InvalidValueError: If there is no such occurrence.
+            MissingTextError: If the source has no text.
+        """
+        offsets = self.find(quote)
+        if not offsets:
+            raise QuoteNotFoundError(
+                "quote", quote, f"does not occur in source {self.id!r}"
+            )
+        if occurrence is None:
+            if len(offsets) > 1:
+                raise AmbiguousQuoteError(
+                    "quote",
+                    quote,
+                    f"occurs {len(offsets)} times in source {self.id!r}, "
+                    f"at offsets {offsets}; pass occurrence= to choose one",
+                    [self.span_at(at, at + len(quote)) for at in offsets],
+                )
+            occurrence = 0
+        instance_of(int)(self, "occurrence", occurrence)
+        if not -len(offsets) <= occurrence < len(offsets):
+            raise InvalidValueError(
+                "occurrence",
+                occurrence,
+                f"the quote occurs {len(offsets)} time(s) in source "
+                f"{self.id!r}",
+            )
+        at = offsets[occurrence]
+        return self.span_at(at, at + len(quote))
+
+    def check_span(self, span: Span) -> Span:
+        """
+        Check that *span* quotes this source truly; return it with context.
+
+        A span built elsewhere (say, from an annotation tool) may come
+        without ``prefix`` and ``suffix``: they are filled in from the text.
+        Context that is given must match.
+
+        Raises:
+            SpanMismatchError: If the text at the span's offsets is not its
+                ``exact`` (or its context differs), or the span names
+                another source.
+            MissingTextError: If the source has no text.
+        """
+        text = self._require_text()
+        if span.source is not None and span.source != self.id:
+            raise SpanMismatchError(
+                "span.source",
+                span.source,
+                f"the span quotes another source than {self.id!r}",
+            )
+        found = text[span.start : span.end]
+        if found != span.exact:
+            raise SpanMismatchError(
+                "span.exact",
+                span.exact,
+                f"source {self.id!r} has {found!r} at {span.start}:{span.end}",
+            )
+        full = self.span_at(span.start, span.end)
+        if not full.prefix.endswith(span.prefix):
+            raise SpanMismatchError(
+                "span.prefix",
+                span.prefix,
+                f"source {self.id!r} has {full.prefix!r} before the quote",
+            )
+        if not full.suffix.startswith(span.suffix):
+            raise SpanMismatchError(
+                "span.suffix",
+                span.suffix,
+                f"source {self.id!r} has {full.suffix!r} after the quote",
+            )
+        return full
+
+
+class ActorKind(enum.Enum):
+    """
+    What kind of actor speaks or is spoken of.
+
+    .. versionadded:: 0.1.0
+    """
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"
+    GROUP = "group"
+    """People spoken of together, possibly unnamed ("officials")."""
+
+
+@attrs.frozen
+class Actor:
+    """
+    Who speaks or is spoken of.
+
+    Args:
+        id: The actor's id, unique in a tracker.
+        name: The actor's name; a group ("officials") may have none.
+        aliases: Other names the actor goes by ("Bukele").
+        role: The actor's position ("President of El Salvador"). It is also
+            a name the actor can be found by, as long as no one else has it.
+        kind: An `ActorKind` or its value ("person").
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(metadata=_check(non_empty_str()))
+    name: str | None = attrs.field(
+        default=None, metadata=_check(optional(non_empty_str()))
+    )
+    aliases: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=_to_unique_tuple,
+        metadata=_check(tuple_of(non_empty_str())),
+    )
+    role: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_check(optional(non_empty_str())),
+    )
+    kind: ActorKind = attrs.field(
+        default=ActorKind.PERSON,
+        kw_only=True,
+        converter=_to_actor_kind,
+        metadata=_check(instance_of(ActorKind)),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if self.name is None and self.kind is not ActorKind.GROUP:
+            raise InvalidValueError(
+                "name", None, f"a {self.kind.value} must have a name"
+            )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """
+        Every name the actor can be found by: id, name, aliases and role.
+        """
+        names = [self.id, *([self.name] if self.name else []), *self.aliases]
+        if self.role:
+            names.append(self.role)
+        return tuple(dict.fromkeys(names))
+
+    @property
+    def label(self) -> str:
+        """
+        A readable name: the name, else the role, else the id.
+        """
+        return self.name or self.role or self.id
+
+
+class Polarity(enum.Enum):
+    """
+    Whether a proposition is asserted or denied.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ASSERTED = "asserted"
+    DENIED = "denied"
+
+
+@attrs.frozen
+class Quantity:
+    """
+    A number with an optional unit, as the object of a proposition.
+
+    Args:
+        value: An ``int``, ``float`` or ``Decimal``; finite.
+        unit: The unit ("migrants", "USD", "km"), if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    value: int | float | Decimal = attrs.field(
+        metadata=_check(finite_number())
+    )
+    unit: str | None = attrs.field(
+        default=None, metadata=_check(optional(non_empty_str()))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def __str__(self) -> str:
+        """
+        Write the number and its unit: "43 migrants".
+        """
+        return f"{self.value} {self.unit}" if self.unit else f"{self.value}"
+
+
+def _to_object(value: object) -> object:
+    if isinstance(value, int | float | Decimal) and not isinstance(
+        value, bool
+    ):
+        return Quantity(value)  # a bare number is a unitless quantity
+    return value
+
+
+@attrs.frozen
+class Proposition:
+    """
+    The structured content of a claim: who or what, does what, to what.
+
+    Args:
+        subject: The id of an actor, or a thing ("the agreement"). The
+            tracker replaces a name or alias of a known actor by its id.
+        predicate: What is said of the subject ("accepts_deportees_of").
+        object: Text, a `Quantity` (a bare number becomes one), or an id.
+        polarity: `Polarity.ASSERTED` (default) or `Polarity.DENIED`.
+        valid: When the proposition holds, a `When`; ``None`` for always.
+
+    .. versionadded:: 0.1.0
+    """
+
+    subject: str = attrs.field(metadata=_check(non_empty_str()))
+    predicate: str = attrs.field(metadata=_check(non_empty_str()))
+    object: str | Quantity = attrs.field(
+        converter=_to_object,
+        metadata=_check(_object_check()),
+    )
+    polarity: Polarity = attrs.field(
+        default=Polarity.ASSERTED,
+        kw_only=True,
+        converter=_to_polarity,
+        metadata=_check(instance_of(Polarity)),
+    )
+    valid: When | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=to_when,
+        metadata=_check(optional(_WhenCheck())),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def negated(self) -> Proposition:
+        """
+        Return the same proposition with the opposite polarity.
+        """
+        flipped = (
+            Polarity.DENIED
+            if self.polarity is Polarity.ASSERTED
+            else Polarity.ASSERTED
+        )
+        return attrs.evolve(self, polarity=flipped)
+
+
+def _span_source(self: Claim) -> str | None:
+    return self.span.source if isinstance(self.span, Span) else None
+
+
+@attrs.frozen
+class Claim:
+    """
+    One speaker asserting one proposition, as found in one place.
+
+    Build claims with `Tracker.add_claim`, which resolves names, reads
+    relative dates against the source and gives a stable id; the class can
+    also be built directly, with ids already resolved.
+
+    Args:
+        id: The claim's id, unique in a tracker.
+        text: A short, neutral statement of the claim (ClaimReview's
+            ``claimReviewed``).
+        speaker: The id of the actor who made it.
+        said: When it was said, a `When`.
+        span: Where it is quoted, a `Span`.
+        source: The id of the source it was found in; taken from the span
+            when not given.
+        reported_by: Ids of the actors who relayed it, nearest the speaker
+            first: Bukele's offer relayed by Rubio, relayed by AP, is
+            ``("rubio", "ap")``.
+        proposition: Its structured content, a `Proposition`.
+        tags: Free labels ("migration", "el-salvador").
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(metadata=_check(non_empty_str()))
+    text: str = attrs.field(metadata=_check(non_empty_str()))
+    speaker: str = attrs.field(metadata=_check(non_empty_str()))
+    said: When | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=to_when,
+        metadata=_check(optional(_WhenCheck())),
+    )
+    span: Span | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_check(optional(instance_of(Span))),
+    )
+    source: str | None = attrs.field(
+        default=attrs.Factory(_span_source, takes_self=True),
+        kw_only=True,
+        metadata=_check(optional(non_empty_str())),
+    )
+    reported_by: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=_to_tuple,
+        metadata=_check(tuple_of(non_empty_str())),
+    )
+    proposition: Proposition | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=_check(optional(instance_of(Proposition))),
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(),
+        kw_only=True,
+        converter=_to_unique_tuple,
+        metadata=_check(tuple_of(non_empty_str())),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if self.span is not None:
+            if self.source is None:
+                raise InvalidValueError(
+                    "source", None, "a claim with a span needs its source"
+                )
+            if self.span.source not in (None, self.source):
+                raise SpanMismatchError(
+                    "span.source",
+                    self.span.source,
+                    f"the span quotes another source than {self.source!r}",
+                )
+        if self.speaker in self.reported_by:
+            raise InvalidValueError(
+                "reported_by",
+                self.reported_by,
+                f"the speaker {self.speaker!r} cannot relay their own claim",
+            )
+
+    @staticmethod
+    def make_id(
+        text: str,
+        speaker: str,
+        *,
+        said: When | None = None,
+        source: str | None = None,
+        span: Span | None = None,
+    ) -> str:
+        """
+        Derive a claim's stable id from what makes it the same claim.
+
+        The same speaker saying the same text (whitespace aside) at the same
+        time, in the same place of the same source, gives the same id, in
+        any tracker and any process: ``"claim-"`` and 16 hex digits.
+        """
+        identity = [
+            " ".join(text.split()),
+            speaker,
+            said.isoformat() if said is not None else None,
+            source,
+            [span.start, span.end] if span is not None else None,
+        ]
+        digest = hashlib.sha256(
+            json.dumps(identity, ensure_ascii=False).encode()
+        ).hexdigest()
+        return f"claim-{digest[:16]}"
+
+    def matches_text(self, needle: str) -> bool:
+        """
+        Tell whether *needle* occurs in the claim's text or its quote.
+
+        Case, accents, quote style and whitespace are ignored.
+        """
+        key = fold(needle)
+        return key in fold(self.text) or (
+            self.span is not None and key in fold(self.span.exact)
+        )

@@ -1,0 +1,269 @@
+"""
+The validators behind `claimtrack.validators`, and the field checker.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    InvalidFieldsError,
+    InvalidTypeError,
+    InvalidValueError,
+)
+
+
+__all__ = [
+    "finite_number",
+    "instance_of",
+    "matches_re",
+    "max_len",
+    "non_empty_str",
+    "non_negative_int",
+    "optional",
+    "tuple_of",
+]
+
+Validator = Callable[[Any, Any, Any], None]
+"""An attrs validator: ``(instance, attribute or field name, value)``."""
+
+
+def _name(attribute: attrs.Attribute[Any] | str) -> str:
+    return attribute if isinstance(attribute, str) else attribute.name
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    return " or ".join(t.__name__ for t in types)
+
+
+@attrs.frozen(repr=False)
+class _InstanceOfValidator:
+    types: tuple[type, ...]
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        # bool is an int, but True is never meant as an offset or a count.
+        if isinstance(value, bool) and bool not in self.types:
+            ok = False
+        else:
+            ok = isinstance(value, self.types)
+        if not ok:
+            raise InvalidTypeError(
+                _name(attr),
+                value,
+                f"must be {_type_names(self.types)}, "
+                f"not {type(value).__name__}",
+            )
+
+    def __repr__(self) -> str:
+        return f"<instance_of validator for {_type_names(self.types)}>"
+
+
+def instance_of(*types: type) -> Validator:
+    """
+    Require a value of one of *types* (a ``bool`` is not an ``int`` here).
+
+    Raises:
+        InvalidTypeError: For a value of another type.
+
+    .. versionadded:: 0.1.0
+    """
+    return _InstanceOfValidator(types)
+
+
+@attrs.frozen(repr=False)
+class _NonEmptyStrValidator:
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        _InstanceOfValidator((str,))(inst, attr, value)
+        assert isinstance(value, str)  # noqa: S101 -- narrowed above
+        if not value.strip():
+            raise InvalidValueError(_name(attr), value, "must not be blank")
+
+    def __repr__(self) -> str:
+        return "<non_empty_str validator>"
+
+
+def non_empty_str() -> Validator:
+    """
+    Require a string with at least one character that is not whitespace.
+
+    .. versionadded:: 0.1.0
+    """
+    return _NonEmptyStrValidator()
+
+
+@attrs.frozen(repr=False)
+class _OptionalValidator:
+    validator: Validator
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        if value is not None:
+            self.validator(inst, attr, value)
+
+    def __repr__(self) -> str:
+        return f"<optional validator for {self.validator!r} or None>"
+
+
+def optional(validator: Validator) -> Validator:
+    """
+    Accept ``None``, or a value that passes *validator*.
+
+    .. versionadded:: 0.1.0
+    """
+    return _OptionalValidator(validator)
+
+
+@attrs.frozen(repr=False)
+class _TupleOfValidator:
+    member: Validator
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        _InstanceOfValidator((tuple,))(inst, attr, value)
+        assert isinstance(value, tuple)  # noqa: S101 -- narrowed above
+        for index, item in enumerate(value):
+            self.member(inst, f"{_name(attr)}[{index}]", item)
+
+    def __repr__(self) -> str:
+        return f"<tuple_of validator for {self.member!r}>"
+
+
+def tuple_of(member: Validator) -> Validator:
+    """
+    Require a tuple whose every item passes *member*.
+
+    An error names the item: ``aliases[1]``.
+
+    .. versionadded:: 0.1.0
+    """
+    return _TupleOfValidator(member)
+
+
+@attrs.frozen(repr=False)
+class _MaxLenValidator:
+    max_len: int
+
+    def __call__(self, inst: object, attr: Any, value: Any) -> None:
+        if len(value) > self.max_len:
+            raise InvalidValueError(
+                _name(attr),
+                value,
+                f"is {len(value)} long; at most {self.max_len} is allowed",
+            )
+
+    def __repr__(self) -> str:
+        return f"<max_len validator for {self.max_len}>"
+
+
+def max_len(length: int) -> Validator:
+    """
+    Require ``len(value) <= length``.
+
+    .. versionadded:: 0.1.0
+    """
+    return _MaxLenValidator(length)
+
+
+@attrs.frozen(repr=False)
+class _NonNegativeIntValidator:
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        _InstanceOfValidator((int,))(inst, attr, value)
+        assert isinstance(value, int)  # noqa: S101 -- narrowed above
+        if value < 0:
+            raise InvalidValueError(_name(attr), value, "must be >= 0")
+
+    def __repr__(self) -> str:
+        return "<non_negative_int validator>"
+
+
+def non_negative_int() -> Validator:
+    """
+    Require an ``int`` (not a ``bool``) that is zero or more.
+
+    .. versionadded:: 0.1.0
+    """
+    return _NonNegativeIntValidator()
+
+
+@attrs.frozen(repr=False)
+class _FiniteNumberValidator:
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        _InstanceOfValidator((int, float, Decimal))(inst, attr, value)
+        assert isinstance(value, int | float | Decimal)  # noqa: S101
+        if not (
+            value.is_finite()
+            if isinstance(value, Decimal)
+            else math.isfinite(value)
+        ):
+            raise InvalidValueError(_name(attr), value, "must be finite")
+
+    def __repr__(self) -> str:
+        return "<finite_number validator>"
+
+
+def finite_number() -> Validator:
+    """
+    Require a finite ``int``, ``float`` or ``Decimal`` (no NaN, no inf).
+
+    .. versionadded:: 0.1.0
+    """
+    return _FiniteNumberValidator()
+
+
+@attrs.frozen(repr=False)
+class _MatchesReValidator:
+    pattern: re.Pattern[str]
+    description: str
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        _InstanceOfValidator((str,))(inst, attr, value)
+        assert isinstance(value, str)  # noqa: S101 -- narrowed above
+        if not self.pattern.fullmatch(value):
+            raise InvalidValueError(
+                _name(attr), value, f"must be {self.description}"
+            )
+
+    def __repr__(self) -> str:
+        return f"<matches_re validator for {self.pattern.pattern!r}>"
+
+
+def matches_re(pattern: str, description: str) -> Validator:
+    """
+    Require a string that matches *pattern* whole.
+
+    Args:
+        pattern: A regular expression.
+        description: What a matching value is, for the error message
+            ("a BCP 47 language tag").
+
+    .. versionadded:: 0.1.0
+    """
+    return _MatchesReValidator(re.compile(pattern), description)
+
+
+def check_fields(instance: attrs.AttrsInstance) -> None:
+    """
+    Run the ``check`` validator in each field's metadata, reporting all.
+
+    Models call this from ``__attrs_post_init__`` so that several bad fields
+    are reported together: one failure raises its own error, several raise
+    an :class:`~claimtrack.exceptions.InvalidFieldsError` holding each.
+    """
+    errors: list[ClaimtrackError] = []
+    for field in attrs.fields(type(instance)):
+        check = field.metadata.get("check")
+        if check is None:
+            continue
+        try:
+            check(instance, field, getattr(instance, field.name))
+        except ClaimtrackError as exc:
+            errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InvalidFieldsError(type(instance).__name__, errors)

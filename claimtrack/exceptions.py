@@ -1,0 +1,271 @@
+"""
+Every error claimtrack raises.
+
+Each one names the field that was wrong and the value it was given, as
+attributes (``field``, ``value``) and in its message, and each one also
+inherits the builtin a caller would expect, so ``except ValueError`` keeps
+working. An operation that raises changes nothing.
+
+The tree::
+
+    ClaimtrackError
+    ├── InvalidValueError (ValueError)
+    │   ├── InvalidDateError
+    │   │   ├── AmbiguousDateError (+ AmbiguityError)
+    │   │   └── MissingReferenceError
+    │   ├── SpanMismatchError
+    │   ├── QuoteNotFoundError
+    │   ├── MissingTextError
+    │   └── AmbiguityError
+    │       ├── AmbiguousQuoteError
+    │       └── AmbiguousActorError
+    ├── InvalidTypeError (TypeError)
+    ├── NotFoundError (KeyError)
+    │   ├── UnknownActorError
+    │   ├── UnknownSourceError
+    │   └── UnknownClaimError
+    ├── ConflictError (ValueError)
+    │   └── DuplicateIdError
+    └── InvalidFieldsError (ExceptionGroup, ValueError)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self
+
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+__all__ = [
+    "AmbiguityError",
+    "AmbiguousActorError",
+    "AmbiguousDateError",
+    "AmbiguousQuoteError",
+    "ClaimtrackError",
+    "ConflictError",
+    "DuplicateIdError",
+    "InvalidDateError",
+    "InvalidFieldsError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "MissingReferenceError",
+    "MissingTextError",
+    "NotFoundError",
+    "QuoteNotFoundError",
+    "SpanMismatchError",
+    "UnknownActorError",
+    "UnknownClaimError",
+    "UnknownSourceError",
+]
+
+
+class ClaimtrackError(Exception):
+    """
+    The root of every error claimtrack raises.
+
+    Attributes:
+        field: The name of the field or argument that was wrong.
+        value: The value it was given.
+        reason: What was wrong with it, in words.
+    """
+
+    field: str
+    value: object
+    reason: str
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        super().__init__(field, value, reason)
+        self.field = field
+        self.value = value
+        self.reason = reason
+
+    def __str__(self) -> str:
+        """
+        Name the field and the value, then say what was wrong.
+        """
+        return f"{self.field}={_short_repr(self.value)}: {self.reason}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """
+        Pickle by the constructor's arguments.
+        """
+        return (type(self), (self.field, self.value, self.reason))
+
+
+class InvalidValueError(ClaimtrackError, ValueError):
+    """
+    A value has the right type but is not acceptable.
+    """
+
+
+class InvalidTypeError(ClaimtrackError, TypeError):
+    """
+    A value has the wrong type.
+    """
+
+
+class InvalidDateError(InvalidValueError):
+    """
+    A date or time expression could not be read.
+    """
+
+
+class AmbiguityError(InvalidValueError):
+    """
+    A value could mean more than one thing, and claimtrack does not guess.
+
+    Attributes:
+        candidates: What the value could mean.
+    """
+
+    candidates: tuple[object, ...]
+
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        reason: str,
+        candidates: Sequence[object] = (),
+    ) -> None:
+        super().__init__(field, value, reason)
+        self.candidates = tuple(candidates)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """
+        Pickle by the constructor's arguments.
+        """
+        return (
+            type(self),
+            (self.field, self.value, self.reason, self.candidates),
+        )
+
+
+class AmbiguousDateError(InvalidDateError, AmbiguityError):
+    """
+    A date reads differently day-first and month-first ("03/04/2025").
+    """
+
+
+class MissingReferenceError(InvalidDateError):
+    """
+    A relative date ("Monday", "last week") has nothing to be read against.
+    """
+
+
+class SpanMismatchError(InvalidValueError):
+    """
+    A span's quoted text is not what its source says at its offsets.
+    """
+
+
+class QuoteNotFoundError(InvalidValueError):
+    """
+    A quote does not occur in the source's text.
+    """
+
+
+class MissingTextError(InvalidValueError):
+    """
+    A source has no text to quote from.
+    """
+
+
+class AmbiguousQuoteError(AmbiguityError):
+    """
+    A quote occurs more than once and no occurrence was chosen.
+    """
+
+
+class AmbiguousActorError(AmbiguityError):
+    """
+    A name or alias belongs to more than one actor.
+    """
+
+
+class NotFoundError(ClaimtrackError, KeyError):
+    """
+    Nothing in the tracker has this id or name.
+    """
+
+
+class UnknownActorError(NotFoundError):
+    """
+    No actor has this id, name or alias.
+    """
+
+
+class UnknownSourceError(NotFoundError):
+    """
+    No source has this id.
+    """
+
+
+class UnknownClaimError(NotFoundError):
+    """
+    No claim has this id.
+    """
+
+
+class ConflictError(ClaimtrackError, ValueError):
+    """
+    A value clashes with what the tracker already holds.
+    """
+
+
+class DuplicateIdError(ConflictError):
+    """
+    An id is already taken by something different.
+    """
+
+
+class InvalidFieldsError(ClaimtrackError, ExceptionGroup, ValueError):
+    """
+    Several fields were wrong at once; each one is in ``exceptions``.
+
+    ``field`` names every failed field, comma-separated, and ``value`` is the
+    class or call that was being built.
+    """
+
+    def __new__(cls, what: str, exceptions: Sequence[ClaimtrackError]) -> Self:
+        """
+        Build the group from the failed fields' errors.
+        """
+        return super().__new__(
+            cls, f"{what}: {len(exceptions)} fields are invalid", exceptions
+        )
+
+    def __init__(
+        self, what: str, exceptions: Sequence[ClaimtrackError]
+    ) -> None:
+        fields = ", ".join(e.field for e in exceptions)
+        reasons = "; ".join(str(e) for e in exceptions)
+        ClaimtrackError.__init__(self, fields, what, reasons)
+
+    def __str__(self) -> str:
+        """
+        List each failed field with its value and reason.
+        """
+        return f"{self.value}: {self.reason}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """
+        Pickle by the constructor's arguments.
+        """
+        return (type(self), (self.value, self.exceptions))
+
+    def derive(  # type: ignore[override]
+        self, excs: Sequence[ClaimtrackError]
+    ) -> InvalidFieldsError:
+        """
+        Keep the class when the group is split.
+        """
+        return InvalidFieldsError(str(self.value), excs)
+
+
+def _short_repr(value: object, limit: int = 80) -> str:
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 3] + "..."

@@ -1,0 +1,79 @@
+"""
+Every code example in README.md and docs/ runs, and prints what it says.
+
+```python blocks are executed; ```pycon blocks are doctests whose output is
+compared. A file's blocks run in order, in one namespace, from the project
+root (so examples may read ``seeds/``).
+"""
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(
+    r"^(?P<indent>[ ]*)```(?P<lang>python|pycon)[^\n]*\n"
+    r"(?P<body>.*?)^(?P=indent)```",
+    re.MULTILINE | re.DOTALL,
+)
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def blocks(page: Path) -> list[tuple[str, int, str]]:
+    """
+    Return each runnable block of *page*: its language, line and code.
+    """
+    text = page.read_text(encoding="utf-8")
+    return [
+        (
+            m["lang"],
+            text.count("\n", 0, m.start()) + 2,
+            "".join(
+                line.removeprefix(m["indent"])
+                for line in m["body"].splitlines(keepends=True)
+            ),
+        )
+        for m in FENCE.finditer(text)
+    ]
+
+
+class TestDocs:
+    """
+    The documentation's examples.
+    """
+
+    @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+    def test_examples_run(self, page, monkeypatch):
+        """
+        Every block of the page runs and every doctest output matches.
+        """
+        monkeypatch.chdir(ROOT)
+        namespace: dict[str, object] = {"__name__": f"docs.{page.stem}"}
+        runner = doctest.DocTestRunner(optionflags=FLAGS)
+        parser = doctest.DocTestParser()
+        for lang, line, code in blocks(page):
+            where = f"{page.relative_to(ROOT)}:{line}"
+            if lang == "python":
+                exec(compile(code, where, "exec"), namespace)  # noqa: S102
+            else:
+                test = parser.get_doctest(code, namespace, where, where, line)
+                runner.run(test, clear_globs=False)
+                namespace.update(test.globs)  # DocTest ran in a copy
+        assert 0 == runner.failures
+
+    def test_every_page_has_an_example(self):
+        """
+        Each docs page teaches by at least one example that is run.
+        """
+        empty = [
+            p.name
+            for p in PAGES
+            if p.parent.name == "docs"
+            and p.name not in ("index.md", "changelog.md")
+            and not blocks(p)
+        ]
+        assert [] == empty

@@ -1,0 +1,47 @@
+"""
+Type-checked usage of the public API: mypy --strict must accept this file.
+"""
+
+import datetime as dt
+
+import attrs
+
+import claimtrack as ct
+
+
+tracker: ct.Tracker = ct.Tracker()
+source: ct.Source = tracker.add_source(
+    ct.Source(
+        "s",
+        title="A title",
+        published=dt.date(2025, 2, 4),
+        text="Rubio spoke on Monday.",
+        derived_from=("ap",),
+    )
+)
+actor: ct.Actor = tracker.add_actor(
+    ct.Actor("rubio", "Marco Rubio", aliases=("Rubio",))
+)
+span: ct.Span = source.span_of("Rubio spoke", occurrence=0)
+claim: ct.Claim = tracker.add_claim(
+    "Rubio spoke",
+    speaker=actor,
+    said="Monday",
+    span=span,
+    proposition=ct.Proposition("rubio", "spoke", ct.Quantity(1)),
+    tags=["x"],
+)
+when: ct.When | None = claim.said
+precision: ct.Precision | None = when.precision if when else None
+found: list[ct.Claim] = tracker.claims(
+    speaker="Rubio", said_between=("2025-02-01", None)
+)
+item: ct.Source | ct.Actor | ct.Claim = tracker.get(claim.id)
+evolved: ct.Claim = attrs.evolve(claim, tags=("y",))
+parsed: ct.When = ct.When.parse("Monday", reference=dt.date(2025, 2, 4))
+overlap: bool = parsed.overlaps(ct.When.month(2025, 2))
+try:
+    tracker.actor("nobody")
+except ct.UnknownActorError as error:
+    field: str = error.field
+    value: object = error.value
