@@ -5,8 +5,21 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
-from claimtrack import exceptions, validators
+from claimtrack import exceptions, scales, validators
 from claimtrack._dates import Precision, When
+from claimtrack._events import Event, EventKind
+from claimtrack._evidence import (
+    Citation,
+    Evidence,
+    Lineage,
+    Policy,
+    Retraction,
+    SetAside,
+    Stance,
+    Status,
+    Support,
+    Verdict,
+)
 from claimtrack._models import (
     Actor,
     ActorKind,
@@ -17,6 +30,7 @@ from claimtrack._models import (
     Source,
     Span,
 )
+from claimtrack._scales import Rating, RatingScale
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
     AmbiguityError,
@@ -30,6 +44,7 @@ from claimtrack.exceptions import (
     InvalidFieldsError,
     InvalidTypeError,
     InvalidValueError,
+    LineageCycleError,
     MissingReferenceError,
     MissingTextError,
     NotFoundError,
@@ -37,6 +52,7 @@ from claimtrack.exceptions import (
     SpanMismatchError,
     UnknownActorError,
     UnknownClaimError,
+    UnknownLabelError,
     UnknownSourceError,
 )
 
@@ -48,31 +64,48 @@ __all__ = [
     "AmbiguousActorError",
     "AmbiguousDateError",
     "AmbiguousQuoteError",
+    "Citation",
     "Claim",
     "ClaimtrackError",
     "ConflictError",
     "DuplicateIdError",
+    "Event",
+    "EventKind",
+    "Evidence",
     "InvalidDateError",
     "InvalidFieldsError",
     "InvalidTypeError",
     "InvalidValueError",
+    "Lineage",
+    "LineageCycleError",
     "MissingReferenceError",
     "MissingTextError",
     "NotFoundError",
     "Polarity",
+    "Policy",
     "Precision",
     "Proposition",
     "Quantity",
     "QuoteNotFoundError",
+    "Rating",
+    "RatingScale",
+    "Retraction",
+    "SetAside",
     "Source",
     "Span",
     "SpanMismatchError",
+    "Stance",
+    "Status",
+    "Support",
     "Tracker",
     "UnknownActorError",
     "UnknownClaimError",
+    "UnknownLabelError",
     "UnknownSourceError",
+    "Verdict",
     "When",
     "exceptions",
+    "scales",
     "validators",
 ]
 

@@ -27,6 +27,7 @@ from claimtrack._validators import (
     instance_of,
     matches_re,
     max_len,
+    member_of,
     non_empty_str,
     non_negative_int,
     optional,
@@ -475,7 +476,7 @@ class Actor:
         default=ActorKind.PERSON,
         kw_only=True,
         converter=_to_actor_kind,
-        metadata=_check(instance_of(ActorKind)),
+        metadata=_check(member_of(ActorKind)),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -577,7 +578,7 @@ class Proposition:
         default=Polarity.ASSERTED,
         kw_only=True,
         converter=_to_polarity,
-        metadata=_check(instance_of(Polarity)),
+        metadata=_check(member_of(Polarity)),
     )
     valid: When | None = attrs.field(
         default=None,

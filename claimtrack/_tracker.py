@@ -5,15 +5,30 @@ The Tracker: the collection of sources, actors and claims a user works with.
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from claimtrack import _scales
 from claimtrack._dates import Precision, When
+from claimtrack._events import Event, EventKind, Payload
+from claimtrack._evidence import (
+    Citation,
+    Evidence,
+    Policy,
+    Retraction,
+    Stance,
+    Status,
+    Support,
+    Verdict,
+    assess,
+    instant,
+)
 from claimtrack._models import Actor, Claim, Proposition, Source, Span
 from claimtrack._text import fold, name_key
-from claimtrack._validators import instance_of
+from claimtrack._validators import instance_of, non_empty_str, optional
 from claimtrack.exceptions import (
     AmbiguousActorError,
     ClaimtrackError,
@@ -21,12 +36,17 @@ from claimtrack.exceptions import (
     InvalidFieldsError,
     InvalidTypeError,
     InvalidValueError,
+    LineageCycleError,
     MissingReferenceError,
     NotFoundError,
     UnknownActorError,
     UnknownClaimError,
     UnknownSourceError,
 )
+
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 __all__ = ["Tracker"]
@@ -84,16 +104,33 @@ class Tracker:
     ``len(tracker)`` is the number of claims, and iterating a tracker gives
     its claims in the order they were added.
 
+    Every change is an `Event` with its author and time; the tracker's
+    state is what its events say. Two trackers are equal when they hold the
+    same events in the same order under the same policy.
+
+    Args:
+        policy: How status is derived from evidence (`Policy`).
+
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, policy: Policy | None = None) -> None:
+        self.policy = Policy() if policy is None else policy
+        instance_of(Policy)(self, "policy", self.policy)
+        self._events: list[Event] = []
+        self._evidence: dict[str, dict[str, Evidence]] = {}
+        self._evidence_ids: dict[str, Evidence] = {}
+        self._verdicts: dict[str, dict[str, Verdict]] = {}
+        self._retractions: dict[str, Retraction] = {}
+        self._history: dict[str, list[Event]] = {}
+        self._keys: dict[str, frozenset[str]] = {}  # lineage keys, cached
         self._sources: dict[str, Source] = {}
         self._actors: dict[str, Actor] = {}
         self._claims: dict[str, Claim] = {}
         self._names: _Index = {}  # name_key -> actor ids
         self._by_speaker: _Index = {}
         self._by_subject: _Index = {}
+        self._seq: dict[str, int] = {}  # claim id -> order added
         self._by_source: _Index = {}
         self._by_tag: _Index = {}
 
@@ -105,6 +142,13 @@ class Tracker:
 
     def __len__(self) -> int:
         return len(self._claims)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tracker):
+            return NotImplemented
+        return (self.policy, self._events) == (other.policy, other._events)
+
+    __hash__ = None  # type: ignore[assignment]  # trackers change
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(list(self._claims.values()))
@@ -119,22 +163,42 @@ class Tracker:
 
     # -- adding ------------------------------------------------------------
 
-    def add_source(self, source: Source) -> Source:
+    def add_source(
+        self,
+        source: Source,
+        *,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+    ) -> Source:
         """
         Add *source*; adding an equal source again returns the stored one.
+
+        Args:
+            source: The source.
+            by: Who added it, for the history.
+            at: When, an aware datetime or ISO string; now if omitted.
 
         Raises:
             InvalidTypeError: If *source* is not a `Source`.
             DuplicateIdError: If its id is taken by something different.
+            LineageCycleError: If it would derive from itself through the
+                sources it is derived from.
 
         .. versionadded:: 0.1.0
         """
         instance_of(Source)(self, "source", source)
-        if self._is_new(source):
-            self._sources[source.id] = source
+        event = self._event(EventKind.SOURCE_ADDED, source, by, at)
+        if self._check(event):
+            self._commit(event)
         return self._sources[source.id]
 
-    def add_actor(self, actor: Actor) -> Actor:
+    def add_actor(
+        self,
+        actor: Actor,
+        *,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+    ) -> Actor:
         """
         Add *actor*; adding an equal actor again returns the stored one.
 
@@ -148,8 +212,9 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Actor)(self, "actor", actor)
-        if self._is_new(actor):
-            self._store_actor(actor)
+        event = self._event(EventKind.ACTOR_ADDED, actor, by, at)
+        if self._check(event):
+            self._commit(event)
         return self._actors[actor.id]
 
     def add_claim(  # noqa: C901, PLR0912
@@ -167,6 +232,8 @@ class Tracker:
         tags: Iterable[str] = (),
         id: str | None = None,  # noqa: A002
         dayfirst: bool | None = None,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
     ) -> Claim:
         """
         Add a claim, resolving names and dates; return the stored claim.
@@ -195,6 +262,9 @@ class Tracker:
             tags: Free labels.
             id: An explicit id, instead of the derived one.
             dayfirst: How to read a numeric *said* like "03/04/2025".
+            by: Who added it, for the history.
+            at: When it was added (not said): an aware datetime or ISO
+                string; now if omitted.
 
         Raises:
             UnknownActorError: If the speaker or a relay is unknown.
@@ -219,15 +289,15 @@ class Tracker:
                 "proposition": proposition,
                 "id": id,
                 "dayfirst": dayfirst,
-                "reported_by": tuple(reported_by) or None,
-                "tags": tuple(tags) or None,
+                "reported_by": reported_by or None,
+                "tags": tags or None,
             }
             for field, value in given.items():
                 if value is not None:
                     raise InvalidValueError(
                         field, value, "cannot be given along with a Claim"
                     )
-            return self._admit(text, [], [])
+            return self._admit(text, [], [], by=by, at=at)
 
         errors = _Errors("add_claim")
         new_actors: list[Actor] = []
@@ -315,7 +385,315 @@ class Tracker:
             tags=tags,
         )
         errors.raise_any()
-        return self._admit(claim, new_actors, new_sources)
+        return self._admit(claim, new_actors, new_sources, by=by, at=at)
+
+    # -- evidence, verdicts, retractions -----------------------------------
+
+    def corroborate(
+        self,
+        claim: str | Claim,
+        *,
+        evidence: object,
+        stance: Stance | str = Stance.SUPPORTS,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+        note: str | None = None,
+    ) -> Evidence:
+        """
+        Add evidence for or against *claim*; return the stored `Evidence`.
+
+        Adding the same citations with the same stance to the same claim
+        again returns the evidence already stored, whoever adds it.
+
+        Args:
+            claim: The claim, or its id.
+            evidence: What backs it up or undercuts it: another claim (or
+                its id), a `Span` of a source, a source (or its id), an
+                http(s) URL, a `Citation`, or a list of these, which forms
+                an evidence set that counts only whole.
+            stance: A `Stance`, or its value ("supports", "refutes",
+                "context"), or a FEVER label ("NOT ENOUGH INFO").
+            by: Who added it.
+            at: When: an aware datetime or ISO string; now if omitted.
+            note: Why, in words.
+
+        Raises:
+            UnknownClaimError: If a claim is not in the tracker.
+            UnknownSourceError: If a cited source is not in the tracker.
+            SpanMismatchError: If a cited span is not true to its source.
+            InvalidValueError: For an unknown stance or empty evidence.
+
+        .. versionadded:: 0.1.0
+        """
+        errors = _Errors("corroborate")
+        target = errors.attempt(self._claim_ref, claim, "claim")
+        items = errors.attempt(self._citations, evidence)
+        kind = errors.attempt(_stance, stance)
+        author = errors.attempt(self._author, by, at)
+        errors.attempt(optional(instance_of(str)), self, "note", note)
+        errors.raise_any()
+        evidence_id = Evidence.make_id(target, kind, items)
+        stored = self._evidence_ids.get(evidence_id)
+        if stored is not None:
+            return stored
+        item = Evidence(
+            evidence_id,
+            target,
+            kind,
+            items,
+            by=author[0],
+            at=author[1],
+            note=note,
+        )
+        self._commit(
+            Event(EventKind.EVIDENCE_ADDED, item, by=item.by, at=item.at)
+        )
+        return item
+
+    def rate(
+        self,
+        claim: str | Claim,
+        label: str | float | Decimal,
+        *,
+        scale: str | _scales.RatingScale = "claimtrack",
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+        rationale: str | None = None,
+    ) -> Verdict:
+        """
+        Record an analyst's verdict on *claim*; it overrides derived status.
+
+        Args:
+            claim: The claim, or its id.
+            label: A label on *scale* ("pants on fire"), kept as given; on
+                a numeric scale, a rating value (2.5).
+            scale: A `RatingScale`, or the name of a built-in one
+                ("claimtrack", "politifact", "fever", "averitec",
+                "climate-fever", "meedan-check").
+            by: Who rated it.
+            at: When: an aware datetime or ISO string; now if omitted.
+            rationale: Why, in words.
+
+        Raises:
+            UnknownClaimError: If the claim is not in the tracker.
+            UnknownLabelError: If the label is not on the scale.
+
+        .. versionadded:: 0.1.0
+        """
+        errors = _Errors("rate")
+        target = errors.attempt(self._claim_ref, claim, "claim")
+        chosen = errors.attempt(_scales.get, scale)
+        rating = None
+        if chosen is not None:
+            rating = errors.attempt(chosen.rate, label)
+        author = errors.attempt(self._author, by, at)
+        errors.attempt(
+            optional(instance_of(str)), self, "rationale", rationale
+        )
+        errors.raise_any()
+        text = label if isinstance(label, str) else str(label)
+        verdict = Verdict(
+            Verdict.make_id(target, text, chosen.name, author[0], author[1]),
+            target,
+            text,
+            chosen.name,
+            rating,
+            by=author[0],
+            at=author[1],
+            rationale=rationale,
+        )
+        stored = self._verdicts.get(target, {}).get(verdict.id)
+        if stored is not None:
+            return stored
+        self._commit(
+            Event(EventKind.VERDICT_SET, verdict, by=verdict.by, at=verdict.at)
+        )
+        return verdict
+
+    def retract(
+        self,
+        claim: str | Claim,
+        *,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+        note: str | None = None,
+    ) -> Retraction:
+        """
+        Record that the speaker withdrew *claim*; its status is `RETRACTED`.
+
+        A claim is retracted once: retracting it again returns the first
+        retraction.
+
+        .. versionadded:: 0.1.0
+        """
+        errors = _Errors("retract")
+        target = errors.attempt(self._claim_ref, claim, "claim")
+        author = errors.attempt(self._author, by, at)
+        errors.attempt(optional(instance_of(str)), self, "note", note)
+        errors.raise_any()
+        if target in self._retractions:
+            return self._retractions[target]
+        retraction = Retraction(target, by=author[0], at=author[1], note=note)
+        self._commit(
+            Event(
+                EventKind.CLAIM_RETRACTED,
+                retraction,
+                by=retraction.by,
+                at=retraction.at,
+            )
+        )
+        return retraction
+
+    def status(
+        self, claim: str | Claim, *, policy: Policy | None = None
+    ) -> Status:
+        """
+        Return the status of *claim*.
+
+        A retraction gives `Status.RETRACTED`; otherwise the latest verdict
+        that judges (by time, then order) gives its status; otherwise the
+        status is derived from the evidence by the policy (the tracker's,
+        or *policy*), as `support` explains.
+
+        .. versionadded:: 0.1.0
+        """
+        target = self._claim_ref(claim, "claim")
+        if target in self._retractions:
+            return Status.RETRACTED
+        verdict = self.verdict(target)
+        if verdict is not None and verdict.rating is not None:
+            return Status.of_rating(verdict.rating)
+        return self.derived_status(target, policy=policy)
+
+    def derived_status(
+        self, claim: str | Claim, *, policy: Policy | None = None
+    ) -> Status:
+        """
+        Return the status that *claim*'s evidence gives, verdicts aside.
+
+        .. versionadded:: 0.1.0
+        """
+        instance_of(Policy)(self, "policy", policy or self.policy)
+        return self.support(claim).status(policy or self.policy)
+
+    def support(self, claim: str | Claim) -> Support:
+        """
+        Explain *claim*'s support: lineages, what was set aside, and why.
+
+        The lineages are independent; evidence set aside is listed with its
+        reason, and refuting and context evidence by id.
+
+        .. versionadded:: 0.1.0
+        """
+        target = self._claims[self._claim_ref(claim, "claim")]
+        return assess(
+            target.id,
+            self._own_keys(target),
+            self._evidence.get(target.id, {}).values(),
+            self._citation_keys,
+            lambda key: self._set_aside_reason(target, key),
+        )
+
+    def evidence(self, claim: str | Claim) -> list[Evidence]:
+        """
+        Return the evidence on *claim*, in the order it was added.
+
+        .. versionadded:: 0.1.0
+        """
+        target = self._claim_ref(claim, "claim")
+        return list(self._evidence.get(target, {}).values())
+
+    def verdicts(self, claim: str | Claim) -> list[Verdict]:
+        """
+        Return the verdicts on *claim*, in the order they were set.
+
+        .. versionadded:: 0.1.0
+        """
+        target = self._claim_ref(claim, "claim")
+        return list(self._verdicts.get(target, {}).values())
+
+    def verdict(self, claim: str | Claim) -> Verdict | None:
+        """
+        Return the verdict that counts: the latest that judges, or None.
+
+        .. versionadded:: 0.1.0
+        """
+        judging = [v for v in self.verdicts(claim) if v.rating is not None]
+        if not judging:
+            return None
+        order = {v.id: n for n, v in enumerate(judging)}
+        return max(judging, key=lambda v: (v.at, order[v.id]))
+
+    def retraction(self, claim: str | Claim) -> Retraction | None:
+        """
+        Return *claim*'s retraction, if it was retracted.
+
+        .. versionadded:: 0.1.0
+        """
+        return self._retractions.get(self._claim_ref(claim, "claim"))
+
+    # -- history -----------------------------------------------------------
+
+    def history(self, claim: str | Claim) -> list[Event]:
+        """
+        Return every event that concerns *claim*, in the order applied.
+
+        .. versionadded:: 0.1.0
+        """
+        return list(self._history.get(self._claim_ref(claim, "claim"), []))
+
+    def events(self) -> list[Event]:
+        """
+        Return every event, in the order applied.
+
+        .. versionadded:: 0.1.0
+        """
+        return list(self._events)
+
+    def apply(self, event: Event) -> Payload:
+        """
+        Apply *event*; applying an event already applied changes nothing.
+
+        This is how a tracker is rebuilt from its history, or how two
+        trackers that share history are merged. The event is checked as the
+        method that makes it would check it.
+
+        Returns:
+            What the tracker holds for the event's payload.
+
+        .. versionadded:: 0.1.0
+        """
+        instance_of(Event)(self, "event", event)
+        payload = event.payload
+        if isinstance(payload, Claim):
+            errors = _Errors("apply")
+            resolved = self._resolve_refs(payload, [], [], errors)
+            errors.raise_any()
+            event = attrs.evolve(event, payload=resolved)
+        elif isinstance(payload, Evidence):
+            items = self._citations(list(payload.items))
+            event = attrs.evolve(
+                event, payload=attrs.evolve(payload, items=items)
+            )
+        if self._check(event):
+            self._commit(event)
+        return self._stored(event)
+
+    @classmethod
+    def from_events(
+        cls, events: Iterable[Event], *, policy: Policy | None = None
+    ) -> Tracker:
+        """
+        Build a tracker by applying *events* in order.
+
+        Replaying a tracker's own events gives an equal tracker.
+
+        .. versionadded:: 0.1.0
+        """
+        tracker = cls(policy=policy)
+        for event in events:
+            tracker.apply(event)
+        return tracker
 
     # -- reading -----------------------------------------------------------
 
@@ -481,8 +859,9 @@ class Tracker:
             sid = errors.attempt(self._actor_ref, speaker, "speaker", None)
             found.append(self._by_speaker.get(sid, {}))
         if subject is not None:
-            key = errors.attempt(self._subject_key, subject, "subject")
-            found.append(self._by_subject.get(key, {}))
+            found.append(
+                errors.attempt(self._subject_claims, subject, "subject") or {}
+            )
         if source is not None:
             src = errors.attempt(self._source_ref, source, None)
             found.append(self._by_source.get(getattr(src, "id", ""), {}))
@@ -490,6 +869,155 @@ class Tracker:
             errors.attempt(instance_of(str), self, "tag", tag)
             found.append(self._by_tag.get(fold(str(tag)), {}))
         return found
+
+    def _claim_ref(self, claim: str | Claim, field: str) -> str:
+        """
+        Resolve a claim or claim id to the id of a stored claim.
+        """
+        if isinstance(claim, Claim):
+            if self._claims.get(claim.id) != claim:
+                raise UnknownClaimError(
+                    field, claim.id, "this claim is not in the tracker"
+                )
+            return claim.id
+        instance_of(str, Claim)(self, field, claim)
+        if claim not in self._claims:
+            raise UnknownClaimError(field, claim, "no claim has this id")
+        return claim
+
+    def _citations(self, evidence: object) -> tuple[Citation, ...]:
+        """
+        Read what is cited as evidence; check each item against the state.
+        """
+        items = (
+            list(evidence)
+            if isinstance(evidence, list | tuple)
+            else [evidence]
+        )
+        if not items:
+            raise InvalidValueError("evidence", evidence, "cite something")
+        found = []
+        for index, item in enumerate(items):
+            field = "evidence" if len(items) == 1 else f"evidence[{index}]"
+            found.append(self._citation(item, field))
+        return tuple(found)
+
+    def _citation(self, item: object, field: str) -> Citation:  # noqa: PLR0911
+        if isinstance(item, Citation):
+            return self._recheck(item, field)
+        if isinstance(item, Claim):
+            return Citation(claim=self._claim_ref(item, field))
+        if isinstance(item, Span):
+            if item.source is None:
+                raise InvalidValueError(
+                    field, item, "a span cited as evidence needs its source"
+                )
+            return Citation(span=self.source(item.source).check_span(item))
+        if isinstance(item, Source):
+            return Citation(source=self._source_ref(item, None).id)
+        if isinstance(item, str):
+            if item in self._claims:
+                return Citation(claim=item)
+            if item in self._sources:
+                return Citation(source=item)
+            if item.startswith(("http://", "https://")):
+                return Citation(url=item)
+            raise NotFoundError(
+                field,
+                item,
+                "is not the id of a claim or source, nor an http(s) URL",
+            )
+        raise InvalidTypeError(
+            field,
+            item,
+            "must be a Claim, Span, Source, Citation, id or URL, "
+            f"not {type(item).__name__}",
+        )
+
+    def _recheck(self, item: Citation, field: str) -> Citation:
+        """
+        Check a ready-made citation against the state.
+        """
+        if item.claim is not None:
+            return Citation(claim=self._claim_ref(item.claim, field))
+        if item.source is not None:
+            source = self.source(item.source)
+            if item.span is None:
+                return item
+            return Citation(span=source.check_span(item.span))
+        return item
+
+    def _stored(self, event: Event) -> Payload:
+        payload = event.payload
+        if isinstance(payload, Source | Actor | Claim):
+            found = self._lookup(payload.id)
+            assert found is not None  # noqa: S101 -- just applied
+            return found
+        if isinstance(payload, Evidence):
+            return self._evidence_ids[payload.id]
+        if isinstance(payload, Verdict):
+            return self._verdicts[payload.claim][payload.id]
+        return self._retractions[payload.claim]
+
+    def _source_keys(self, source_id: str) -> frozenset[str]:
+        """
+        What a source's lineage goes back to.
+
+        Its root sources, and the publishers and sites along the way.
+        """
+        cached = self._keys.get(source_id)
+        if cached is not None:
+            return cached
+        source = self._sources.get(source_id)
+        if source is None:
+            keys = frozenset({f"source:{source_id}"})
+        else:
+            found = set()
+            if not source.derived_from:
+                found.add(f"source:{source.id}")
+            if source.publisher:
+                found.add(f"publisher:{name_key(source.publisher)}")
+            if source.url:
+                found.add(f"site:{_site(source.url)}")
+            for upstream in source.derived_from:
+                found |= self._source_keys(upstream)
+            keys = frozenset(found)
+        self._keys[source_id] = keys
+        return keys
+
+    def _citation_keys(self, citation: Citation) -> frozenset[str]:
+        if citation.claim is not None:
+            return frozenset({f"actor:{self._claims[citation.claim].speaker}"})
+        if citation.source is not None:
+            return self._source_keys(citation.source)
+        url = str(citation.url)
+        for source in self._sources.values():
+            if source.url == url:
+                return self._source_keys(source.id)
+        return frozenset({f"site:{_site(url)}"})
+
+    def _own_keys(self, claim: Claim) -> frozenset[str]:
+        keys = {f"actor:{claim.speaker}"}
+        keys.update(f"actor:{relay}" for relay in claim.reported_by)
+        if claim.source is not None:
+            keys |= self._source_keys(claim.source)
+        return frozenset(keys)
+
+    def _set_aside_reason(self, claim: Claim, key: str) -> str:
+        kind, _, value = key.partition(":")
+        if kind == "actor":
+            name = self._actors[value].label
+            if value == claim.speaker:
+                return (
+                    f"{name} is the claim's own speaker: repeating a claim "
+                    "does not corroborate it"
+                )
+            return f"{name} relayed the claim: relaying it does not confirm it"
+        what = {
+            "source": f"it goes back to {value!r}, as the claim's source does",
+            "publisher": f"it has the claim's publisher ({value})",
+        }
+        return what.get(kind, f"it is from the claim's own site ({value})")
 
     def _lookup(self, id: str) -> Source | Actor | Claim | None:  # noqa: A002
         return (
@@ -508,6 +1036,7 @@ class Tracker:
         if existing == item:
             return False
         kind = type(existing).__name__.lower()
+        article = "an" if kind[0] in "aeiou" else "a"
         if type(existing) is type(item):
             diff = [
                 f.name
@@ -519,7 +1048,7 @@ class Tracker:
                 f"(it differs in {', '.join(diff)})"
             )
         else:
-            reason = f"a {kind} has this id"
+            reason = f"{article} {kind} has this id"
         raise DuplicateIdError("id", item.id, reason)
 
     def _store_actor(self, actor: Actor) -> None:
@@ -543,7 +1072,8 @@ class Tracker:
                     raise DuplicateIdError(
                         field, ref.id, "two different actors have this id"
                     )
-                new_actors.append(ref)
+                if pending is None:
+                    new_actors.append(ref)
                 return ref.id
             if ref.id not in self._actors or self._actors[ref.id] != ref:
                 raise UnknownActorError(
@@ -551,15 +1081,16 @@ class Tracker:
                 )
             return ref.id
         instance_of(str, Actor)(self, field, ref)
-        if ref in self._actors:
+        queued = {a.id: a for a in new_actors or ()}
+        if ref in self._actors or ref in queued:
             return ref
-        ids = list(self._names.get(name_key(ref), ()))
-        if not ids and new_actors:
-            ids = [
-                a.id
-                for a in new_actors
-                if name_key(ref) in {name_key(n) for n in a.names}
-            ]
+        key = name_key(ref)
+        ids = list(self._names.get(key, ()))
+        ids += [
+            a.id
+            for a in queued.values()
+            if key in {name_key(n) for n in a.names}
+        ]
         if not ids:
             raise UnknownActorError(
                 field, ref, "no actor has this id, name, alias or role"
@@ -570,7 +1101,7 @@ class Tracker:
                 ref,
                 f"is a name of {len(ids)} actors ({', '.join(ids)}); "
                 "use an id",
-                [self._actors[i] for i in ids],
+                [self._actors.get(i) or queued[i] for i in ids],
             )
         return ids[0]
 
@@ -588,17 +1119,26 @@ class Tracker:
             return ref
         return self.source(ref)
 
-    def _subject_key(self, subject: str | Actor, field: str) -> str:
+    def _subject_claims(
+        self, subject: str | Actor, field: str
+    ) -> dict[str, None]:
         """
-        The canonical form of a subject or object: an actor id, else text.
+        The claims about *subject*, in the order they were added.
+
+        A subject that names an actor also finds claims whose subject was
+        stored as text before the actor was known ("Nayib Bukele" added
+        before Bukele was).
         """
-        if isinstance(subject, Actor):
-            return self._actor_ref(subject, field, None)
-        instance_of(str)(self, field, subject)
+        if not isinstance(subject, Actor):
+            instance_of(str)(self, field, subject)
         try:
-            return self._actor_ref(subject, field, None)
+            actor = self._actors[self._actor_ref(subject, field, None)]
         except UnknownActorError:
-            return fold(subject)
+            assert isinstance(subject, str)  # noqa: S101 -- Actors resolve
+            return self._by_subject.get(name_key(subject), {})
+        keys = {actor.id, *(name_key(n) for n in actor.names)}
+        found = set().union(*(self._by_subject.get(k, {}) for k in keys))
+        return dict.fromkeys(sorted(found, key=self._seq.__getitem__))
 
     def _read_said(
         self, said: DateLike, src: Source | None, *, dayfirst: bool | None
@@ -667,6 +1207,9 @@ class Tracker:
         claim: Claim,
         new_actors: list[Actor],
         new_sources: list[Source],
+        *,
+        by: str | None,
+        at: dt.datetime | str | None,
     ) -> Claim:
         """
         Check *claim* against the tracker, then store it and what it needs.
@@ -676,23 +1219,119 @@ class Tracker:
         instance_of(Claim)(self, "claim", claim)
         errors = _Errors("add_claim")
         claim = self._resolve_refs(claim, new_actors, new_sources, errors)
+        by, when = errors.attempt(self._author, by, at) or (None, None)
         errors.raise_any()
         stored = self._claims.get(claim.id)
-        if stored is not None and stored == _said_as(claim, stored):
-            return stored  # the same claim, its date perhaps in other words
-        self._is_new(claim)  # raises if the id is taken by something else
-        taken = {a.id for a in new_actors} | {s.id for s in new_sources}
-        if claim.id in taken:
+        if stored is not None:
+            aligned = _said_as(claim, stored)
+            if stored == aligned:
+                return stored  # the same claim, its date in other words
+            self._is_new(aligned)  # raises: the id is taken by another
+        ids = [claim.id, *(a.id for a in new_actors)]
+        ids += [s.id for s in new_sources]
+        if len(set(ids)) < len(ids):
             raise DuplicateIdError(
-                "id", claim.id, "the claim and its speaker or source share it"
+                "id",
+                claim.id,
+                "the claim, its actors and its source share ids",
             )
-        # Every check has passed: from here on nothing can fail.
-        for actor in new_actors:
-            self._store_actor(actor)
+        self._is_new(claim)
         for source in new_sources:
-            self._sources[source.id] = source
-        self._store_claim(claim)
+            self._check_lineage(source, new_sources)
+        events = [
+            *(
+                Event(EventKind.ACTOR_ADDED, a, by=by, at=when)
+                for a in new_actors
+            ),
+            *(
+                Event(EventKind.SOURCE_ADDED, s, by=by, at=when)
+                for s in new_sources
+            ),
+            Event(EventKind.CLAIM_ADDED, claim, by=by, at=when),
+        ]
+        # Every check has passed: from here on nothing can fail.
+        for event in events:
+            self._commit(event)
         return claim
+
+    # -- events ------------------------------------------------------------
+
+    def _author(
+        self, by: str | None, at: dt.datetime | str | None
+    ) -> tuple[str | None, dt.datetime]:
+        optional(non_empty_str())(self, "by", by)
+        return by, instant(at)
+
+    def _event(
+        self,
+        kind: EventKind,
+        payload: Payload,
+        by: str | None,
+        at: dt.datetime | str | None,
+    ) -> Event:
+        by, when = self._author(by, at)
+        return Event(kind, payload, by=by, at=when)
+
+    def _check(self, event: Event) -> bool:
+        """
+        Check *event* can be applied; tell whether it changes anything.
+        """
+        payload = event.payload
+        if isinstance(payload, Source | Actor | Claim):
+            if not self._is_new(payload):
+                return False
+            if isinstance(payload, Source):
+                self._check_lineage(payload, [])
+            return True
+        claim = self.claim(payload.claim)
+        if isinstance(payload, Evidence):
+            return payload.id not in self._evidence_ids
+        if isinstance(payload, Verdict):
+            return payload.id not in self._verdicts.get(claim.id, {})
+        return claim.id not in self._retractions
+
+    def _commit(self, event: Event) -> None:
+        """
+        Apply a checked event to the state; nothing here can fail.
+        """
+        payload = event.payload
+        self._events.append(event)
+        if event.claim is not None:
+            self._history.setdefault(event.claim, []).append(event)
+        if isinstance(payload, Source):
+            self._sources[payload.id] = payload
+            self._keys.clear()
+        elif isinstance(payload, Actor):
+            self._store_actor(payload)
+        elif isinstance(payload, Claim):
+            self._store_claim(payload)
+        elif isinstance(payload, Evidence):
+            self._evidence.setdefault(payload.claim, {})[payload.id] = payload
+            self._evidence_ids[payload.id] = payload
+        elif isinstance(payload, Verdict):
+            self._verdicts.setdefault(payload.claim, {})[payload.id] = payload
+        else:
+            self._retractions[payload.claim] = payload
+
+    def _check_lineage(self, source: Source, pending: list[Source]) -> None:
+        """
+        Refuse a source that would derive from itself.
+        """
+        known = {**self._sources, **{s.id: s for s in pending}}
+        known[source.id] = source
+        seen: set[str] = set()
+        todo = list(source.derived_from)
+        while todo:
+            upstream = todo.pop()
+            if upstream == source.id:
+                raise LineageCycleError(
+                    "derived_from",
+                    source.derived_from,
+                    f"source {source.id!r} would derive from itself",
+                )
+            if upstream not in seen and upstream in known:
+                seen.add(upstream)
+                todo.extend(known[upstream].derived_from)
 
     def _resolve_refs(
         self,
@@ -744,12 +1383,13 @@ class Tracker:
 
     def _store_claim(self, claim: Claim) -> None:
         self._claims[claim.id] = claim
+        self._seq[claim.id] = len(self._seq)
         _add_to(self._by_speaker, claim.speaker, claim.id)
         if claim.source is not None:
             _add_to(self._by_source, claim.source, claim.id)
         if claim.proposition is not None:
             subject = claim.proposition.subject
-            key = subject if subject in self._actors else fold(subject)
+            key = subject if subject in self._actors else name_key(subject)
             _add_to(self._by_subject, key, claim.id)
         for tag in claim.tags:
             _add_to(self._by_tag, fold(tag), claim.id)
@@ -777,6 +1417,25 @@ class Tracker:
                 "said_between", window, "its end is before its start"
             )
         return low, high
+
+
+def _stance(value: object) -> Stance:
+    if isinstance(value, Stance):
+        return value
+    try:
+        return Stance(value)
+    except ValueError:
+        raise InvalidValueError(
+            "stance",
+            value,
+            "must be supports, refutes or context (or FEVER's SUPPORTS, "
+            "REFUTES, NOT ENOUGH INFO)",
+        ) from None
+
+
+def _site(url: str) -> str:
+    host = urllib.parse.urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def _said_as(claim: Claim, stored: Claim) -> Claim:

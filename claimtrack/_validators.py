@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -20,11 +20,16 @@ from claimtrack.exceptions import (
 )
 
 
+if TYPE_CHECKING:
+    import enum
+
+
 __all__ = [
     "finite_number",
     "instance_of",
     "matches_re",
     "max_len",
+    "member_of",
     "non_empty_str",
     "non_negative_int",
     "optional",
@@ -244,6 +249,32 @@ def matches_re(pattern: str, description: str) -> Validator:
     .. versionadded:: 0.1.0
     """
     return _MatchesReValidator(re.compile(pattern), description)
+
+
+@attrs.frozen(repr=False)
+class _MemberOfValidator:
+    enum_type: type[enum.Enum]
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        if not isinstance(value, self.enum_type):
+            choices = ", ".join(str(m.value) for m in self.enum_type)
+            raise InvalidValueError(
+                _name(attr),
+                value,
+                f"must be a {self.enum_type.__name__}: one of {choices}",
+            )
+
+    def __repr__(self) -> str:
+        return f"<member_of validator for {self.enum_type.__name__}>"
+
+
+def member_of(enum_type: type[enum.Enum]) -> Validator:
+    """
+    Require a member of *enum_type*; the error lists the choices.
+
+    .. versionadded:: 0.1.0
+    """
+    return _MemberOfValidator(enum_type)
 
 
 def check_fields(instance: attrs.AttrsInstance) -> None:

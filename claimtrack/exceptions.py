@@ -16,6 +16,8 @@ The tree::
     │   ├── SpanMismatchError
     │   ├── QuoteNotFoundError
     │   ├── MissingTextError
+    │   ├── UnknownLabelError
+    │   ├── LineageCycleError
     │   └── AmbiguityError
     │       ├── AmbiguousQuoteError
     │       └── AmbiguousActorError
@@ -50,6 +52,7 @@ __all__ = [
     "InvalidFieldsError",
     "InvalidTypeError",
     "InvalidValueError",
+    "LineageCycleError",
     "MissingReferenceError",
     "MissingTextError",
     "NotFoundError",
@@ -57,6 +60,7 @@ __all__ = [
     "SpanMismatchError",
     "UnknownActorError",
     "UnknownClaimError",
+    "UnknownLabelError",
     "UnknownSourceError",
 ]
 
@@ -169,6 +173,18 @@ class QuoteNotFoundError(InvalidValueError):
 class MissingTextError(InvalidValueError):
     """
     A source has no text to quote from.
+    """
+
+
+class UnknownLabelError(InvalidValueError):
+    """
+    A rating label is not on the scale it was given with.
+    """
+
+
+class LineageCycleError(InvalidValueError):
+    """
+    A source would derive, through its upstream sources, from itself.
     """
 
 

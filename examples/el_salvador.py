@@ -27,11 +27,16 @@ SEED = (
     / "000_821ae99d464d4b5b.txt"
 )
 AGREEMENT = "us-el-salvador-migration-agreement"
+BY = "analyst"
+AT = "2025-02-04T18:00:00+00:00"  # when the analyst read the article
 
 
 def build(article_text: str) -> ct.Tracker:
     """
     Model the article's claims in a new tracker.
+
+    Every change is recorded as done by "analyst" on 4 February 2025, so
+    the history (and this script's output) is the same on every run.
     """
     tracker = ct.Tracker()
     article = tracker.add_source(
@@ -44,7 +49,9 @@ def build(article_text: str) -> ct.Tracker:
             language="en",
             text=article_text,
             derived_from=("ap",),  # "(With AP inputs)"
-        )
+        ),
+        by=BY,
+        at=AT,
     )
     for actor in (
         ct.Actor(
@@ -72,7 +79,7 @@ def build(article_text: str) -> ct.Tracker:
             kind=ct.ActorKind.GROUP,
         ),
     ):
-        tracker.add_actor(actor)
+        tracker.add_actor(actor, by=BY, at=AT)
 
     # Rubio, in San Salvador on Monday, on what Bukele offered.
     tracker.add_claim(
@@ -88,6 +95,8 @@ def build(article_text: str) -> ct.Tracker:
             "US deportees of any nationality",
         ),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["deportation", "third-country"],
     )
     tracker.add_claim(
@@ -97,6 +106,8 @@ def build(article_text: str) -> ct.Tracker:
         span=article.span_of("has agreed to the most unprecedented"),
         proposition=ct.Proposition(AGREEMENT, "status", "agreed"),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["agreement"],
     )
     tracker.add_claim(
@@ -114,6 +125,8 @@ def build(article_text: str) -> ct.Tracker:
             "US prisoners, including US citizens and legal residents",
         ),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["deportation", "prisons"],
     )
     # The article places the warning in Panama before Monday's arrival in
@@ -133,6 +146,8 @@ def build(article_text: str) -> ct.Tracker:
             "China's presence at the Panama Canal",
         ),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["panama"],
     )
     # AP's own reporting: the deportation flight Rubio watched.
@@ -149,6 +164,8 @@ def build(article_text: str) -> ct.Tracker:
             "carried",
             ct.Quantity(43, "migrants"),
         ),
+        by=BY,
+        at=AT,
         tags=["deportation", "panama"],
     )
     # Unnamed officials; the article gives no day, only its own date.
@@ -164,6 +181,8 @@ def build(article_text: str) -> ct.Tracker:
             AGREEMENT, "proposed_form", "safe third country agreement"
         ),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["agreement", "third-country"],
     )
     tracker.add_claim(
@@ -181,6 +200,8 @@ def build(article_text: str) -> ct.Tracker:
             "Venezuelan gang members convicted in the US",
         ),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["agreement", "venezuela"],
     )
     # Bukele, answering questions beside Rubio on Monday.
@@ -193,6 +214,8 @@ def build(article_text: str) -> ct.Tracker:
         source=article,
         proposition=ct.Proposition(AGREEMENT, "status", "being finalized"),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["agreement"],
     )
     tracker.add_claim(
@@ -208,9 +231,80 @@ def build(article_text: str) -> ct.Tracker:
             AGREEMENT, "precedent", "none in Latin America"
         ),
         reported_by=["ap"],
+        by=BY,
+        at=AT,
         tags=["agreement"],
     )
     return tracker
+
+
+def corroborate(tracker: ct.Tracker) -> None:
+    """
+    Weigh the evidence an analyst has on Rubio's account of the offer.
+
+    A reprint of the same AP story is set aside (one lineage, however many
+    outlets run it); Bukele's own words, the subject of the claim
+    confirming it, are an independent lineage: with the article itself
+    that makes two, and the offer is corroborated.
+    """
+    offer = tracker.claims(speaker="rubio", subject="bukele")[0]
+    finalizing = tracker.claims(speaker="bukele", text_contains="finaliz")[0]
+    article = tracker.source("indiatv-2025-02-04")
+
+    # Suppose another outlet ran the same AP story word for word.
+    reprint = tracker.add_source(
+        ct.Source(
+            "reprint-2025-02-04",
+            publisher="Another outlet",
+            published="2025-02-04",
+            text=article.text,
+            derived_from=("ap",),
+        ),
+        by="analyst",
+        at="2025-02-05T09:00:00+00:00",
+    )
+    tracker.corroborate(
+        offer,
+        evidence=reprint.span_of("offered to accept US deportees"),
+        by="analyst",
+        at="2025-02-05T09:05:00+00:00",
+        note="The same report in another outlet",
+    )
+    tracker.corroborate(
+        offer,
+        evidence=finalizing,
+        by="analyst",
+        at="2025-02-05T09:10:00+00:00",
+        note="Bukele himself says the agreement is being finalized",
+    )
+
+
+def describe_support(tracker: ct.Tracker, claim: ct.Claim) -> str:
+    """
+    Explain a claim's status: its lineages and what was set aside.
+    """
+    support = tracker.support(claim)
+    lines = [
+        f"Status of “{claim.text}”: {tracker.status(claim).value}",
+        f"  {support.count} independent lineage(s):",
+    ]
+    lines += [f"    - {lineage}" for lineage in support.lineages]
+    lines += [
+        f"  set aside: {aside.evidence}: {aside.reason}"
+        for aside in support.set_aside
+    ]
+    lines.append("  history:")
+    lines += [
+        f"    {event.at:%Y-%m-%d %H:%M} {event.kind.value} by "
+        f"{event.by or 'unknown'}"
+        + (
+            f": {event.payload.note}"
+            if isinstance(event.payload, ct.Evidence) and event.payload.note
+            else ""
+        )
+        for event in tracker.history(claim)
+    ]
+    return "\n".join(lines)
 
 
 def describe_when(when: ct.When | None) -> str:
@@ -272,6 +366,11 @@ def main() -> int:
         print(f"  {tracker.actor(claim.speaker).label}: {claim.text}")
     said = tracker.claims(said_between=("2025-02-03", "2025-02-03"))
     print(f"Said on Monday 3 February 2025: {len(said)}")
+
+    offer = tracker.claims(speaker="rubio", subject="bukele")[0]
+    print(f"\nBefore any evidence: {tracker.status(offer).value}")
+    corroborate(tracker)
+    print(describe_support(tracker, offer))
     return 0
 
 

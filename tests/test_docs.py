@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import claimtrack as ct
+
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -77,3 +79,25 @@ class TestDocs:
             and not blocks(p)
         ]
         assert [] == empty
+
+    def test_api_reference_names_every_public_name(self):
+        """
+        docs/api.md mentions every name in claimtrack.__all__.
+        """
+        api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+
+        assert [] == [n for n in ct.__all__ if f"`ct.{n}" not in api]
+
+    def test_index_links_every_page(self):
+        """
+        docs/index.md links every other page of docs/.
+        """
+        index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+
+        assert [] == [
+            p.name
+            for p in PAGES
+            if p.parent.name == "docs"
+            and p.name != "index.md"
+            and f"({p.name})" not in index
+        ]

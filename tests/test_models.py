@@ -407,10 +407,11 @@ class TestActor:
         """
         An unknown kind is rejected, naming `kind`.
         """
-        with pytest.raises(ct.InvalidTypeError) as e:
+        with pytest.raises(ct.InvalidValueError) as e:
             ct.Actor("x", "X", kind="alien")
 
         assert ("kind", "alien") == (e.value.field, e.value.value)
+        assert "person, organization, government, group" in str(e.value)
 
 
 class TestProposition:

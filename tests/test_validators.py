@@ -29,6 +29,9 @@ class Record:
         validator=v.optional(v.matches_re(r"[a-z]{2}", "a two-letter code")),
     )
     kind: object = attrs.field(default=1, validator=v.instance_of(int, str))
+    stance: object = attrs.field(
+        default=ct.Stance.SUPPORTS, validator=v.member_of(ct.Stance)
+    )
 
 
 class TestValidators:
@@ -57,6 +60,7 @@ class TestValidators:
             ({"tags": ["a"]}, ct.InvalidTypeError, "tags"),
             ({"lang": "eng"}, ct.InvalidValueError, "lang"),
             ({"kind": 1.5}, ct.InvalidTypeError, "kind"),
+            ({"stance": "maybe"}, ct.InvalidValueError, "stance"),
         ],
     )
     def test_bad(self, kwargs, error, field):
@@ -78,6 +82,7 @@ class TestValidators:
             v.optional(v.instance_of(int)),
             v.matches_re("a+", "some a's"),
             v.instance_of(int, str),
+            v.member_of(ct.Stance),
         ],
     )
     def test_repr(self, validator):
