@@ -372,12 +372,20 @@ class Verdict:
 
     @staticmethod
     def make_id(
-        claim: str, label: str, scale: str, by: str | None, at: dt.datetime
+        claim: str,
+        label: str,
+        scale: str,
+        by: str | None,
+        at: dt.datetime,
+        *,
+        rationale: str | None = None,
     ) -> str:
         """
-        The id of a verdict: who rated which claim what, and when.
+        The id of a verdict: who rated which claim what, when, and why.
         """
-        return _digest("verdict", claim, label, scale, by, at.isoformat())
+        return _digest(
+            "verdict", claim, label, scale, by, at.isoformat(), rationale
+        )
 
 
 @attrs.frozen

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import enum
 import math
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -46,9 +48,25 @@ class Rating(enum.Enum):
 
 
 def _label_key(label: str) -> str:
-    # "Pants on Fire!", "pants-fire" and "PANTS_ON_FIRE" differ only in
-    # case, punctuation and "on": the key ignores all three.
+    # "Pants on Fire!" and "PANTS_ON_FIRE" differ only in case, punctuation
+    # and spacing: the key ignores all three ("pants on fire" is a separate
+    # alias of PolitiFact's "pants-fire").
     return name_key(label.replace("_", " ")).replace(" ", "")
+
+
+def _exact(value: object) -> Fraction | None:
+    """
+    A finite number as an exact fraction; None for NaN or infinity.
+
+    Fractions make ints, floats and Decimals comparable and keep huge or
+    far-apart bounds from overflowing.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Decimal) and not value.is_finite():
+        return None
+    assert isinstance(value, int | float | Decimal)  # noqa: S101
+    return Fraction(value)
 
 
 def _check_labels(inst: object, attr: object, value: object) -> None:
@@ -56,18 +74,48 @@ def _check_labels(inst: object, attr: object, value: object) -> None:
     assert isinstance(value, tuple)  # noqa: S101 -- narrowed above
     if not value:
         raise InvalidValueError("labels", value, "a scale needs labels")
+    seen: dict[str, str] = {}
     for index, pair in enumerate(value):
         if not (
             isinstance(pair, tuple)
             and len(pair) == 2  # noqa: PLR2004
             and isinstance(pair[0], str)
-            and pair[0].strip()
             and (pair[1] is None or isinstance(pair[1], Rating))
         ):
             raise InvalidValueError(
                 f"labels[{index}]",
                 pair,
                 "must be a (label, Rating or None) pair",
+            )
+        _check_new_label(f"labels[{index}]", pair, pair[0], seen)
+
+
+def _check_new_label(
+    field: str, pair: object, label: str, seen: dict[str, str]
+) -> None:
+    key = _label_key(label)
+    if not key:
+        raise InvalidValueError(
+            field, pair, "a label needs a letter or a digit"
+        )
+    if key in seen:
+        raise InvalidValueError(
+            field, pair, f"{label!r} is the same label as {seen[key]!r}"
+        )
+    seen[key] = label
+
+
+def _check_aliases(inst: object, attr: object, value: object) -> None:
+    instance_of(tuple)(inst, "aliases", value)
+    assert isinstance(value, tuple)  # noqa: S101 -- narrowed above
+    for index, pair in enumerate(value):
+        if not (
+            isinstance(pair, tuple)
+            and len(pair) == 2  # noqa: PLR2004
+            and all(isinstance(x, str) for x in pair)
+        ):
+            raise InvalidValueError(
+                f"aliases[{index}]", pair, "must be an (alias, label) pair"
             )
 
 
@@ -86,7 +134,7 @@ def _check_bound(inst: object, attr: Any, value: object) -> None:
         raise InvalidTypeError(
             attr.name, value, "must be a number (int, float or Decimal)"
         )
-    if not math.isfinite(value):
+    if _exact(value) is None:
         raise InvalidValueError(attr.name, value, "must be finite")
 
 
@@ -112,7 +160,10 @@ class RatingScale:
         converter=_to_pairs, metadata={"check": _check_labels}
     )
     aliases: tuple[tuple[str, str], ...] = attrs.field(
-        default=(), kw_only=True, converter=_to_pairs
+        default=(),
+        kw_only=True,
+        converter=_to_pairs,
+        metadata={"check": _check_aliases},
     )
     worst: int | float | Decimal | None = attrs.field(
         default=None, kw_only=True, metadata={"check": _check_bound}
@@ -132,7 +183,7 @@ class RatingScale:
                 None,
                 "a numeric scale needs both worst and best",
             )
-        if self.worst is not None and self.worst == self.best:
+        if self.worst is not None and _exact(self.worst) == _exact(self.best):
             raise InvalidValueError(
                 "best", self.best, "must differ from worst"
             )
@@ -143,7 +194,21 @@ class RatingScale:
                 raise InvalidValueError(
                     f"aliases[{number}]", pair, f"{label!r} is not a label"
                 )
-            index.setdefault(_label_key(alias), index[_label_key(label)])
+            target = index[_label_key(label)]
+            if index.get(_label_key(alias), target) != target:
+                raise InvalidValueError(
+                    f"aliases[{number}]",
+                    pair,
+                    f"{alias!r} is already the label "
+                    f"{index[_label_key(alias)]!r}",
+                )
+            if not _label_key(alias):
+                raise InvalidValueError(
+                    f"aliases[{number}]",
+                    pair,
+                    "an alias needs a letter or a digit",
+                )
+            index[_label_key(alias)] = target
         object.__setattr__(self, "_index", index)
 
     @classmethod
@@ -163,7 +228,7 @@ class RatingScale:
         claimtrack's own scale are also accepted.
         """
         return cls(
-            name or f"numeric {worst}-{best}",
+            name or f"numeric {worst} to {best}",
             [(r.value, r) for r in Rating],
             worst=worst,
             best=best,
@@ -210,31 +275,35 @@ class RatingScale:
             InvalidValueError: If a value is outside the numeric scale.
         """
         if self.worst is not None and not isinstance(label, str | bool):
-            return self._rate_value(label)
+            return self._rate_value(label, label)
         if self.worst is not None and isinstance(label, str):
             number = _number(label)
             if number is not None:
-                return self._rate_value(number)
+                return self._rate_value(number, label)
         return dict(self.labels)[self.canonical(label)]  # type: ignore[arg-type]
 
-    def _rate_value(self, value: object) -> Rating:
-        assert self.worst is not None  # noqa: S101 -- numeric scales only
-        assert self.best is not None  # noqa: S101
+    def _rate_value(self, value: object, given: object) -> Rating:
         if isinstance(value, bool) or not isinstance(
             value, int | float | Decimal
         ):
             raise InvalidTypeError(
-                "label", value, "must be a label or a rating value"
+                "label", given, "must be a label or a rating value"
             )
-        low, high = sorted((self.worst, self.best))
-        if not (math.isfinite(value) and low <= value <= high):
+        worst, best, exact = (
+            _exact(self.worst),
+            _exact(self.best),
+            _exact(value),
+        )
+        assert worst is not None  # noqa: S101 -- checked on construction
+        assert best is not None  # noqa: S101
+        if exact is None or not min(worst, best) <= exact <= max(worst, best):
             raise InvalidValueError(
                 "label",
-                value,
+                given,
                 f"is outside the {self.name} scale ({self.worst} to "
                 f"{self.best})",
             )
-        place = float(value - self.worst) / float(self.best - self.worst)  # type: ignore[operator]
+        place = (exact - worst) / (best - worst)
         for limit, rating in _BANDS:
             if place < limit:
                 return rating
@@ -242,19 +311,22 @@ class RatingScale:
 
 
 _BANDS = (
-    (0.125, Rating.FALSE),
-    (0.375, Rating.MOSTLY_FALSE),
-    (0.625, Rating.MIXED),
-    (0.875, Rating.MOSTLY_TRUE),
+    (Fraction(1, 8), Rating.FALSE),
+    (Fraction(3, 8), Rating.MOSTLY_FALSE),
+    (Fraction(5, 8), Rating.MIXED),
+    (Fraction(7, 8), Rating.MOSTLY_TRUE),
 )
 
 
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+
+
 def _number(text: str) -> Decimal | None:
-    try:
-        number = Decimal(text.strip())
-    except InvalidOperation:
+    # Plain ASCII decimals only ("2.5", "-1", "1e3"), not "1_0" or "٢".
+    stripped = text.strip()
+    if not _NUMBER.fullmatch(stripped):
         return None
-    return number if number.is_finite() else None
+    return Decimal(stripped)
 
 
 def _scale(
@@ -350,6 +422,9 @@ BUILT_IN = {
 }
 
 
+_BY_KEY = {_label_key(name): scale for name, scale in BUILT_IN.items()}
+
+
 def get(name: str | RatingScale) -> RatingScale:
     """
     Return the built-in scale called *name*, or *name* if it is a scale.
@@ -363,7 +438,7 @@ def get(name: str | RatingScale) -> RatingScale:
         return name
     instance_of(str, RatingScale)(None, "scale", name)
     try:
-        return BUILT_IN[name.casefold()]
+        return _BY_KEY[_label_key(name)]
     except KeyError:
         raise InvalidValueError(
             "scale",

@@ -493,7 +493,14 @@ class Tracker:
         errors.raise_any()
         text = label if isinstance(label, str) else str(label)
         verdict = Verdict(
-            Verdict.make_id(target, text, chosen.name, author[0], author[1]),
+            Verdict.make_id(
+                target,
+                text,
+                chosen.name,
+                author[0],
+                author[1],
+                rationale=rationale,
+            ),
             target,
             text,
             chosen.name,
