@@ -18,7 +18,7 @@ from claimtrack._evidence import Evidence, Retraction, Verdict, _check_instant
 from claimtrack._models import Actor, Claim, Source
 from claimtrack._validators import (
     check_fields,
-    instance_of,
+    member_of,
     non_empty_str,
     optional,
 )
@@ -80,7 +80,7 @@ class Event:
     .. versionadded:: 0.1.0
     """
 
-    kind: EventKind = attrs.field(metadata={"check": instance_of(EventKind)})
+    kind: EventKind = attrs.field(metadata={"check": member_of(EventKind)})
     payload: Payload = attrs.field(metadata={"check": _check_payload})
     by: str | None = attrs.field(
         default=None,

@@ -558,3 +558,18 @@ class TestClaim:
         else:
             assert c.text.strip()
             assert c.speaker.strip()
+
+
+class TestCheckSpanSuffix:
+    """
+    The suffix given with a span must be the text's too.
+    """
+
+    def test_wrong_suffix(self, source):
+        """
+        A span whose suffix differs from the text is rejected.
+        """
+        with pytest.raises(ct.SpanMismatchError) as e:
+            source.check_span(ct.Span(13, 26, "He has agreed", suffix="!!"))
+
+        assert "span.suffix" == e.value.field

@@ -1440,3 +1440,18 @@ class TestStrictReading:
 
         assert first != second
         assert ["one", "two"] == [v.rationale for v in tracker.verdicts(claim)]
+
+
+class TestAliasWithoutLetters:
+    """
+    An alias needs a letter or digit, like a label.
+    """
+
+    def test_refused(self):
+        """
+        A punctuation-only alias is refused by field.
+        """
+        with pytest.raises(ct.InvalidValueError) as e:
+            ct.RatingScale("x", {"A": ct.Rating.TRUE}, aliases=[("!!", "A")])
+
+        assert "aliases[0]" == e.value.field

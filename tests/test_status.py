@@ -248,6 +248,18 @@ class TestCorroborate:
             world.events(), policy=ct.Policy(min_sources=1)
         ).status(claim.id)
 
+    def test_evidence_listed(self, world, claim):
+        """
+        evidence() lists a claim's evidence in the order added.
+        """
+        first = world.corroborate(claim, evidence="paper", at=at(1))
+        second = world.corroborate(claim, evidence="ap", at=at(2))
+
+        assert [first, second] == world.evidence(claim)
+        assert [] == world.evidence(
+            world.add_claim("other", speaker="bukele")
+        )
+
     def test_same_evidence_twice(self, world, claim):
         """
         Adding the same evidence again returns it and records nothing.
@@ -680,3 +692,146 @@ class TestSeedExample:
             for e in tracker.history(offer)
             if e.kind is ct.EventKind.EVIDENCE_ADDED
         ]
+
+
+class TestEvidenceModels:
+    """
+    The evidence value objects validate themselves.
+    """
+
+    @pytest.mark.parametrize(
+        ("kwargs", "field"),
+        [
+            ({}, "evidence"),
+            ({"claim": "c", "url": "https://x.example"}, "evidence"),
+            ({"url": "ftp://x.example"}, "url"),
+            (
+                {"span": ct.Span(0, 1, "a", source="s"), "source": "t"},
+                "span.source",
+            ),
+        ],
+    )
+    def test_citation_errors(self, kwargs, field):
+        """
+        A citation cites exactly one valid thing.
+        """
+        with pytest.raises(ct.ClaimtrackError) as e:
+            ct.Citation(**kwargs)
+
+        assert field == e.value.field
+
+    @pytest.mark.parametrize(
+        ("citation", "text"),
+        [
+            (ct.Citation(claim="c1"), "claim c1"),
+            (ct.Citation(source="s"), "source s"),
+            (
+                ct.Citation(span=ct.Span(2, 3, "a", source="s")),
+                "source s [2:3]",
+            ),
+            (ct.Citation(url="https://x.example/a"), "https://x.example/a"),
+        ],
+    )
+    def test_citation_str(self, citation, text):
+        """
+        A citation says what it cites.
+        """
+        assert text == str(citation)
+
+    @pytest.mark.parametrize(
+        ("args", "field"),
+        [
+            (("e", "c", "maybe", [ct.Citation(source="s")]), "stance"),
+            (("e", "c", 3, [ct.Citation(source="s")]), "stance"),
+            (("e", "c", "supports", []), "items"),
+            (("e", "c", "supports", ct.Citation(claim="c")), "evidence"),
+        ],
+    )
+    def test_evidence_errors(self, args, field):
+        """
+        Evidence needs a stance, something cited, and not itself.
+        """
+        with pytest.raises(ct.ClaimtrackError) as e:
+            ct.Evidence(*args)
+
+        assert field == e.value.field
+
+    def test_single_citation_is_one_item(self):
+        """
+        One Citation given as items is a one-item evidence.
+        """
+        e = ct.Evidence("e", "c", "refutes", ct.Citation(source="s"))
+
+        assert (False, ct.Stance.REFUTES) == (e.is_set, e.stance)
+
+    def test_lineage_str(self):
+        """
+        A lineage reads as what is in it and what it goes back to.
+        """
+        assert "the claim itself (actor:a)" == str(
+            ct.Lineage(("actor:a",), own=True)
+        )
+        assert "e1, e2 (source:ap)" == str(
+            ct.Lineage(("source:ap",), ("e1", "e2"))
+        )
+
+    def test_contradiction_disputes(self):
+        """
+        A contradiction with nothing refuting gives DISPUTED.
+        """
+        support = ct.Support("c", (ct.Lineage(("actor:a",), own=True),))
+
+        assert ct.Status.DISPUTED == support.status(
+            ct.Policy(), contradicted=True
+        )
+
+    def test_retraction_id(self):
+        """
+        A claim's retraction has an id derived from the claim.
+        """
+        assert "retraction-c1" == ct.Retraction("c1", at=T0).id
+
+    def test_event_kind_checked(self):
+        """
+        An event needs an EventKind.
+        """
+        with pytest.raises(ct.InvalidValueError) as e:
+            ct.Event("added", ct.Source("s"), at=T0)
+
+        assert "kind" == e.value.field
+
+    def test_event_id(self):
+        """
+        An event's id is its kind and its payload's id.
+        """
+        event = ct.Event(ct.EventKind.SOURCE_ADDED, ct.Source("s"), at=T0)
+
+        assert ("source-added:s", None) == (event.id, event.claim)
+
+    def test_many_overlapping_root_sets(self):
+        """
+        Past the exact search's limit, packing is greedy but disjoint.
+        """
+        sets = [frozenset({f"r{n}", f"r{n + 1}"}) for n in range(40)]
+        chosen = _pack(sets)
+
+        assert 20 == len(chosen)
+        assert all(not a & b for a, b in itertools.combinations(chosen, 2))
+
+
+class TestApplyRetraction:
+    """
+    Retractions and verdicts replay like any event.
+    """
+
+    def test_apply_retraction_twice(self, world, claim):
+        """
+        Applying a retraction event again returns the stored retraction.
+        """
+        world.retract(claim, at=at(1))
+        event = world.history(claim)[-1]
+
+        assert world.retraction(claim) == world.apply(event)
+        assert world.retraction(claim) == ct.Tracker.from_events(
+            world.events()
+        ).retraction(claim.id)

@@ -355,6 +355,14 @@ class TestAddClaim:
 
         assert ("rubio", "ap") == claim.reported_by
 
+    def test_one_relay_as_a_string(self, tracker):
+        """
+        A single relay may be given as a plain name.
+        """
+        claim = tracker.add_claim("x", speaker="Bukele", reported_by="Rubio")
+
+        assert ("rubio",) == claim.reported_by
+
     def test_explicit_id(self, tracker):
         """
         An explicit id is used as given.
@@ -481,6 +489,15 @@ class TestAddClaimErrors:
 
         assert field == e.value.field
         assert before == snapshot(tracker)
+
+    def test_quote_in_unknown_source(self, tracker):
+        """
+        A quote in an unknown source reports the source, not the quote.
+        """
+        with pytest.raises(ct.UnknownSourceError) as e:
+            tracker.add_claim("x", speaker="rubio", source="nyt", quote="Hi")
+
+        assert "source" == e.value.field
 
     def test_blank_text(self, tracker):
         """
@@ -790,3 +807,98 @@ class TestQueries:
         assert [
             c for c in tracker if wanted in c.tags and c.speaker == "x"
         ] == (tracker.claims(tag=wanted, speaker="x"))
+
+
+class TestEdges:
+    """
+    Less travelled paths of resolution and conflict.
+    """
+
+    def test_two_different_actors_one_id(self, tracker):
+        """
+        Two different new actors under one id in one call are refused.
+        """
+        with pytest.raises(ct.DuplicateIdError):
+            tracker.add_claim(
+                "x",
+                speaker=ct.Actor("new", "New"),
+                reported_by=[ct.Actor("new", "Other")],
+            )
+        assert "new" not in tracker
+
+    def test_same_new_actor_twice(self, tracker):
+        """
+        The same new actor as speaker and relay is added once.
+        """
+        ann = ct.Actor("ann", "Ann")
+        with pytest.raises(ct.InvalidValueError, match="relay their own"):
+            tracker.add_claim("x", speaker=ann, reported_by=[ann])
+        claim = tracker.add_claim(
+            "x", speaker=ann, reported_by=[ct.Actor("bob", "Bob"), "rubio"]
+        )
+
+        assert ("bob", "rubio") == claim.reported_by
+        assert 1 == sum(a.id == "ann" for a in tracker.actors())
+
+    def test_claim_id_clashes_with_new_actor(self, tracker):
+        """
+        A claim may not take the id of the actor added with it.
+        """
+        with pytest.raises(ct.DuplicateIdError):
+            tracker.add_claim("x", speaker=ct.Actor("c9", "C"), id="c9")
+        assert "c9" not in tracker
+
+    def test_source_object_not_stored(self, tracker):
+        """
+        Querying by a Source that is not in the tracker is an error.
+        """
+        with pytest.raises(ct.UnknownSourceError):
+            tracker.claims(source=ct.Source("elsewhere"))
+
+    def test_subject_by_actor_object(self, tracker, offer):
+        """
+        A subject may be given as an Actor.
+        """
+        assert [offer] == tracker.claims(subject=tracker.actor("bukele"))
+
+    def test_same_id_other_said(self, tracker, offer):
+        """
+        A claim with the same explicit id but another date is a conflict.
+        """
+        with pytest.raises(ct.DuplicateIdError, match="said"):
+            tracker.add_claim(
+                offer.text,
+                speaker="rubio",
+                id=offer.id,
+                said="2025-01-01",
+                source="article",
+                span=offer.span,
+                proposition=offer.proposition,
+                tags=offer.tags,
+            )
+
+    def test_undated_and_dated_same_id(self, tracker, offer):
+        """
+        An explicit id reused for an undated claim is a conflict too.
+        """
+        with pytest.raises(ct.DuplicateIdError):
+            tracker.add_claim(offer.text, speaker="rubio", id=offer.id)
+
+    def test_tags_must_be_a_sequence(self, tracker):
+        """
+        Tags given as a number are refused by name.
+        """
+        with pytest.raises(ct.InvalidTypeError) as e:
+            tracker.add_claim("x", speaker="rubio", tags=5)
+
+        assert "tags" == e.value.field
+
+    def test_tags_from_generator(self, tracker):
+        """
+        Tags may come from any iterable.
+        """
+        claim = tracker.add_claim(
+            "x", speaker="rubio", tags=(t for t in ["a", "b", "a"])
+        )
+
+        assert ("a", "b") == claim.tags

@@ -45,3 +45,26 @@ try:
 except ct.UnknownActorError as error:
     field: str = error.field
     value: object = error.value
+
+# Evidence, status, verdicts and history.
+evidence: ct.Evidence = tracker.corroborate(
+    claim,
+    evidence=[source.span_of("Monday"), "https://example.org/a"],
+    stance=ct.Stance.SUPPORTS,
+    by="analyst",
+    at=dt.datetime(2025, 2, 5, tzinfo=dt.UTC),
+    note="two items, one set",
+)
+status: ct.Status = tracker.status(claim, policy=ct.Policy(min_sources=3))
+support: ct.Support = tracker.support(claim.id)
+lineages: tuple[ct.Lineage, ...] = support.lineages
+verdict: ct.Verdict = tracker.rate(
+    claim, 2.5, scale=ct.RatingScale.numeric(1, 5), by="editor"
+)
+rating: ct.Rating | None = verdict.rating
+politifact: ct.RatingScale = ct.scales.get("politifact")
+retraction: ct.Retraction = tracker.retract(claim, note="withdrawn")
+history: list[ct.Event] = tracker.history(claim)
+kinds: list[ct.EventKind] = [event.kind for event in history]
+replayed: ct.Tracker = ct.Tracker.from_events(tracker.events())
+same: bool = replayed == tracker
