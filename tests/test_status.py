@@ -256,9 +256,7 @@ class TestCorroborate:
         second = world.corroborate(claim, evidence="ap", at=at(2))
 
         assert [first, second] == world.evidence(claim)
-        assert [] == world.evidence(
-            world.add_claim("other", speaker="bukele")
-        )
+        assert [] == world.evidence(world.add_claim("other", speaker="bukele"))
 
     def test_same_evidence_twice(self, world, claim):
         """
