@@ -6,6 +6,7 @@ backs it up and what contradicts it.
 """
 
 from claimtrack import exceptions, scales, validators
+from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._dates import Precision, When
 from claimtrack._events import Event, EventKind
 from claimtrack._evidence import (
@@ -30,6 +31,7 @@ from claimtrack._models import (
     Source,
     Span,
 )
+from claimtrack._predicates import Predicate, Tolerance
 from claimtrack._scales import Rating, RatingScale
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
@@ -68,6 +70,8 @@ __all__ = [
     "Claim",
     "ClaimtrackError",
     "ConflictError",
+    "Contradiction",
+    "ContradictionKind",
     "DuplicateIdError",
     "Event",
     "EventKind",
@@ -84,6 +88,7 @@ __all__ = [
     "Polarity",
     "Policy",
     "Precision",
+    "Predicate",
     "Proposition",
     "Quantity",
     "QuoteNotFoundError",
@@ -97,6 +102,7 @@ __all__ = [
     "Stance",
     "Status",
     "Support",
+    "Tolerance",
     "Tracker",
     "UnknownActorError",
     "UnknownClaimError",

@@ -14,8 +14,10 @@ from typing import Any
 
 import attrs
 
+from claimtrack._contradictions import Contradiction
 from claimtrack._evidence import Evidence, Retraction, Verdict, _check_instant
 from claimtrack._models import Actor, Claim, Source
+from claimtrack._predicates import Predicate
 from claimtrack._validators import (
     check_fields,
     member_of,
@@ -38,9 +40,20 @@ class EventKind(enum.Enum):
     EVIDENCE_ADDED = "evidence-added"
     VERDICT_SET = "verdict-set"
     CLAIM_RETRACTED = "claim-retracted"
+    PREDICATE_DECLARED = "predicate-declared"
+    CONTRADICTION_ADDED = "contradiction-added"
 
 
-Payload = Source | Actor | Claim | Evidence | Verdict | Retraction
+Payload = (
+    Source
+    | Actor
+    | Claim
+    | Evidence
+    | Verdict
+    | Retraction
+    | Predicate
+    | Contradiction
+)
 
 _PAYLOAD_TYPES: dict[EventKind, type[Any]] = {
     EventKind.SOURCE_ADDED: Source,
@@ -49,6 +62,8 @@ _PAYLOAD_TYPES: dict[EventKind, type[Any]] = {
     EventKind.EVIDENCE_ADDED: Evidence,
     EventKind.VERDICT_SET: Verdict,
     EventKind.CLAIM_RETRACTED: Retraction,
+    EventKind.PREDICATE_DECLARED: Predicate,
+    EventKind.CONTRADICTION_ADDED: Contradiction,
 }
 
 
@@ -73,7 +88,8 @@ class Event:
     Args:
         kind: What the change was, an `EventKind`.
         payload: What was added: the `Source`, `Actor`, `Claim`,
-            `Evidence`, `Verdict` or `Retraction`.
+            `Evidence`, `Verdict`, `Retraction`, `Predicate` or explicit
+            `Contradiction`.
         by: Who made the change.
         at: When, an aware datetime.
 
@@ -108,10 +124,22 @@ class Event:
     @property
     def claim(self) -> str | None:
         """
-        The id of the claim the event concerns, if any.
+        The id of the (first) claim the event concerns, if any.
         """
-        if isinstance(self.payload, Claim):
-            return self.payload.id
-        if isinstance(self.payload, Evidence | Verdict | Retraction):
-            return self.payload.claim
-        return None
+        return next(iter(self.claims), None)
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        """
+        The ids of the claims the event concerns.
+
+        None for a source, actor or predicate; two for a contradiction.
+        """
+        payload = self.payload
+        if isinstance(payload, Claim):
+            return (payload.id,)
+        if isinstance(payload, Evidence | Verdict | Retraction):
+            return (payload.claim,)
+        if isinstance(payload, Contradiction):
+            return payload.claims
+        return ()

@@ -7,11 +7,22 @@ from __future__ import annotations
 import datetime as dt
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from claimtrack import _scales
+from claimtrack._contradictions import (
+    OPEN_HIGH,
+    OPEN_LOW,
+    Contradiction,
+    ContradictionKind,
+    Fact,
+    Quantity_,
+    conflict,
+    kind_order,
+)
 from claimtrack._dates import Precision, When
 from claimtrack._events import Event, EventKind, Payload
 from claimtrack._evidence import (
@@ -26,7 +37,16 @@ from claimtrack._evidence import (
     assess,
     instant,
 )
-from claimtrack._models import Actor, Claim, Proposition, Source, Span
+from claimtrack._models import (
+    Actor,
+    Claim,
+    Polarity,
+    Proposition,
+    Quantity,
+    Source,
+    Span,
+)
+from claimtrack._predicates import Predicate, Registry, predicate_key
 from claimtrack._text import fold, name_key
 from claimtrack._validators import instance_of, non_empty_str, optional
 from claimtrack.exceptions import (
@@ -124,6 +144,13 @@ class Tracker:
         self._retractions: dict[str, Retraction] = {}
         self._history: dict[str, list[Event]] = {}
         self._keys: dict[str, frozenset[str]] = {}  # lineage keys, cached
+        self._registry = Registry()
+        self._facts: dict[str, Fact] = {}
+        self._match: dict[tuple[str, str], dict[str, None]] = {}
+        self._by_entity: _Index = {}  # name_key of subject/object -> claims
+        self._by_predicate: _Index = {}  # predicate_key -> claims
+        self._explicit: dict[str, dict[str, Contradiction]] = {}
+        self._refuting: dict[str, dict[str, list[str]]] = {}
         self._sources: dict[str, Source] = {}
         self._actors: dict[str, Actor] = {}
         self._claims: dict[str, Claim] = {}
@@ -228,6 +255,7 @@ class Tracker:
         quote: str | None = None,
         occurrence: int | None = None,
         proposition: Proposition | None = None,
+        valid: DateLike | None = None,
         reported_by: Iterable[str | Actor] = (),
         tags: Iterable[str] = (),
         id: str | None = None,  # noqa: A002
@@ -258,6 +286,9 @@ class Tracker:
                 `Source.span_of`.
             proposition: Its structured content. A subject or object that
                 names a known actor is replaced by the actor's id.
+            valid: When the proposition holds, read like *said* (so
+                "Monday" is read against the source's publication date);
+                it replaces the proposition's own ``valid``.
             reported_by: Who relayed it, nearest the speaker first.
             tags: Free labels.
             id: An explicit id, instead of the derived one.
@@ -287,6 +318,7 @@ class Tracker:
                 "quote": quote,
                 "occurrence": occurrence,
                 "proposition": proposition,
+                "valid": valid,
                 "id": id,
                 "dayfirst": dayfirst,
                 "reported_by": reported_by or None,
@@ -346,8 +378,27 @@ class Tracker:
         when = None
         if said is not None:
             when = errors.attempt(
-                self._read_said, said, src, dayfirst=dayfirst
+                self._read_date, said, src, dayfirst=dayfirst, field="said"
             )
+        if valid is not None:
+            if not isinstance(proposition, Proposition):
+                errors.errors.append(
+                    InvalidValueError(
+                        "valid",
+                        valid,
+                        "is when the proposition holds: give a proposition",
+                    )
+                )
+            else:
+                holds = errors.attempt(
+                    self._read_date,
+                    valid,
+                    src,
+                    dayfirst=dayfirst,
+                    field="valid",
+                )
+                if holds is not None:
+                    proposition = attrs.evolve(proposition, valid=holds)
 
         relays = []
         if isinstance(reported_by, str | Actor):
@@ -581,7 +632,12 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Policy)(self, "policy", policy or self.policy)
-        return self.support(claim).status(policy or self.policy)
+        return self.support(claim).status(
+            policy or self.policy,
+            contradicted=bool(
+                self._conflicts_of(self._claim_ref(claim, "claim"))
+            ),
+        )
 
     def support(self, claim: str | Claim) -> Support:
         """
@@ -638,6 +694,360 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         return self._retractions.get(self._claim_ref(claim, "claim"))
+
+    # -- contradictions ----------------------------------------------------
+
+    def declare(
+        self,
+        predicate: Predicate,
+        *,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+    ) -> Predicate:
+        """
+        Declare what a predicate means for contradictions.
+
+        Declaring it again as it was changes nothing; claims already added
+        are matched under the new declaration at once.
+
+        Raises:
+            InvalidTypeError: If *predicate* is not a `Predicate`.
+            ConflictError: If it clashes with a declaration already made.
+
+        .. versionadded:: 0.1.0
+        """
+        instance_of(Predicate)(self, "predicate", predicate)
+        event = self._event(EventKind.PREDICATE_DECLARED, predicate, by, at)
+        if self._check(event):
+            self._commit(event)
+        declared = self._registry.get(predicate.name)
+        assert declared is not None  # noqa: S101 -- just declared
+        return declared
+
+    def predicates(self) -> list[Predicate]:
+        """
+        Return the declared predicates, in the order declared.
+
+        .. versionadded:: 0.1.0
+        """
+        return list(self._registry)
+
+    def contradict(
+        self,
+        claim: str | Claim,
+        other: str | Claim,
+        *,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+        note: str | None = None,
+    ) -> Contradiction:
+        """
+        Record that two claims cannot both hold, as an analyst judges.
+
+        Linking the same two claims again, either way round, returns the
+        link already made.
+
+        Raises:
+            UnknownClaimError: If a claim is not in the tracker.
+            InvalidValueError: If the two claims are the same.
+
+        .. versionadded:: 0.1.0
+        """
+        errors = _Errors("contradict")
+        first = errors.attempt(self._claim_ref, claim, "claim")
+        second = errors.attempt(self._claim_ref, other, "other")
+        author = errors.attempt(self._author, by, at)
+        errors.attempt(optional(instance_of(str)), self, "note", note)
+        errors.raise_any()
+        if first == second:
+            raise InvalidValueError(
+                "other", second, "a claim does not contradict itself"
+            )
+        existing = self._explicit.get(first, {}).get(second)
+        if existing is None:
+            existing = Contradiction(
+                first,
+                second,
+                ContradictionKind.EXPLICIT,
+                f"{author[0] or 'an analyst'} linked them"
+                + (f": {note}" if note else ""),
+                by=author[0],
+                at=author[1],
+                note=note,
+            )
+            self._commit(
+                Event(
+                    EventKind.CONTRADICTION_ADDED,
+                    existing,
+                    by=author[0],
+                    at=author[1],
+                )
+            )
+        return self._explain(
+            first, second, ContradictionKind.EXPLICIT, link=existing
+        )
+
+    def contradictions(
+        self,
+        claim: str | Claim | None = None,
+        *,
+        speaker: str | Actor | None = None,
+        kind: ContradictionKind | str | None = None,
+        said_between: tuple[DateLike | None, DateLike | None] | None = None,
+        same_speaker: bool | None = None,
+    ) -> list[Contradiction]:
+        """
+        Return the contradictions of *claim*, or every contradiction.
+
+        For one claim, each conflicting claim is listed once per kind of
+        conflict, with ``claim`` the one asked about. Without a claim, each
+        conflicting pair is listed once per kind, the claim added first as
+        ``claim``. Contradiction is symmetric, and a lookup costs the same
+        however many claims the tracker holds.
+
+        Args:
+            claim: The claim, or its id; every contradiction if omitted.
+            speaker: Keep contradictions a claim by this actor takes part
+                in (for one claim: the other claim's speaker).
+            kind: Keep only this `ContradictionKind` (or its value).
+            said_between: Keep pairs of claims both said wholly within this
+                window, as in `claims`.
+            same_speaker: True for a speaker contradicting themselves only;
+                False for different speakers only.
+
+        Raises:
+            UnknownClaimError: If the claim is not in the tracker.
+            UnknownActorError: If *speaker* names no actor.
+            InvalidValueError: For an unknown kind.
+
+        .. versionadded:: 0.1.0
+        """
+        errors = _Errors("contradictions")
+        target = None
+        if claim is not None:
+            target = errors.attempt(self._claim_ref, claim, "claim")
+        who = None
+        if speaker is not None:
+            who = errors.attempt(self._actor_ref, speaker, "speaker", None)
+        wanted = None
+        if kind is not None:
+            wanted = errors.attempt(_contradiction_kind, kind)
+        window = None
+        if said_between is not None:
+            window = errors.attempt(self._window, said_between)
+        errors.attempt(
+            optional(instance_of(bool)), self, "same_speaker", same_speaker
+        )
+        errors.raise_any()
+
+        pairs = (
+            self._conflicts_of(target)
+            if target is not None
+            else self._all_conflicts()
+        )
+        found = []
+        for first, second, how in pairs:
+            a, b = self._claims[first], self._claims[second]
+            if wanted is not None and how is not wanted:
+                continue
+            if who is not None and (
+                b.speaker != who
+                if target is not None
+                else who not in (a.speaker, b.speaker)
+            ):
+                continue
+            if same_speaker is not None and (
+                (a.speaker == b.speaker) is not same_speaker
+            ):
+                continue
+            if window is not None and not (
+                _said_within(a, window) and _said_within(b, window)
+            ):
+                continue
+            found.append(self._explain(first, second, how))
+        return found
+
+    def _conflicts_of(
+        self, claim_id: str
+    ) -> list[tuple[str, str, ContradictionKind]]:
+        found: set[tuple[str, ContradictionKind]] = set()
+        fact = self._facts.get(claim_id)
+        if fact is not None:
+            declared = self._registry.get(fact.predicate)
+            for other in self._match.get((fact.subject, fact.predicate), ()):
+                if other != claim_id:
+                    how = conflict(fact, self._facts[other], declared)
+                    if how is not None:
+                        found.add((other, how))
+        for other in self._explicit.get(claim_id, ()):
+            found.add((other, ContradictionKind.EXPLICIT))
+        for other in self._refuting.get(claim_id, ()):
+            found.add((other, ContradictionKind.REFUTING_EVIDENCE))
+        return [
+            (claim_id, other, how)
+            for other, how in sorted(
+                found, key=lambda x: (self._seq[x[0]], kind_order(x[1]))
+            )
+        ]
+
+    def _all_conflicts(self) -> list[tuple[str, str, ContradictionKind]]:
+        seq = self._seq
+        found: set[tuple[str, str, ContradictionKind]] = set()
+        for (_, predicate), members in self._match.items():
+            if len(members) < 2:  # noqa: PLR2004
+                continue
+            declared = self._registry.get(predicate)
+            ids = list(members)
+            for n, first in enumerate(ids):
+                fact = self._facts[first]
+                for second in ids[n + 1 :]:
+                    how = conflict(fact, self._facts[second], declared)
+                    if how is not None:
+                        found.add(_ordered(first, second, how, seq))
+        for links, how in (
+            (self._explicit, ContradictionKind.EXPLICIT),
+            (self._refuting, ContradictionKind.REFUTING_EVIDENCE),
+        ):
+            for first, others in links.items():
+                for second in others:
+                    found.add(_ordered(first, second, how, seq))
+        return sorted(
+            found, key=lambda x: (seq[x[0]], seq[x[1]], kind_order(x[2]))
+        )
+
+    def _explain(
+        self,
+        first: str,
+        second: str,
+        how: ContradictionKind,
+        *,
+        link: Contradiction | None = None,
+    ) -> Contradiction:
+        a, b = self._claims[first], self._claims[second]
+        both = f"{self._says(a)}; {self._says(b)}"
+        if how is ContradictionKind.EXPLICIT:
+            link = link or self._explicit[first][second]
+            return Contradiction(
+                first,
+                second,
+                how,
+                f"{both}: {link.reason}",
+                by=link.by,
+                at=link.at,
+                note=link.note,
+            )
+        if how is ContradictionKind.REFUTING_EVIDENCE:
+            ids = tuple(self._refuting[first][second])
+            refuted = self._evidence_ids[ids[0]].claim
+            cited = second if refuted == first else first
+            reason = (
+                f"{both}: “{self._claims[cited].text}” was cited as evidence "
+                f"refuting “{self._claims[refuted].text}”"
+            )
+            return Contradiction(first, second, how, reason, evidence=ids)
+        fa, fb = self._facts[first], self._facts[second]
+        assert a.proposition is not None  # noqa: S101 -- has a fact
+        assert b.proposition is not None  # noqa: S101
+        when = _overlap_words(fa, fb)
+        if how is ContradictionKind.NEGATION:
+            reason = (
+                f"{both}: one asserts and the other denies that "
+                f"{self._proposition_words(a.proposition)}{when}"
+            )
+        else:
+            declared = self._registry.get(fa.predicate)
+            tolerance = (
+                f", more than {declared.tolerance} apart"
+                if declared is not None and declared.tolerance is not None
+                else ""
+            )
+            reason = (
+                f"{both}: the {fa.predicate.replace('_', ' ')} of "
+                f"{self._entity_words(a.proposition.subject)} has one value "
+                f"at a time, and they give "
+                f"{self._object_words(a.proposition.object)} and "
+                f"{self._object_words(b.proposition.object)}"
+                f"{tolerance}{when}"
+            )
+        return Contradiction(first, second, how, reason)
+
+    def _says(self, claim: Claim) -> str:
+        when = claim.said.isoformat() if claim.said is not None else "undated"
+        who = self._actors[claim.speaker].label
+        return f"{who} ({when}) says “{claim.text}”"
+
+    def _entity_words(self, value: str) -> str:
+        actor = self._actors.get(value)
+        return actor.label if actor is not None else value
+
+    def _object_words(self, value: object) -> str:
+        if isinstance(value, str):
+            return f"“{self._entity_words(value)}”"
+        return str(value)
+
+    def _proposition_words(self, proposition: Proposition) -> str:
+        return (
+            f"{self._entity_words(proposition.subject)} "
+            f"{proposition.predicate.replace('_', ' ')} "
+            f"{self._object_words(proposition.object)}"
+        )
+
+    # -- facts and their index ---------------------------------------------
+
+    def _entity(self, value: str) -> str:
+        """
+        The match key of a subject or object: an actor's, else its text's.
+        """
+        if value in self._actors:
+            return f"a:{value}"
+        key = name_key(value)
+        ids = self._names.get(key, {})
+        if len(ids) == 1:
+            return f"a:{next(iter(ids))}"
+        return f"t:{key}"
+
+    def _fact(self, proposition: Proposition) -> Fact:
+        value = proposition.object
+        # A number cannot be a subject: such a claim keeps its direction.
+        canon = self._registry.canonical(
+            proposition.predicate, invertible=not isinstance(value, Quantity)
+        )
+        subject = self._entity(proposition.subject)
+        obj: str | Quantity_
+        if isinstance(value, Quantity):
+            obj = Quantity_(fold(value.unit or ""), Fraction(value.value))
+        else:
+            obj = self._entity(value)
+            if canon.invert:
+                subject, obj = obj, subject
+        valid = proposition.valid
+        return Fact(
+            subject,
+            canon.key,
+            obj,
+            (proposition.polarity is Polarity.ASSERTED) is not canon.flip,
+            valid.earliest.toordinal() if valid is not None else OPEN_LOW,
+            valid.latest.toordinal() if valid is not None else OPEN_HIGH,
+        )
+
+    def _index_fact(self, claim_id: str) -> None:
+        old = self._facts.pop(claim_id, None)
+        if old is not None:
+            members = self._match[(old.subject, old.predicate)]
+            del members[claim_id]
+            if not members:
+                del self._match[(old.subject, old.predicate)]
+        proposition = self._claims[claim_id].proposition
+        assert proposition is not None  # noqa: S101 -- only these are indexed
+        fact = self._fact(proposition)
+        self._facts[claim_id] = fact
+        self._match.setdefault((fact.subject, fact.predicate), {})[
+            claim_id
+        ] = None
+
+    def _reindex(self, claim_ids: Iterable[str]) -> None:
+        for claim_id in sorted(set(claim_ids), key=self._seq.__getitem__):
+            self._index_fact(claim_id)
 
     # -- history -----------------------------------------------------------
 
@@ -964,7 +1374,11 @@ class Tracker:
             return self._evidence_ids[payload.id]
         if isinstance(payload, Verdict):
             return self._verdicts[payload.claim][payload.id]
-        return self._retractions[payload.claim]
+        if isinstance(payload, Retraction):
+            return self._retractions[payload.claim]
+        if isinstance(payload, Predicate):
+            return self._registry.get(payload.name) or payload
+        return self._explicit[payload.claim][payload.other]
 
     def _source_keys(self, source_id: str) -> frozenset[str]:
         """
@@ -1147,8 +1561,13 @@ class Tracker:
         found = set().union(*(self._by_subject.get(k, {}) for k in keys))
         return dict.fromkeys(sorted(found, key=self._seq.__getitem__))
 
-    def _read_said(
-        self, said: DateLike, src: Source | None, *, dayfirst: bool | None
+    def _read_date(
+        self,
+        value: DateLike,
+        src: Source | None,
+        *,
+        dayfirst: bool | None,
+        field: str,
     ) -> When:
         published = src.published if src is not None else None
         reference = (
@@ -1158,7 +1577,7 @@ class Tracker:
         )
         try:
             return When.coerce(
-                said, reference=reference, dayfirst=dayfirst, field="said"
+                value, reference=reference, dayfirst=dayfirst, field=field
             )
         except MissingReferenceError as exc:
             if src is None:
@@ -1171,7 +1590,7 @@ class Tracker:
                     "not on a known day"
                 )
             raise MissingReferenceError(
-                "said", said, f"is a relative date and {why}"
+                field, value, f"is a relative date and {why}"
             ) from exc
 
     def _build_claim(
@@ -1279,7 +1698,7 @@ class Tracker:
         by, when = self._author(by, at)
         return Event(kind, payload, by=by, at=when)
 
-    def _check(self, event: Event) -> bool:
+    def _check(self, event: Event) -> bool:  # noqa: PLR0911 -- per kind
         """
         Check *event* can be applied; tell whether it changes anything.
         """
@@ -1290,6 +1709,12 @@ class Tracker:
             if isinstance(payload, Source):
                 self._check_lineage(payload, [])
             return True
+        if isinstance(payload, Predicate):
+            return self._registry.check(payload)
+        if isinstance(payload, Contradiction):
+            self._claim_ref(payload.claim, "claim")
+            self._claim_ref(payload.other, "other")
+            return payload.other not in self._explicit.get(payload.claim, {})
         claim = self.claim(payload.claim)
         if isinstance(payload, Evidence):
             return payload.id not in self._evidence_ids
@@ -1303,22 +1728,52 @@ class Tracker:
         """
         payload = event.payload
         self._events.append(event)
-        if event.claim is not None:
-            self._history.setdefault(event.claim, []).append(event)
+        for claim_id in event.claims:
+            self._history.setdefault(claim_id, []).append(event)
         if isinstance(payload, Source):
             self._sources[payload.id] = payload
             self._keys.clear()
         elif isinstance(payload, Actor):
             self._store_actor(payload)
+            self._reindex(
+                claim_id
+                for name in payload.names
+                for claim_id in self._by_entity.get(name_key(name), ())
+            )
         elif isinstance(payload, Claim):
             self._store_claim(payload)
         elif isinstance(payload, Evidence):
-            self._evidence.setdefault(payload.claim, {})[payload.id] = payload
-            self._evidence_ids[payload.id] = payload
+            self._store_evidence(payload)
+        elif isinstance(payload, Predicate):
+            self._registry.add(payload)
+            self._reindex(
+                claim_id
+                for key in self._registry.related(payload)
+                for claim_id in self._by_predicate.get(key, ())
+            )
+        elif isinstance(payload, Contradiction):
+            self._explicit.setdefault(payload.claim, {})[payload.other] = (
+                payload
+            )
+            self._explicit.setdefault(payload.other, {})[payload.claim] = (
+                payload
+            )
         elif isinstance(payload, Verdict):
             self._verdicts.setdefault(payload.claim, {})[payload.id] = payload
         else:
             self._retractions[payload.claim] = payload
+
+    def _store_evidence(self, evidence: Evidence) -> None:
+        self._evidence.setdefault(evidence.claim, {})[evidence.id] = evidence
+        self._evidence_ids[evidence.id] = evidence
+        if evidence.stance is not Stance.REFUTES:
+            return
+        for item in evidence.items:
+            if item.claim is not None:
+                pair = (evidence.claim, item.claim)
+                for a, b in (pair, pair[::-1]):
+                    links = self._refuting.setdefault(a, {})
+                    links.setdefault(b, []).append(evidence.id)
 
     def _check_lineage(self, source: Source, pending: list[Source]) -> None:
         """
@@ -1400,6 +1855,17 @@ class Tracker:
             _add_to(self._by_subject, key, claim.id)
         for tag in claim.tags:
             _add_to(self._by_tag, fold(tag), claim.id)
+        proposition = claim.proposition
+        if proposition is not None:
+            _add_to(
+                self._by_predicate,
+                predicate_key(proposition.predicate),
+                claim.id,
+            )
+            for value in (proposition.subject, proposition.object):
+                if isinstance(value, str) and value not in self._actors:
+                    _add_to(self._by_entity, name_key(value), claim.id)
+            self._index_fact(claim.id)
 
     def _window(
         self, window: tuple[DateLike | None, DateLike | None]
@@ -1424,6 +1890,38 @@ class Tracker:
                 "said_between", window, "its end is before its start"
             )
         return low, high
+
+
+def _contradiction_kind(value: object) -> ContradictionKind:
+    if isinstance(value, ContradictionKind):
+        return value
+    try:
+        return ContradictionKind(value)
+    except ValueError:
+        raise InvalidValueError(
+            "kind",
+            value,
+            "must be a ContradictionKind: "
+            + ", ".join(k.value for k in ContradictionKind),
+        ) from None
+
+
+def _ordered(
+    first: str, second: str, how: ContradictionKind, seq: dict[str, int]
+) -> tuple[str, str, ContradictionKind]:
+    if seq[second] < seq[first]:
+        first, second = second, first
+    return (first, second, how)
+
+
+def _overlap_words(a: Fact, b: Fact) -> str:
+    low, high = max(a.low, b.low), min(a.high, b.high)
+    if (low, high) == (OPEN_LOW, OPEN_HIGH):
+        return ""  # both always hold
+    # A valid time is a When or always: one bounded side bounds both ends.
+    span = When.between(dt.date.fromordinal(low), dt.date.fromordinal(high))
+    on = "on" if span.precision is Precision.DAY else "in"
+    return f", both holding {on} {span.describe()}"
 
 
 def _stance(value: object) -> Stance:

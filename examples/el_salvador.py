@@ -39,6 +39,9 @@ def build(article_text: str) -> ct.Tracker:
     the history (and this script's output) is the same on every run.
     """
     tracker = ct.Tracker()
+    # An agreement has one status at a time: "agreed" and "being
+    # finalized" on the same day cannot both hold.
+    tracker.declare(ct.Predicate("status", single_valued=True), by=BY, at=AT)
     article = tracker.add_source(
         ct.Source(
             "indiatv-2025-02-04",
@@ -105,6 +108,7 @@ def build(article_text: str) -> ct.Tracker:
         said="Monday",
         span=article.span_of("has agreed to the most unprecedented"),
         proposition=ct.Proposition(AGREEMENT, "status", "agreed"),
+        valid="Monday",  # the agreement's status as of that day
         reported_by=["ap"],
         by=BY,
         at=AT,
@@ -213,6 +217,7 @@ def build(article_text: str) -> ct.Tracker:
         quote="they were finalizing one and it would be announced by Rubio",
         source=article,
         proposition=ct.Proposition(AGREEMENT, "status", "being finalized"),
+        valid="Monday",
         reported_by=["ap"],
         by=BY,
         at=AT,
@@ -371,6 +376,13 @@ def main() -> int:
     print(f"\nBefore any evidence: {tracker.status(offer).value}")
     corroborate(tracker)
     print(describe_support(tracker, offer))
+
+    print("\nContradictions in the article:")
+    for contradiction in tracker.contradictions():
+        print(f"  [{contradiction.kind.value}] {contradiction.reason}")
+        for claim_id in contradiction.claims:
+            claim = tracker.claim(claim_id)
+            print(f"    {claim.text}: {tracker.status(claim).value}")
     return 0
 
 
