@@ -7,6 +7,7 @@ original text, which is kept as it was given.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
@@ -29,6 +30,18 @@ _QUOTES = str.maketrans(
 )
 
 
+# ASCII text folds by lower-casing alone, and its punctuation is a fixed
+# set: these tables make the common case fast without changing a result.
+_ASCII_PUNCTUATION = str.maketrans(
+    {
+        c: (" " if c in "-/" else None)
+        for c in map(chr, range(128))
+        if unicodedata.category(c).startswith("P")
+    }
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """
     Fold *text* for comparison: case, accents, quotes and whitespace.
@@ -38,11 +51,18 @@ def fold(text: str) -> str:
     are dropped: the vowel signs of Devanagari or Tamil and the harakat of
     Arabic are part of the word and are kept.
     """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     stripped = "".join(ch for ch in decomposed if not _is_accent(ch))
     return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """
     Fold a name for lookup, also ignoring punctuation ("U.S." is "us").
@@ -50,6 +70,12 @@ def name_key(name: str) -> str:
     Hyphens and slashes separate words ("Secretary-General" is
     "secretary general"); other punctuation is dropped.
     """
+    if name.isascii():
+        return " ".join(name.translate(_ASCII_PUNCTUATION).lower().split())
+    return _name_key_unicode(name)
+
+
+def _name_key_unicode(name: str) -> str:
     chars: list[str] = []
     for ch in fold(name):
         if not unicodedata.category(ch).startswith("P"):

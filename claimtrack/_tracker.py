@@ -4,9 +4,10 @@ The Tracker: the collection of sources, actors and claims a user works with.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -106,6 +107,61 @@ class _Errors:
             raise self.errors[0]
         if self.errors:
             raise InvalidFieldsError(self.what, self.errors)
+
+
+@attrs.define
+class _Batch:
+    """
+    What one call adds: new actors and sources, then claims.
+    """
+
+    actors: list[Actor] = attrs.Factory(list)
+    sources: list[Source] = attrs.Factory(list)
+    claims: dict[str, Claim] = attrs.Factory(dict)
+
+    @property
+    def ids(self) -> set[str]:
+        """
+        The ids of the batch's new actors and sources.
+        """
+        return {a.id for a in self.actors} | {s.id for s in self.sources}
+
+
+_ADD_CLAIM_KEYS = frozenset(
+    {
+        "text",
+        "speaker",
+        "said",
+        "source",
+        "span",
+        "quote",
+        "occurrence",
+        "proposition",
+        "valid",
+        "reported_by",
+        "tags",
+        "id",
+        "dayfirst",
+    }
+)
+
+
+def _located(exc: ClaimtrackError, where: str) -> ClaimtrackError:
+    """
+    The same error, its field prefixed with where it happened.
+    """
+    if isinstance(exc, InvalidFieldsError):
+        return InvalidFieldsError(
+            where,
+            [
+                _located(e, where)
+                for e in exc.exceptions
+                if isinstance(e, ClaimtrackError)
+            ],
+        )
+    located = copy.copy(exc)
+    located.field = f"{where}.{exc.field}"
+    return located
 
 
 def _add_to(index: _Index, key: str, claim_id: str) -> None:
@@ -244,7 +300,7 @@ class Tracker:
             self._commit(event)
         return self._actors[actor.id]
 
-    def add_claim(  # noqa: C901, PLR0912
+    def add_claim(
         self,
         text: str | Claim,
         *,
@@ -309,6 +365,114 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        author = self._author(by, at)
+        batch = _Batch()
+        claim = self._prepare(
+            text,
+            batch,
+            speaker=speaker,
+            said=said,
+            source=source,
+            span=span,
+            quote=quote,
+            occurrence=occurrence,
+            proposition=proposition,
+            valid=valid,
+            reported_by=reported_by,
+            tags=tags,
+            id=id,
+            dayfirst=dayfirst,
+        )
+        stored = self._settle(claim, batch)
+        self._commit_batch(batch, author)
+        return stored
+
+    def add_claims(
+        self,
+        claims: Iterable[Claim | Mapping[str, Any]],
+        *,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+    ) -> list[Claim]:
+        """
+        Add many claims at once: all of them, or, if one fails, none.
+
+        Each item is a whole `Claim`, or a mapping of `add_claim`'s
+        arguments (``{"text": ..., "speaker": ..., "said": ...}``). Actors
+        and sources passed inside items are added once; a claim already
+        stored, or given twice, is returned as stored.
+
+        Returns:
+            The stored claims, in the order given.
+
+        Raises:
+            ClaimtrackError: The first item's error, its field prefixed
+                with the item's place: ``claims[3].speaker``.
+
+        .. versionadded:: 0.1.0
+        """
+        author = self._author(by, at)
+        batch = _Batch()
+        results = []
+        for index, item in enumerate(claims):
+            try:
+                if isinstance(item, Claim):
+                    claim = self._prepare_whole(item, batch)
+                elif isinstance(item, Mapping):
+                    arguments = dict(item)
+                    if not _ADD_CLAIM_KEYS.issuperset(arguments):
+                        unknown = sorted(set(arguments) - _ADD_CLAIM_KEYS)
+                        raise InvalidValueError(
+                            unknown[0],
+                            arguments[unknown[0]],
+                            "is not an argument of add_claim",
+                        )
+                    claim = self._prepare(
+                        arguments.pop("text", None), batch, **arguments
+                    )
+                else:
+                    raise InvalidTypeError(
+                        "claim",
+                        item,
+                        "must be a Claim or a mapping of add_claim's "
+                        "arguments",
+                    )
+                results.append(self._settle(claim, batch))
+            except ClaimtrackError as exc:
+                raise _located(exc, f"claims[{index}]") from exc
+        self._commit_batch(batch, author)
+        return results
+
+    def _prepare_whole(self, claim: Claim, batch: _Batch) -> Claim:
+        """
+        Check a whole Claim against the tracker and the batch.
+        """
+        errors = _Errors("add_claim")
+        claim = self._resolve_refs(claim, batch.actors, batch.sources, errors)
+        errors.raise_any()
+        return claim
+
+    def _prepare(  # noqa: C901, PLR0912
+        self,
+        text: object,
+        batch: _Batch,
+        *,
+        speaker: str | Actor | None = None,
+        said: DateLike | None = None,
+        source: str | Source | None = None,
+        span: Span | None = None,
+        quote: str | None = None,
+        occurrence: int | None = None,
+        proposition: Proposition | None = None,
+        valid: DateLike | None = None,
+        reported_by: Iterable[str | Actor] = (),
+        tags: Iterable[str] = (),
+        id: str | None = None,  # noqa: A002
+        dayfirst: bool | None = None,
+    ) -> Claim:
+        """
+        Resolve add_claim's arguments into a checked Claim; store nothing.
+        """
         if isinstance(text, Claim):
             given = {
                 "speaker": speaker,
@@ -329,11 +493,11 @@ class Tracker:
                     raise InvalidValueError(
                         field, value, "cannot be given along with a Claim"
                     )
-            return self._admit(text, [], [], by=by, at=at)
+            return self._prepare_whole(text, batch)
 
         errors = _Errors("add_claim")
-        new_actors: list[Actor] = []
-        new_sources: list[Source] = []
+        new_actors = batch.actors
+        new_sources = batch.sources
 
         if speaker is None:
             errors.errors.append(
@@ -436,7 +600,9 @@ class Tracker:
             tags=tags,
         )
         errors.raise_any()
-        return self._admit(claim, new_actors, new_sources, by=by, at=at)
+        claim = self._resolve_refs(claim, new_actors, new_sources, errors)
+        errors.raise_any()
+        return claim
 
     # -- evidence, verdicts, retractions -----------------------------------
 
@@ -822,6 +988,14 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        if (
+            isinstance(claim, str)
+            and claim in self._claims
+            and all(
+                f is None for f in (speaker, kind, said_between, same_speaker)
+            )
+        ):  # the plain lookup: no filter to check
+            return [self._explain(*pair) for pair in self._conflicts_of(claim)]
         errors = _Errors("contradictions")
         target = None
         if claim is not None:
@@ -845,27 +1019,44 @@ class Tracker:
             if target is not None
             else self._all_conflicts()
         )
-        found = []
-        for first, second, how in pairs:
-            a, b = self._claims[first], self._claims[second]
-            if wanted is not None and how is not wanted:
-                continue
-            if who is not None and (
-                b.speaker != who
-                if target is not None
-                else who not in (a.speaker, b.speaker)
-            ):
-                continue
-            if same_speaker is not None and (
-                (a.speaker == b.speaker) is not same_speaker
-            ):
-                continue
-            if window is not None and not (
-                _said_within(a, window) and _said_within(b, window)
-            ):
-                continue
-            found.append(self._explain(first, second, how))
-        return found
+        return [
+            self._explain(first, second, how)
+            for first, second, how in pairs
+            if (wanted is None or how is wanted)
+            and self._pair_kept(
+                self._claims[first],
+                self._claims[second],
+                who=who,
+                one=target is not None,
+                window=window,
+                same_speaker=same_speaker,
+            )
+        ]
+
+    @staticmethod
+    def _pair_kept(
+        a: Claim,
+        b: Claim,
+        *,
+        who: str | None,
+        one: bool,
+        window: tuple[dt.date, dt.date] | None,
+        same_speaker: bool | None,
+    ) -> bool:
+        """
+        Whether a pair passes contradictions()'s speaker and date filters.
+        """
+        if who is not None and (
+            b.speaker != who if one else who not in (a.speaker, b.speaker)
+        ):
+            return False
+        if same_speaker is not None and (
+            (a.speaker == b.speaker) is not same_speaker
+        ):
+            return False
+        return window is None or (
+            _said_within(a, window) and _said_within(b, window)
+        )
 
     def _conflicts_of(
         self, claim_id: str
@@ -873,16 +1064,20 @@ class Tracker:
         found: set[tuple[str, ContradictionKind]] = set()
         fact = self._facts.get(claim_id)
         if fact is not None:
-            declared = self._registry.get(fact.predicate)
-            for other in self._match.get((fact.subject, fact.predicate), ()):
-                if other != claim_id:
-                    how = conflict(fact, self._facts[other], declared)
-                    if how is not None:
-                        found.add((other, how))
+            members = self._match[(fact.subject, fact.predicate)]
+            if len(members) > 1:
+                declared = self._registry.get(fact.predicate)
+                for other in members:
+                    if other != claim_id:
+                        how = conflict(fact, self._facts[other], declared)
+                        if how is not None:
+                            found.add((other, how))
         for other in self._explicit.get(claim_id, ()):
             found.add((other, ContradictionKind.EXPLICIT))
         for other in self._refuting.get(claim_id, ()):
             found.add((other, ContradictionKind.REFUTING_EVIDENCE))
+        if not found:
+            return []
         return [
             (claim_id, other, how)
             for other, how in sorted(
@@ -1529,15 +1724,23 @@ class Tracker:
     def _source_ref(
         self, ref: str | Source, new_sources: list[Source] | None
     ) -> Source:
+        queued = {s.id: s for s in new_sources or ()}
         if isinstance(ref, Source):
             if new_sources is not None and self._is_new(ref):
-                new_sources.append(ref)
+                if queued.get(ref.id, ref) != ref:
+                    raise DuplicateIdError(
+                        "source", ref.id, "two different sources have this id"
+                    )
+                if ref.id not in queued:
+                    new_sources.append(ref)
                 return ref
             if self._sources.get(ref.id) != ref:
                 raise UnknownSourceError(
                     "source", ref.id, "this source is not in the tracker"
                 )
             return ref
+        if isinstance(ref, str) and ref in queued:
+            return queued[ref]
         return self.source(ref)
 
     def _subject_claims(
@@ -1628,57 +1831,54 @@ class Tracker:
             tags=tags,
         )
 
-    def _admit(
-        self,
-        claim: Claim,
-        new_actors: list[Actor],
-        new_sources: list[Source],
-        *,
-        by: str | None,
-        at: dt.datetime | str | None,
-    ) -> Claim:
+    def _settle(self, claim: Claim, batch: _Batch) -> Claim:
         """
-        Check *claim* against the tracker, then store it and what it needs.
+        Return the stored twin of *claim*, or queue it in *batch* as new.
 
-        Nothing is stored until every check has passed.
+        Raises if its id is taken by something different.
         """
-        instance_of(Claim)(self, "claim", claim)
-        errors = _Errors("add_claim")
-        claim = self._resolve_refs(claim, new_actors, new_sources, errors)
-        by, when = errors.attempt(self._author, by, at) or (None, None)
-        errors.raise_any()
-        stored = self._claims.get(claim.id)
-        if stored is not None:
-            aligned = _said_as(claim, stored)
-            if stored == aligned:
-                return stored  # the same claim, its date in other words
-            self._is_new(aligned)  # raises: the id is taken by another
-        ids = [claim.id, *(a.id for a in new_actors)]
-        ids += [s.id for s in new_sources]
-        if len(set(ids)) < len(ids):
+        for stored in (self._claims.get(claim.id), batch.claims.get(claim.id)):
+            if stored is not None:
+                aligned = _said_as(claim, stored)
+                if stored == aligned:
+                    return stored  # the same claim, its date in other words
+                self._is_new(aligned)  # raises if stored in the tracker
+                raise DuplicateIdError(
+                    "id", claim.id, "a different claim in this batch has it"
+                )
+        self._is_new(claim)
+        if claim.id in batch.ids:
             raise DuplicateIdError(
                 "id",
                 claim.id,
                 "the claim, its actors and its source share ids",
             )
-        self._is_new(claim)
-        for source in new_sources:
-            self._check_lineage(source, new_sources)
-        events = [
-            *(
-                Event(EventKind.ACTOR_ADDED, a, by=by, at=when)
-                for a in new_actors
-            ),
-            *(
-                Event(EventKind.SOURCE_ADDED, s, by=by, at=when)
-                for s in new_sources
-            ),
-            Event(EventKind.CLAIM_ADDED, claim, by=by, at=when),
-        ]
-        # Every check has passed: from here on nothing can fail.
-        for event in events:
-            self._commit(event)
+        batch.claims[claim.id] = claim
         return claim
+
+    def _commit_batch(
+        self, batch: _Batch, author: tuple[str | None, dt.datetime]
+    ) -> None:
+        """
+        Store a checked batch: actors, then sources, then claims.
+        """
+        ids = [a.id for a in batch.actors] + [s.id for s in batch.sources]
+        if len(set(ids)) < len(ids):
+            raise DuplicateIdError(
+                "id",
+                next(i for i in ids if ids.count(i) > 1),
+                "an actor and a source in one call share it",
+            )
+        for source in batch.sources:
+            self._check_lineage(source, batch.sources)
+        by, when = author
+        # Every check has passed: from here on nothing can fail.
+        for actor in batch.actors:
+            self._commit(Event(EventKind.ACTOR_ADDED, actor, by=by, at=when))
+        for source in batch.sources:
+            self._commit(Event(EventKind.SOURCE_ADDED, source, by=by, at=when))
+        for claim in batch.claims.values():
+            self._commit(Event(EventKind.CLAIM_ADDED, claim, by=by, at=when))
 
     # -- events ------------------------------------------------------------
 
@@ -1815,33 +2015,34 @@ class Tracker:
                 errors.errors.append(
                     UnknownActorError(field, actor_id, "no actor has this id")
                 )
+        changes: dict[str, Any] = {}
         if claim.source is not None:
             src = next(
                 (s for s in new_sources if s.id == claim.source), None
             ) or errors.attempt(self.source, claim.source)
             if src is not None and claim.span is not None:
                 full = errors.attempt(src.check_span, claim.span)
-                if full is not None:
-                    claim = attrs.evolve(claim, span=full)
+                if full is not None and full != claim.span:
+                    changes["span"] = full
         if claim.proposition is not None:
-            claim = attrs.evolve(
-                claim,
-                proposition=errors.attempt(self._canonical, claim.proposition),
-            )
-        return claim
+            canonical = errors.attempt(self._canonical, claim.proposition)
+            if canonical is not None and canonical is not claim.proposition:
+                changes["proposition"] = canonical
+        return attrs.evolve(claim, **changes) if changes else claim
 
     def _canonical(self, proposition: Proposition) -> Proposition:
         subject = self._canonical_name(proposition.subject, "subject")
         obj = proposition.object
         if isinstance(obj, str):
             obj = self._canonical_name(obj, "object")
+        if (subject, obj) == (proposition.subject, proposition.object):
+            return proposition
         return attrs.evolve(proposition, subject=subject, object=obj)
 
     def _canonical_name(self, value: str, field: str) -> str:
-        try:
-            return self._actor_ref(value, f"proposition.{field}", None)
-        except UnknownActorError:
-            return value
+        if value not in self._actors and name_key(value) not in self._names:
+            return value  # a thing, not an actor: the common case, fast
+        return self._actor_ref(value, f"proposition.{field}", None)
 
     def _store_claim(self, claim: Claim) -> None:
         self._claims[claim.id] = claim

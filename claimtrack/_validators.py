@@ -4,6 +4,7 @@ The validators behind `claimtrack.validators`, and the field checker.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -70,6 +71,7 @@ class _InstanceOfValidator:
         return f"<instance_of validator for {_type_names(self.types)}>"
 
 
+@functools.cache
 def instance_of(*types: type) -> Validator:
     """
     Require a value of one of *types* (a ``bool`` is not an ``int`` here).
@@ -115,6 +117,7 @@ class _OptionalValidator:
         return f"<optional validator for {self.validator!r} or None>"
 
 
+@functools.cache
 def optional(validator: Validator) -> Validator:
     """
     Accept ``None``, or a value that passes *validator*.
@@ -286,10 +289,7 @@ def check_fields(instance: attrs.AttrsInstance) -> None:
     an :class:`~claimtrack.exceptions.InvalidFieldsError` holding each.
     """
     errors: list[ClaimtrackError] = []
-    for field in attrs.fields(type(instance)):
-        check = field.metadata.get("check")
-        if check is None:
-            continue
+    for field, check in _checks(type(instance)):
         try:
             check(instance, field, getattr(instance, field.name))
         except ClaimtrackError as exc:
@@ -298,3 +298,21 @@ def check_fields(instance: attrs.AttrsInstance) -> None:
         raise errors[0]
     if errors:
         raise InvalidFieldsError(type(instance).__name__, errors)
+
+
+_CHECKS: dict[type, list[tuple[attrs.Attribute[Any], Validator]]] = {}
+
+
+def _checks(cls: type) -> list[tuple[attrs.Attribute[Any], Validator]]:
+    """
+    The fields of *cls* that carry a check, read once per class.
+    """
+    found = _CHECKS.get(cls)
+    if found is None:
+        found = [
+            (field, field.metadata["check"])
+            for field in attrs.fields(cls)
+            if "check" in field.metadata
+        ]
+        _CHECKS[cls] = found
+    return found

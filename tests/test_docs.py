@@ -75,7 +75,8 @@ class TestDocs:
             p.name
             for p in PAGES
             if p.parent.name == "docs"
-            and p.name not in ("index.md", "changelog.md")
+            # the index and changelog link; performance.md reports a run
+            and p.name not in ("index.md", "changelog.md", "performance.md")
             and not blocks(p)
         ]
         assert [] == empty

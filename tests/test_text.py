@@ -5,7 +5,7 @@ Tests for the normal forms used to match names and search text.
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack._text import fold, name_key
+from claimtrack._text import _fold_unicode, _name_key_unicode, fold, name_key
 
 
 class TestFold:
@@ -59,3 +59,17 @@ class TestNameKey:
         A key is its own key.
         """
         assert name_key(text) == name_key(name_key(text))
+
+
+class TestFastPath:
+    """
+    The ASCII fast path gives what the general path gives.
+    """
+
+    @given(st.text(st.characters(codec="ascii")))
+    def test_same_as_general_path(self, text):
+        """
+        ASCII text folds and keys exactly as through Unicode rules.
+        """
+        assert _fold_unicode(text) == fold(text)
+        assert _name_key_unicode(text) == name_key(text)

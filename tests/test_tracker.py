@@ -902,3 +902,173 @@ class TestEdges:
         )
 
         assert ("a", "b") == claim.tags
+
+
+class TestAddClaims:
+    """
+    add_claims adds all of a batch, or nothing.
+    """
+
+    def test_adds_in_order(self, tracker):
+        """
+        Mappings and whole Claims are added in order, with one author.
+        """
+        added = tracker.add_claims(
+            [
+                {"text": "one", "speaker": "Rubio", "said": "2025-02-03"},
+                ct.Claim("c2", "two", "bukele"),
+                {
+                    "text": "three",
+                    "speaker": ct.Actor("ann", "Ann"),
+                    "source": ct.Source("new", text="three"),
+                },
+                {
+                    "text": "four",
+                    "speaker": "Ann",
+                    "source": "new",
+                    "quote": "three",
+                },
+            ],
+            by="bot",
+            at="2025-02-05T09:00:00+00:00",
+        )
+
+        assert ["one", "two", "three", "four"] == [c.text for c in added]
+        assert added == tracker.claims()
+        assert {"bot"} == {e.by for e in tracker.events()[-6:]}
+        assert ["ann"] == [a.id for a in tracker.actors()][-1:]
+
+    def test_duplicates_return_stored(self, tracker, offer):
+        """
+        A claim already stored, or given twice, is returned as stored.
+        """
+        again = {
+            "text": offer.text,
+            "speaker": "rubio",
+            "said": "2025-02-03",
+            "source": "article",
+            "span": offer.span,
+            "proposition": offer.proposition,
+            "tags": offer.tags,
+        }
+        first, second, third = tracker.add_claims(
+            [
+                again,
+                {"text": "x", "speaker": "rubio"},
+                {"text": "x", "speaker": "rubio"},
+            ]
+        )
+
+        assert first is offer
+        assert second is third
+        assert 2 == len(tracker)
+
+    @pytest.mark.parametrize(
+        ("items", "error", "field"),
+        [
+            (
+                [
+                    {"text": "a", "speaker": "rubio"},
+                    {"text": "b", "speaker": "nobody"},
+                ],
+                ct.UnknownActorError,
+                "claims[1].speaker",
+            ),
+            (
+                [{"text": "a", "speaker": "rubio", "color": "red"}],
+                ct.InvalidValueError,
+                "claims[0].color",
+            ),
+            (["a claim"], ct.InvalidTypeError, "claims[0].claim"),
+            (
+                [
+                    {"text": "a", "speaker": "rubio", "id": "x"},
+                    {"text": "b", "speaker": "rubio", "id": "x"},
+                ],
+                ct.DuplicateIdError,
+                "claims[1].id",
+            ),
+            (
+                [
+                    {
+                        "text": "a",
+                        "speaker": ct.Actor("x", "X"),
+                        "source": ct.Source("x"),
+                    }
+                ],
+                ct.DuplicateIdError,
+                "id",
+            ),
+        ],
+    )
+    def test_failure_adds_nothing(self, tracker, items, error, field):
+        """
+        One bad item fails the batch, naming its place; nothing is added.
+        """
+        before = snapshot(tracker)
+        with pytest.raises(error) as e:
+            tracker.add_claims(items)
+
+        assert field == e.value.field
+        assert before == snapshot(tracker)
+
+    def test_several_errors_in_an_item(self, tracker):
+        """
+        An item with several bad arguments is reported as a located group.
+        """
+        with pytest.raises(ct.InvalidFieldsError) as e:
+            tracker.add_claims(
+                [{"text": "a", "speaker": "nobody", "said": "Mondy"}]
+            )
+
+        assert ["claims[0].speaker", "claims[0].said"] == [
+            x.field for x in e.value.exceptions
+        ]
+
+    def test_two_sources_one_id(self, tracker):
+        """
+        Two different new sources under one id in one batch are refused.
+        """
+        with pytest.raises(ct.DuplicateIdError) as e:
+            tracker.add_claims(
+                [
+                    {
+                        "text": "a",
+                        "speaker": "rubio",
+                        "source": ct.Source("n", text="a"),
+                    },
+                    {
+                        "text": "b",
+                        "speaker": "rubio",
+                        "source": ct.Source("n", text="b"),
+                    },
+                ]
+            )
+
+        assert "claims[1].source" == e.value.field
+        assert "n" not in tracker
+
+    def test_same_new_source_twice(self, tracker):
+        """
+        One new Source given with two items is added once.
+        """
+        shared = ct.Source("n", text="a b")
+        tracker.add_claims(
+            [
+                {
+                    "text": "a",
+                    "speaker": "rubio",
+                    "source": shared,
+                    "quote": "a",
+                },
+                {
+                    "text": "b",
+                    "speaker": "rubio",
+                    "source": shared,
+                    "quote": "b",
+                },
+            ]
+        )
+
+        assert 1 == sum(s.id == "n" for s in tracker.sources())
+        assert 2 == len(tracker.claims(source="n"))
