@@ -4,6 +4,7 @@ The Tracker: the collection of sources, actors and claims a user works with.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as dt
 import urllib.parse
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
 __all__ = ["Tracker"]
 
 _T = TypeVar("_T")
-_Index = dict[str, dict[str, None]]
+_Index = dict[str, list[str]]
 
 DateLike = When | dt.date | str
 """What a date argument may be: a `When`, a ``date``, an aware ``datetime``
@@ -107,6 +108,18 @@ class _Errors:
             raise self.errors[0]
         if self.errors:
             raise InvalidFieldsError(self.what, self.errors)
+
+
+@attrs.define
+class _Added:
+    """
+    Claims added by one author at one time, in a row: their events.
+    """
+
+    first: int  # the order of the first claim added
+    count: int
+    by: str | None
+    at: dt.datetime
 
 
 @attrs.define
@@ -165,7 +178,11 @@ def _located(exc: ClaimtrackError, where: str) -> ClaimtrackError:
 
 
 def _add_to(index: _Index, key: str, claim_id: str) -> None:
-    index.setdefault(key, {})[claim_id] = None
+    ids = index.get(key)
+    if ids is None:
+        index[key] = [claim_id]
+    else:
+        ids.append(claim_id)
 
 
 class Tracker:
@@ -193,7 +210,11 @@ class Tracker:
     def __init__(self, *, policy: Policy | None = None) -> None:
         self.policy = Policy() if policy is None else policy
         instance_of(Policy)(self, "policy", self.policy)
-        self._events: list[Event] = []
+        # The history: events, with the claims added together kept as one
+        # _Added record (the events are made again when asked for).
+        self._log: list[Event | _Added] = []
+        self._added: list[_Added] = []  # the records, by first claim
+        self._claim_list: list[Claim] = []  # claims in the order added
         self._evidence: dict[str, dict[str, Evidence]] = {}
         self._evidence_ids: dict[str, Evidence] = {}
         self._verdicts: dict[str, dict[str, Verdict]] = {}
@@ -202,7 +223,9 @@ class Tracker:
         self._keys: dict[str, frozenset[str]] = {}  # lineage keys, cached
         self._registry = Registry()
         self._facts: dict[str, Fact] = {}
-        self._match: dict[tuple[str, str], dict[str, None]] = {}
+        # (subject, predicate) -> the claim id, or the ids, with that fact
+        self._match: dict[tuple[str, str], str | list[str]] = {}
+        self._entities: dict[str, str] = {}  # _entity's answers, cached
         self._by_entity: _Index = {}  # name_key of subject/object -> claims
         self._by_predicate: _Index = {}  # predicate_key -> claims
         self._explicit: dict[str, dict[str, Contradiction]] = {}
@@ -210,7 +233,7 @@ class Tracker:
         self._sources: dict[str, Source] = {}
         self._actors: dict[str, Actor] = {}
         self._claims: dict[str, Claim] = {}
-        self._names: _Index = {}  # name_key -> actor ids
+        self._names: dict[str, dict[str, None]] = {}  # name_key -> actors
         self._by_speaker: _Index = {}
         self._by_subject: _Index = {}
         self._seq: dict[str, int] = {}  # claim id -> order added
@@ -229,7 +252,7 @@ class Tracker:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tracker):
             return NotImplemented
-        return (self.policy, self._events) == (other.policy, other._events)
+        return (self.policy, self.events()) == (other.policy, other.events())
 
     __hash__ = None  # type: ignore[assignment]  # trackers change
 
@@ -1065,7 +1088,7 @@ class Tracker:
         fact = self._facts.get(claim_id)
         if fact is not None:
             members = self._match[(fact.subject, fact.predicate)]
-            if len(members) > 1:
+            if not isinstance(members, str):
                 declared = self._registry.get(fact.predicate)
                 for other in members:
                     if other != claim_id:
@@ -1089,8 +1112,8 @@ class Tracker:
         seq = self._seq
         found: set[tuple[str, str, ContradictionKind]] = set()
         for (_, predicate), members in self._match.items():
-            if len(members) < 2:  # noqa: PLR2004
-                continue
+            if isinstance(members, str):
+                continue  # a fact no other claim shares
             declared = self._registry.get(predicate)
             ids = list(members)
             for n, first in enumerate(ids):
@@ -1193,13 +1216,16 @@ class Tracker:
         """
         The match key of a subject or object: an actor's, else its text's.
         """
-        if value in self._actors:
-            return f"a:{value}"
-        key = name_key(value)
-        ids = self._names.get(key, {})
-        if len(ids) == 1:
-            return f"a:{next(iter(ids))}"
-        return f"t:{key}"
+        found = self._entities.get(value)
+        if found is None:
+            if value in self._actors:
+                found = f"a:{value}"
+            else:
+                key = name_key(value)
+                ids = self._names.get(key, {})
+                found = f"a:{next(iter(ids))}" if len(ids) == 1 else f"t:{key}"
+            self._entities[value] = found
+        return found
 
     def _fact(self, proposition: Proposition) -> Fact:
         value = proposition.object
@@ -1228,17 +1254,26 @@ class Tracker:
     def _index_fact(self, claim_id: str) -> None:
         old = self._facts.pop(claim_id, None)
         if old is not None:
-            members = self._match[(old.subject, old.predicate)]
-            del members[claim_id]
-            if not members:
-                del self._match[(old.subject, old.predicate)]
+            key = (old.subject, old.predicate)
+            members: str | list[str] | None = self._match[key]
+            if isinstance(members, list) and len(members) > 2:  # noqa: PLR2004
+                members.remove(claim_id)
+            elif isinstance(members, list):  # two: the other stands alone
+                self._match[key] = next(m for m in members if m != claim_id)
+            else:
+                del self._match[key]
         proposition = self._claims[claim_id].proposition
         assert proposition is not None  # noqa: S101 -- only these are indexed
         fact = self._fact(proposition)
         self._facts[claim_id] = fact
-        self._match.setdefault((fact.subject, fact.predicate), {})[
-            claim_id
-        ] = None
+        key = (fact.subject, fact.predicate)
+        members = self._match.get(key)
+        if members is None:
+            self._match[key] = claim_id
+        elif isinstance(members, str):
+            self._match[key] = [members, claim_id]
+        else:
+            members.append(claim_id)
 
     def _reindex(self, claim_ids: Iterable[str]) -> None:
         for claim_id in sorted(set(claim_ids), key=self._seq.__getitem__):
@@ -1252,7 +1287,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        return list(self._history.get(self._claim_ref(claim, "claim"), []))
+        target = self._claims[self._claim_ref(claim, "claim")]
+        return [self._added_event(target), *self._history.get(target.id, ())]
 
     def events(self) -> list[Event]:
         """
@@ -1260,7 +1296,19 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        return list(self._events)
+        events: list[Event] = []
+        for entry in self._log:
+            if isinstance(entry, Event):
+                events.append(entry)
+            else:
+                claims = self._claim_list[
+                    entry.first : entry.first + entry.count
+                ]
+                events.extend(
+                    Event(EventKind.CLAIM_ADDED, c, by=entry.by, at=entry.at)
+                    for c in claims
+                )
+        return events
 
     def apply(self, event: Event) -> Payload:
         """
@@ -1438,7 +1486,8 @@ class Tracker:
         if candidates:
             smallest, *others = sorted(candidates, key=len)
             # Each index lists claim ids in the order they were added.
-            ids = [i for i in smallest if all(i in o for o in others)]
+            sets = [set(o) for o in others]
+            ids = [i for i in smallest if all(i in o for o in sets)]
         else:
             ids = self._claims
         found = []
@@ -1462,24 +1511,24 @@ class Tracker:
         subject: str | Actor | None,
         source: str | Source | None,
         tag: str | None,
-    ) -> list[dict[str, None]]:
+    ) -> list[list[str]]:
         """
         The index entries for the indexed filters that were given.
         """
         found = []
         if speaker is not None:
             sid = errors.attempt(self._actor_ref, speaker, "speaker", None)
-            found.append(self._by_speaker.get(sid, {}))
+            found.append(self._by_speaker.get(sid, []))
         if subject is not None:
             found.append(
-                errors.attempt(self._subject_claims, subject, "subject") or {}
+                errors.attempt(self._subject_claims, subject, "subject") or []
             )
         if source is not None:
             src = errors.attempt(self._source_ref, source, None)
-            found.append(self._by_source.get(getattr(src, "id", ""), {}))
+            found.append(self._by_source.get(getattr(src, "id", ""), []))
         if tag is not None:
             errors.attempt(instance_of(str), self, "tag", tag)
-            found.append(self._by_tag.get(fold(str(tag)), {}))
+            found.append(self._by_tag.get(fold(str(tag)), []))
         return found
 
     def _claim_ref(self, claim: str | Claim, field: str) -> str:
@@ -1743,9 +1792,7 @@ class Tracker:
             return queued[ref]
         return self.source(ref)
 
-    def _subject_claims(
-        self, subject: str | Actor, field: str
-    ) -> dict[str, None]:
+    def _subject_claims(self, subject: str | Actor, field: str) -> list[str]:
         """
         The claims about *subject*, in the order they were added.
 
@@ -1759,10 +1806,10 @@ class Tracker:
             actor = self._actors[self._actor_ref(subject, field, None)]
         except UnknownActorError:
             assert isinstance(subject, str)  # noqa: S101 -- Actors resolve
-            return self._by_subject.get(name_key(subject), {})
+            return self._by_subject.get(name_key(subject), [])
         keys = {actor.id, *(name_key(n) for n in actor.names)}
-        found = set().union(*(self._by_subject.get(k, {}) for k in keys))
-        return dict.fromkeys(sorted(found, key=self._seq.__getitem__))
+        found = set().union(*(self._by_subject.get(k, ()) for k in keys))
+        return sorted(found, key=self._seq.__getitem__)
 
     def _read_date(
         self,
@@ -1878,7 +1925,7 @@ class Tracker:
         for source in batch.sources:
             self._commit(Event(EventKind.SOURCE_ADDED, source, by=by, at=when))
         for claim in batch.claims.values():
-            self._commit(Event(EventKind.CLAIM_ADDED, claim, by=by, at=when))
+            self._commit_claim(claim, by, when)
 
     # -- events ------------------------------------------------------------
 
@@ -1927,7 +1974,10 @@ class Tracker:
         Apply a checked event to the state; nothing here can fail.
         """
         payload = event.payload
-        self._events.append(event)
+        if isinstance(payload, Claim):
+            self._commit_claim(payload, event.by, event.at)
+            return
+        self._log.append(event)
         for claim_id in event.claims:
             self._history.setdefault(claim_id, []).append(event)
         if isinstance(payload, Source):
@@ -1935,13 +1985,12 @@ class Tracker:
             self._keys.clear()
         elif isinstance(payload, Actor):
             self._store_actor(payload)
+            self._entities.clear()  # names may now mean this actor
             self._reindex(
                 claim_id
                 for name in payload.names
                 for claim_id in self._by_entity.get(name_key(name), ())
             )
-        elif isinstance(payload, Claim):
-            self._store_claim(payload)
         elif isinstance(payload, Evidence):
             self._store_evidence(payload)
         elif isinstance(payload, Predicate):
@@ -1962,6 +2011,36 @@ class Tracker:
             self._verdicts.setdefault(payload.claim, {})[payload.id] = payload
         else:
             self._retractions[payload.claim] = payload
+
+    def _commit_claim(
+        self, claim: Claim, by: str | None, at: dt.datetime
+    ) -> None:
+        """
+        Store a checked claim and note its claim-added event.
+        """
+        seq = len(self._claim_list)
+        self._store_claim(claim)
+        last = self._log[-1] if self._log else None
+        if (
+            isinstance(last, _Added)
+            and (last.by, last.at) == (by, at)
+            and last.first + last.count == seq
+        ):
+            last.count += 1
+        else:
+            record = _Added(seq, 1, by, at)
+            self._log.append(record)
+            self._added.append(record)
+
+    def _added_event(self, claim: Claim) -> Event:
+        """
+        The claim-added event of a stored claim, made again.
+        """
+        seq = self._seq[claim.id]
+        record = self._added[
+            bisect.bisect_right(self._added, seq, key=lambda r: r.first) - 1
+        ]
+        return Event(EventKind.CLAIM_ADDED, claim, by=record.by, at=record.at)
 
     def _store_evidence(self, evidence: Evidence) -> None:
         self._evidence.setdefault(evidence.claim, {})[evidence.id] = evidence
@@ -2047,6 +2126,7 @@ class Tracker:
     def _store_claim(self, claim: Claim) -> None:
         self._claims[claim.id] = claim
         self._seq[claim.id] = len(self._seq)
+        self._claim_list.append(claim)
         _add_to(self._by_speaker, claim.speaker, claim.id)
         if claim.source is not None:
             _add_to(self._by_source, claim.source, claim.id)

@@ -877,3 +877,34 @@ class TestMore:
         )
 
         assert [(b.id, K.NEGATION)] == pairs(tracker.contradictions(a))
+
+
+class TestRegrouping:
+    """
+    Re-matching moves claims between groups without losing any.
+    """
+
+    def test_three_claims_move_together(self):
+        """
+        Three claims about a name move to its actor when the actor comes.
+        """
+        t = ct.Tracker()
+        t.add_actor(ct.Actor("a", "A"))
+        claims = [
+            add(
+                t,
+                "a",
+                "Nayib Bukele",
+                "offered",
+                "deportees",
+                polarity=p,
+                said=f"2025-02-0{n}",
+            )
+            for n, p in enumerate(("asserted", "denied", "asserted"), 1)
+        ]
+        before = {(*c.claims, c.kind) for c in t.contradictions()}
+
+        t.add_actor(ct.Actor("bukele", "Nayib Bukele"))
+
+        assert before == {(*c.claims, c.kind) for c in t.contradictions()}
+        assert 2 == len(t.contradictions(claims[1]))

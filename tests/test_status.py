@@ -805,6 +805,11 @@ class TestEvidenceModels:
         event = ct.Event(ct.EventKind.SOURCE_ADDED, ct.Source("s"), at=T0)
 
         assert ("source-added:s", None) == (event.id, event.claim)
+        claim = ct.Claim("c1", "t", "a")
+        assert ("c1", ("c1",)) == (
+            ct.Event(ct.EventKind.CLAIM_ADDED, claim, at=T0).claim,
+            ct.Event(ct.EventKind.CLAIM_ADDED, claim, at=T0).claims,
+        )
 
     def test_many_overlapping_root_sets(self):
         """
