@@ -200,6 +200,12 @@ class Registry:
         """
         return self._declared.get(predicate_key(name))
 
+    def declared(self, key: str) -> Predicate | None:
+        """
+        The declaration of a predicate already in normal form, if any.
+        """
+        return self._declared.get(key)
+
     def __iter__(self) -> Any:
         return iter(list(self._declared.values()))
 

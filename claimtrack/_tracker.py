@@ -1012,13 +1012,16 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         if (
-            isinstance(claim, str)
-            and claim in self._claims
-            and all(
-                f is None for f in (speaker, kind, said_between, same_speaker)
-            )
+            speaker is None
+            and kind is None
+            and said_between is None
+            and same_speaker is None
+            and claim is not None
+            and (plain := self._stored_id(claim)) is not None
         ):  # the plain lookup: no filter to check
-            return [self._explain(*pair) for pair in self._conflicts_of(claim)]
+            if self._alone(plain):
+                return []
+            return [self._explain(*pair) for pair in self._conflicts_of(plain)]
         errors = _Errors("contradictions")
         target = None
         if claim is not None:
@@ -1081,32 +1084,54 @@ class Tracker:
             _said_within(a, window) and _said_within(b, window)
         )
 
+    def _stored_id(self, claim: object) -> str | None:
+        """
+        The id of a stored claim given as itself or its id, else None.
+        """
+        if isinstance(claim, str):
+            return claim if claim in self._claims else None
+        if isinstance(claim, Claim) and self._claims.get(claim.id) == claim:
+            return claim.id
+        return None
+
+    def _alone(self, claim_id: str) -> bool:
+        """
+        Whether nothing could conflict with the claim: the fast answer.
+        """
+        fact = self._facts.get(claim_id)
+        return (
+            (fact is None or self._match[fact[:2]].__class__ is str)
+            and claim_id not in self._explicit
+            and claim_id not in self._refuting
+        )
+
     def _conflicts_of(
         self, claim_id: str
     ) -> list[tuple[str, str, ContradictionKind]]:
-        found: set[tuple[str, ContradictionKind]] = set()
+        found: list[tuple[str, ContradictionKind]] = []
         fact = self._facts.get(claim_id)
         if fact is not None:
-            members = self._match[(fact.subject, fact.predicate)]
-            if not isinstance(members, str):
-                declared = self._registry.get(fact.predicate)
+            members = self._match[fact[:2]]
+            if members.__class__ is not str:
+                declared = self._registry.declared(fact.predicate)
                 for other in members:
                     if other != claim_id:
                         how = conflict(fact, self._facts[other], declared)
                         if how is not None:
-                            found.add((other, how))
-        for other in self._explicit.get(claim_id, ()):
-            found.add((other, ContradictionKind.EXPLICIT))
-        for other in self._refuting.get(claim_id, ()):
-            found.add((other, ContradictionKind.REFUTING_EVIDENCE))
+                            found.append((other, how))
+        found.extend(
+            (other, ContradictionKind.EXPLICIT)
+            for other in self._explicit.get(claim_id, ())
+        )
+        found.extend(
+            (other, ContradictionKind.REFUTING_EVIDENCE)
+            for other in self._refuting.get(claim_id, ())
+        )
         if not found:
             return []
-        return [
-            (claim_id, other, how)
-            for other, how in sorted(
-                found, key=lambda x: (self._seq[x[0]], kind_order(x[1]))
-            )
-        ]
+        seq = self._seq
+        found.sort(key=lambda x: (seq[x[0]], kind_order(x[1])))
+        return [(claim_id, other, how) for other, how in found]
 
     def _all_conflicts(self) -> list[tuple[str, str, ContradictionKind]]:
         seq = self._seq
@@ -1114,7 +1139,7 @@ class Tracker:
         for (_, predicate), members in self._match.items():
             if isinstance(members, str):
                 continue  # a fact no other claim shares
-            declared = self._registry.get(predicate)
+            declared = self._registry.declared(predicate)
             ids = list(members)
             for n, first in enumerate(ids):
                 fact = self._facts[first]

@@ -71,6 +71,12 @@ class _InstanceOfValidator:
         return f"<instance_of validator for {_type_names(self.types)}>"
 
 
+_IS_STR = _InstanceOfValidator((str,))
+_IS_TUPLE = _InstanceOfValidator((tuple,))
+_IS_INT = _InstanceOfValidator((int,))
+_IS_NUMBER = _InstanceOfValidator((int, float, Decimal))
+
+
 @functools.cache
 def instance_of(*types: type) -> Validator:
     """
@@ -87,7 +93,7 @@ def instance_of(*types: type) -> Validator:
 @attrs.frozen(repr=False)
 class _NonEmptyStrValidator:
     def __call__(self, inst: object, attr: Any, value: object) -> None:
-        _InstanceOfValidator((str,))(inst, attr, value)
+        _IS_STR(inst, attr, value)
         assert isinstance(value, str)  # noqa: S101 -- narrowed above
         if not value.strip():
             raise InvalidValueError(_name(attr), value, "must not be blank")
@@ -132,7 +138,7 @@ class _TupleOfValidator:
     member: Validator
 
     def __call__(self, inst: object, attr: Any, value: object) -> None:
-        _InstanceOfValidator((tuple,))(inst, attr, value)
+        _IS_TUPLE(inst, attr, value)
         assert isinstance(value, tuple)  # noqa: S101 -- narrowed above
         for index, item in enumerate(value):
             self.member(inst, f"{_name(attr)}[{index}]", item)
@@ -180,7 +186,7 @@ def max_len(length: int) -> Validator:
 @attrs.frozen(repr=False)
 class _NonNegativeIntValidator:
     def __call__(self, inst: object, attr: Any, value: object) -> None:
-        _InstanceOfValidator((int,))(inst, attr, value)
+        _IS_INT(inst, attr, value)
         assert isinstance(value, int)  # noqa: S101 -- narrowed above
         if value < 0:
             raise InvalidValueError(_name(attr), value, "must be >= 0")
@@ -201,7 +207,7 @@ def non_negative_int() -> Validator:
 @attrs.frozen(repr=False)
 class _FiniteNumberValidator:
     def __call__(self, inst: object, attr: Any, value: object) -> None:
-        _InstanceOfValidator((int, float, Decimal))(inst, attr, value)
+        _IS_NUMBER(inst, attr, value)
         assert isinstance(value, int | float | Decimal)  # noqa: S101
         if not (
             value.is_finite()
@@ -229,7 +235,7 @@ class _MatchesReValidator:
     description: str
 
     def __call__(self, inst: object, attr: Any, value: object) -> None:
-        _InstanceOfValidator((str,))(inst, attr, value)
+        _IS_STR(inst, attr, value)
         assert isinstance(value, str)  # noqa: S101 -- narrowed above
         if not self.pattern.fullmatch(value):
             raise InvalidValueError(

@@ -9,6 +9,7 @@ import itertools
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -537,6 +538,25 @@ class TestFilters:
             full.contradictions(**kwargs)
 
         assert field == e.value.field
+
+    @pytest.mark.parametrize("claim", ["nope", 3])
+    def test_unknown_claim_lookup(self, full, claim):
+        """
+        Looking up a claim that is not stored is an error, not an answer.
+        """
+        with pytest.raises(ct.ClaimtrackError) as e:
+            full.contradictions(claim)
+
+        assert "claim" == e.value.field
+
+    def test_changed_claim_lookup(self, full):
+        """
+        A Claim object that differs from the stored one is not looked up.
+        """
+        changed = attrs.evolve(full.claims()[0], tags=("new",))
+
+        with pytest.raises(ct.UnknownClaimError):
+            full.contradictions(changed)
 
     def test_contradict_errors(self, full):
         """
