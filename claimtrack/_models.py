@@ -100,7 +100,10 @@ def _to_tuple(value: object) -> object:
 def _to_unique_tuple(value: object) -> object:
     converted = _to_tuple(value)
     if isinstance(converted, tuple):
-        return tuple(dict.fromkeys(converted))
+        try:
+            return tuple(dict.fromkeys(converted))
+        except TypeError:  # an unhashable item: the check will name it
+            return converted
     return converted
 
 

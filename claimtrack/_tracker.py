@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import json
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from claimtrack import _scales
+from claimtrack import _scales, _serialize
 from claimtrack._contradictions import (
     OPEN_HIGH,
     OPEN_LOW,
@@ -68,6 +69,7 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
+    import os
     from decimal import Decimal
 
 
@@ -1363,6 +1365,68 @@ class Tracker:
         if self._check(event):
             self._commit(event)
         return self._stored(event)
+
+    # -- documents ---------------------------------------------------------
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """
+        Return the whole tracker as a JSON document: its policy and history.
+
+        `Tracker.from_json` reads it back into an equal tracker. The format
+        is versioned and documented in :doc:`storage`.
+
+        .. versionadded:: 0.1.0
+        """
+        return json.dumps(
+            _serialize.to_data(self), ensure_ascii=False, indent=indent
+        )
+
+    @classmethod
+    def from_json(
+        cls, text: str | bytes, *, max_bytes: int = _serialize.MAX_BYTES
+    ) -> Tracker:
+        """
+        Read a tracker from a JSON document written by `to_json` or `dump`.
+
+        Every event is checked as the method that made it would check it; a
+        document wrong anywhere is refused whole.
+
+        Raises:
+            InvalidDocumentError: Naming the JSON path of the fault (and the
+                line, for text that is not JSON).
+            DocumentTooLargeError: If the document is over *max_bytes*.
+            ClaimtrackError: Any error an event would raise, at its path.
+
+        .. versionadded:: 0.1.0
+        """
+        return _serialize.from_json(text, cls, max_bytes=max_bytes)
+
+    def dump(self, path: str | os.PathLike[str]) -> None:
+        """
+        Write the tracker's JSON document to *path*, atomically.
+
+        The document goes to a temporary file beside *path*, is synced to
+        disk and renamed over it: a reader never sees half a file.
+
+        .. versionadded:: 0.1.0
+        """
+        _serialize.dump(self, path)
+
+    @classmethod
+    def load(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        max_bytes: int = _serialize.MAX_BYTES,
+    ) -> Tracker:
+        """
+        Read a tracker from a file written by `dump`.
+
+        A file over *max_bytes* is refused before it is read.
+
+        .. versionadded:: 0.1.0
+        """
+        return _serialize.load(path, cls, max_bytes=max_bytes)
 
     @classmethod
     def from_events(

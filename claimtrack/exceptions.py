@@ -18,6 +18,8 @@ The tree::
     │   ├── MissingTextError
     │   ├── UnknownLabelError
     │   ├── LineageCycleError
+    │   ├── InvalidDocumentError
+    │   ├── DocumentTooLargeError
     │   └── AmbiguityError
     │       ├── AmbiguousQuoteError
     │       └── AmbiguousActorError
@@ -47,8 +49,10 @@ __all__ = [
     "AmbiguousQuoteError",
     "ClaimtrackError",
     "ConflictError",
+    "DocumentTooLargeError",
     "DuplicateIdError",
     "InvalidDateError",
+    "InvalidDocumentError",
     "InvalidFieldsError",
     "InvalidTypeError",
     "InvalidValueError",
@@ -185,6 +189,24 @@ class UnknownLabelError(InvalidValueError):
 class LineageCycleError(InvalidValueError):
     """
     A source would derive, through its upstream sources, from itself.
+    """
+
+
+class InvalidDocumentError(InvalidValueError):
+    """
+    A document to import is wrong; ``field`` is the JSON path of the fault.
+
+    Attributes:
+        line: For a document that is not JSON at all, the line of the
+            fault; otherwise None.
+    """
+
+    line: int | None = None
+
+
+class DocumentTooLargeError(InvalidValueError):
+    """
+    A document is larger than the stated limit; it was not read.
     """
 
 

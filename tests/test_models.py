@@ -573,3 +573,26 @@ class TestCheckSpanSuffix:
             source.check_span(ct.Span(13, 26, "He has agreed", suffix="!!"))
 
         assert "span.suffix" == e.value.field
+
+
+class TestUnhashableItems:
+    """
+    Converters never fail: a list inside a list is left for the check.
+    """
+
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda: ct.Claim("c", "t", "s", tags=[["x"]]), "tags[0]"),
+            (lambda: ct.Actor("a", "A", aliases=[{}]), "aliases[0]"),
+            (lambda: ct.Source("s", derived_from=[["ap"]]), "derived_from[0]"),
+        ],
+    )
+    def test_named(self, build, field):
+        """
+        An unhashable item is refused by the check, naming its place.
+        """
+        with pytest.raises(ct.InvalidTypeError) as e:
+            build()
+
+        assert field == e.value.field

@@ -1,0 +1,485 @@
+"""
+The whole tracker as a JSON document, and back.
+
+The document is the tracker's history: its policy and every event, in
+order, each with its author, time and what it added. Reading a document
+applies its events to a new tracker, checking each as the method that made
+it would, so a document read back is equal to the tracker written, and a
+document that is wrong anywhere is refused whole, with the JSON path of
+what is wrong.
+
+Version 1 of the format::
+
+    {"format": "claimtrack", "version": 1,
+     "policy": {"min_sources": 2},
+     "events": [{"kind": "source-added", "by": null,
+                 "at": "2025-02-04T18:00:00+00:00", "payload": {...}}, ...]}
+
+Values are written as JSON scalars, lists and objects named after the
+models' fields; dates are ISO 8601 strings; a `When` is an object with
+``earliest``, ``latest``, ``precision`` and ``text``; a number is a JSON
+number, or ``{"decimal": "2.5"}`` for a ``Decimal``; the object of a
+proposition is a string or ``{"quantity": number, "unit": ...}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import os
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from claimtrack._contradictions import Contradiction
+from claimtrack._dates import Precision, When
+from claimtrack._events import _PAYLOAD_TYPES, Event, EventKind
+from claimtrack._evidence import (
+    Citation,
+    Evidence,
+    Policy,
+    Retraction,
+    Verdict,
+)
+from claimtrack._models import Proposition, Quantity, Span
+from claimtrack._predicates import Tolerance
+from claimtrack._scales import Rating
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    DocumentTooLargeError,
+    InvalidDocumentError,
+    InvalidFieldsError,
+)
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from claimtrack._tracker import Tracker
+
+
+FORMAT = "claimtrack"
+VERSION = 1
+MAX_BYTES = 256 * 1024 * 1024
+"""The largest document read unless a larger limit is given: 256 MiB."""
+
+
+# -- writing ----------------------------------------------------------------
+
+
+def _number(value: float | Decimal) -> object:
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    return value
+
+
+def _value(value: object) -> object:  # noqa: PLR0911
+    """
+    A model value as plain JSON data.
+    """
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, Decimal):
+        return _number(value)
+    if isinstance(value, tuple):
+        return [_value(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Quantity):
+        return {"quantity": _number(value.value), "unit": value.unit}
+    if isinstance(value, enum.Enum):
+        return value.value
+    assert attrs.has(type(value)), value  # noqa: S101 -- models only
+    return {
+        field.name: _value(getattr(value, field.name))
+        for field in attrs.fields(type(value))  # type: ignore[arg-type]
+        if field.init
+    }
+
+
+def to_data(tracker: Tracker) -> dict[str, Any]:
+    """
+    The tracker as plain JSON data.
+    """
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "policy": _value(tracker.policy),
+        "events": [
+            {
+                "kind": event.kind.value,
+                "by": event.by,
+                "at": event.at.isoformat(),
+                "payload": _value(event.payload),
+            }
+            for event in tracker.events()
+        ],
+    }
+
+
+def dump(tracker: Tracker, path: str | os.PathLike[str]) -> None:
+    """
+    Write the tracker to *path* atomically.
+
+    The document goes to a temporary file beside *path*, is flushed to disk,
+    then renamed over *path*: a reader sees the old file or the new one,
+    never half of one.
+    """
+    target = Path(path)
+    text = json.dumps(to_data(tracker), ensure_ascii=False, indent=1)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+# -- reading ----------------------------------------------------------------
+
+
+class _Reader:
+    """
+    Turn plain data back into models, naming the JSON path of any fault.
+    """
+
+    def fail(
+        self, path: str, value: object, reason: str
+    ) -> InvalidDocumentError:
+        return InvalidDocumentError(path, value, reason)
+
+    def mapping(
+        self, data: object, path: str, keys: set[str], required: set[str]
+    ) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(path, data, "must be a JSON object")
+        unknown = sorted(set(data) - keys)
+        if unknown:
+            raise self.fail(
+                f"{path}.{unknown[0]}", data[unknown[0]], "is not a known key"
+            )
+        missing = sorted(required - set(data))
+        if missing:
+            raise self.fail(path, data, f"lacks the key {missing[0]!r}")
+        return data
+
+    def string(self, data: object, path: str) -> str:
+        if not isinstance(data, str):
+            raise self.fail(path, data, "must be a string")
+        return data
+
+    def date(self, data: object, path: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(self.string(data, path))
+        except ValueError:
+            raise self.fail(path, data, "is not an ISO 8601 date") from None
+
+    def instant(self, data: object, path: str) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(self.string(data, path))
+        except ValueError:
+            raise self.fail(
+                path, data, "is not an ISO 8601 date and time"
+            ) from None
+
+    def maybe_instant(self, data: object, path: str) -> dt.datetime | None:
+        return None if data is None else self.instant(data, path)
+
+    def number(self, data: object, path: str) -> float | Decimal:
+        if isinstance(data, dict):
+            self.mapping(data, path, {"decimal"}, {"decimal"})
+            try:
+                return Decimal(self.string(data["decimal"], f"{path}.decimal"))
+            except InvalidOperation:
+                raise self.fail(
+                    f"{path}.decimal", data["decimal"], "is not a decimal"
+                ) from None
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            raise self.fail(path, data, "must be a number")
+        return data
+
+    def when(self, data: object, path: str) -> When | None:
+        if data is None:
+            return None
+        fields = self.mapping(
+            data,
+            path,
+            {"earliest", "latest", "precision", "text"},
+            {"earliest", "latest", "precision"},
+        )
+        when: When = self.build(
+            When,
+            path,
+            earliest=self.date(fields["earliest"], f"{path}.earliest"),
+            latest=self.date(fields["latest"], f"{path}.latest"),
+            precision=_precision(fields["precision"]),
+            text=fields.get("text", ""),
+        )
+        return when
+
+    def build(
+        self, cls: Callable[..., Any], path: str, /, *args: Any, **kwargs: Any
+    ) -> Any:
+        """
+        Build a model; a model's own error is located at *path*.
+        """
+        try:
+            return cls(*args, **kwargs)
+        except ClaimtrackError as exc:
+            raise _located(exc, path) from exc
+
+    def model(
+        self,
+        cls: type,
+        data: object,
+        path: str,
+        special: dict[str, Callable[[object, str], object]],
+    ) -> Any:
+        """
+        Read an attrs model whose fields are named as in *data*.
+        """
+        fields = {f.name: f for f in attrs.fields(cls) if f.init}
+        required = {
+            name for name, f in fields.items() if f.default is attrs.NOTHING
+        }
+        given = self.mapping(data, path, set(fields), required)
+        kwargs = {}
+        for name, value in given.items():
+            reader = special.get(name)
+            kwargs[name] = reader(value, f"{path}.{name}") if reader else value
+        return self.build(cls, path, **kwargs)
+
+    # the models ------------------------------------------------------------
+
+    def span(self, data: object, path: str) -> Span | None:
+        if data is None:
+            return None
+        span: Span = self.model(Span, data, path, {})
+        return span
+
+    def quantity_or_text(self, data: object, path: str) -> object:
+        if isinstance(data, dict):
+            fields = self.mapping(
+                data, path, {"quantity", "unit"}, {"quantity"}
+            )
+            return self.build(
+                Quantity,
+                path,
+                self.number(fields["quantity"], f"{path}.quantity"),
+                fields.get("unit"),
+            )
+        return data
+
+    def proposition(self, data: object, path: str) -> Proposition | None:
+        if data is None:
+            return None
+        return self.model(  # type: ignore[no-any-return]
+            Proposition,
+            data,
+            path,
+            {"object": self.quantity_or_text, "valid": self.when},
+        )
+
+    def citations(self, data: object, path: str) -> list[Citation]:
+        if not isinstance(data, list):
+            raise self.fail(path, data, "must be a JSON list")
+        return [
+            self.model(Citation, item, f"{path}[{n}]", {"span": self.span})
+            for n, item in enumerate(data)
+        ]
+
+    def tolerance(self, data: object, path: str) -> Tolerance | None:
+        if data is None:
+            return None
+        return self.model(  # type: ignore[no-any-return]
+            Tolerance,
+            data,
+            path,
+            {"absolute": self.number, "relative": self.number},
+        )
+
+    def payload(self, kind: EventKind, data: object, path: str) -> Any:
+        cls = _PAYLOAD_TYPES[kind]
+        special: dict[str, Callable[[object, str], object]] = {
+            "published": self.when,
+            "said": self.when,
+            "span": self.span,
+            "proposition": self.proposition,
+            "items": self.citations,
+            "tolerance": self.tolerance,
+        }
+        if cls is Verdict:
+            special["rating"] = lambda v, _: None if v is None else _rating(v)
+        if cls in (Evidence, Verdict, Retraction, Contradiction):
+            special["at"] = self.maybe_instant
+        return self.model(cls, data, path, special)
+
+    def event(self, data: object, path: str) -> Event:
+        fields = self.mapping(
+            data,
+            path,
+            {"kind", "by", "at", "payload"},
+            {"kind", "payload", "at"},
+        )
+        try:
+            kind = EventKind(fields["kind"])
+        except ValueError:
+            raise self.fail(
+                f"{path}.kind",
+                fields["kind"],
+                "is not an event kind ("
+                + ", ".join(k.value for k in EventKind)
+                + ")",
+            ) from None
+        payload = self.payload(kind, fields["payload"], f"{path}.payload")
+        event: Event = self.build(
+            Event,
+            path,
+            kind,
+            payload,
+            by=fields.get("by"),
+            at=self.instant(fields["at"], f"{path}.at"),
+        )
+        return event
+
+
+def _rating(value: object) -> object:
+    try:
+        return Rating(value)
+    except ValueError:
+        return value  # Verdict's own check names it
+
+
+def _precision(value: object) -> object:
+    try:
+        return Precision(value)
+    except ValueError:
+        return value  # When's own check names it
+
+
+def _located(exc: ClaimtrackError, path: str) -> ClaimtrackError:
+    """
+    The model's error, as a document error at *path*.
+    """
+    if isinstance(exc, InvalidFieldsError):
+        return InvalidFieldsError(
+            path,
+            [
+                _located(e, path)
+                for e in exc.exceptions
+                if isinstance(e, ClaimtrackError)
+            ],
+        )
+    return InvalidDocumentError(f"{path}.{exc.field}", exc.value, exc.reason)
+
+
+def from_data(data: object, tracker_type: type[Tracker]) -> Tracker:
+    """
+    A new tracker from plain JSON data, checked throughout.
+    """
+    reader = _Reader()
+    top = reader.mapping(
+        data,
+        "$",
+        {"format", "version", "policy", "events"},
+        {"format", "version", "events"},
+    )
+    if top["format"] != FORMAT:
+        raise reader.fail(
+            "$.format", top["format"], f"is not {FORMAT!r}: not a tracker"
+        )
+    version = top["version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise reader.fail("$.version", version, "must be an integer")
+    if version > VERSION:
+        raise reader.fail(
+            "$.version",
+            version,
+            f"is newer than this claimtrack reads ({VERSION}); upgrade "
+            "claimtrack to read it",
+        )
+    if version < 1:
+        raise reader.fail("$.version", version, "is not a format version")
+    policy = (
+        reader.model(Policy, top["policy"], "$.policy", {})
+        if top.get("policy") is not None
+        else None
+    )
+    events = top["events"]
+    if not isinstance(events, list):
+        raise reader.fail("$.events", events, "must be a JSON list")
+    tracker = tracker_type(policy=policy)
+    for number, item in enumerate(events):
+        path = f"$.events[{number}]"
+        event = reader.event(item, path)
+        try:
+            tracker.apply(event)
+        except ClaimtrackError as exc:
+            raise _located(exc, f"{path}.payload") from exc
+    return tracker
+
+
+def from_json(
+    text: str | bytes, tracker_type: type[Tracker], *, max_bytes: int
+) -> Tracker:
+    """
+    A new tracker from a JSON document, refused whole if wrong anywhere.
+    """
+    size = len(text.encode() if isinstance(text, str) else text)
+    if size > max_bytes:
+        raise DocumentTooLargeError(
+            "document", size, f"is larger than the limit of {max_bytes} bytes"
+        )
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        error = InvalidDocumentError(
+            "$",
+            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
+            f"is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+        )
+        error.line = exc.lineno
+        raise error from None
+    except UnicodeDecodeError as exc:
+        raise InvalidDocumentError(
+            "$", exc.object[exc.start : exc.end], "is not UTF-8"
+        ) from None
+    return from_data(data, tracker_type)
+
+
+def load(
+    path: str | os.PathLike[str],
+    tracker_type: type[Tracker],
+    *,
+    max_bytes: int,
+) -> Tracker:
+    """
+    A new tracker from a JSON file, its size checked before it is read.
+    """
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+    except FileNotFoundError:
+        raise InvalidDocumentError("path", str(path), "no such file") from None
+    if size > max_bytes:
+        raise DocumentTooLargeError(
+            "path",
+            str(path),
+            f"is {size} bytes, larger than the limit of {max_bytes}",
+        )
+    return from_json(source.read_bytes(), tracker_type, max_bytes=max_bytes)
