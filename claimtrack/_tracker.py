@@ -7,15 +7,16 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import functools
 import json
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 import attrs
 
-from claimtrack import _scales, _serialize
+from claimtrack import _scales, _serialize, _store
 from claimtrack._contradictions import (
     OPEN_HIGH,
     OPEN_LOW,
@@ -187,6 +188,46 @@ def _add_to(index: _Index, key: str, claim_id: str) -> None:
         ids.append(claim_id)
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _writes(
+    method: Callable[Concatenate[Tracker, _P], _R],
+) -> Callable[Concatenate[Tracker, _P], _R]:
+    """
+    Make a method that changes a tracker write through to its store.
+
+    Without a store the method runs as it is. With one, the write lock is
+    taken and what other processes committed is read first; the method's
+    checked events are queued, written and committed, and only then
+    applied: a write that fails changes neither the file nor the tracker.
+    """
+
+    @functools.wraps(method)
+    def write(self: Tracker, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        store = self._store
+        if store is None or self._pending is not None:
+            return method(self, *args, **kwargs)
+        for event in store.begin():
+            self._apply_event(event)
+        self._pending = []
+        try:
+            result = method(self, *args, **kwargs)
+            pending = self._pending
+            store.write(pending)
+        except BaseException:
+            store.rollback()
+            raise
+        finally:
+            self._pending = None
+        for event in pending:
+            self._apply_event(event)
+        return result
+
+    return write
+
+
 class Tracker:
     """
     The collection a user works with: sources, actors and claims.
@@ -212,6 +253,8 @@ class Tracker:
     def __init__(self, *, policy: Policy | None = None) -> None:
         self.policy = Policy() if policy is None else policy
         instance_of(Policy)(self, "policy", self.policy)
+        self._store: _store.Store | None = None
+        self._pending: list[Event] | None = None  # a store's write, queued
         # The history: events, with the claims added together kept as one
         # _Added record (the events are made again when asked for).
         self._log: list[Event | _Added] = []
@@ -271,6 +314,7 @@ class Tracker:
 
     # -- adding ------------------------------------------------------------
 
+    @_writes
     def add_source(
         self,
         source: Source,
@@ -298,8 +342,9 @@ class Tracker:
         event = self._event(EventKind.SOURCE_ADDED, source, by, at)
         if self._check(event):
             self._commit(event)
-        return self._sources[source.id]
+        return self._sources.get(source.id, source)
 
+    @_writes
     def add_actor(
         self,
         actor: Actor,
@@ -323,8 +368,9 @@ class Tracker:
         event = self._event(EventKind.ACTOR_ADDED, actor, by, at)
         if self._check(event):
             self._commit(event)
-        return self._actors[actor.id]
+        return self._actors.get(actor.id, actor)
 
+    @_writes
     def add_claim(
         self,
         text: str | Claim,
@@ -412,6 +458,7 @@ class Tracker:
         self._commit_batch(batch, author)
         return stored
 
+    @_writes
     def add_claims(
         self,
         claims: Iterable[Claim | Mapping[str, Any]],
@@ -631,6 +678,7 @@ class Tracker:
 
     # -- evidence, verdicts, retractions -----------------------------------
 
+    @_writes
     def corroborate(
         self,
         claim: str | Claim,
@@ -692,6 +740,7 @@ class Tracker:
         )
         return item
 
+    @_writes
     def rate(
         self,
         claim: str | Claim,
@@ -759,6 +808,7 @@ class Tracker:
         )
         return verdict
 
+    @_writes
     def retract(
         self,
         claim: str | Claim,
@@ -888,6 +938,7 @@ class Tracker:
 
     # -- contradictions ----------------------------------------------------
 
+    @_writes
     def declare(
         self,
         predicate: Predicate,
@@ -911,9 +962,7 @@ class Tracker:
         event = self._event(EventKind.PREDICATE_DECLARED, predicate, by, at)
         if self._check(event):
             self._commit(event)
-        declared = self._registry.get(predicate.name)
-        assert declared is not None  # noqa: S101 -- just declared
-        return declared
+        return self._registry.get(predicate.name) or predicate
 
     def predicates(self) -> list[Predicate]:
         """
@@ -923,6 +972,7 @@ class Tracker:
         """
         return list(self._registry)
 
+    @_writes
     def contradict(
         self,
         claim: str | Claim,
@@ -1337,6 +1387,7 @@ class Tracker:
                 )
         return events
 
+    @_writes
     def apply(self, event: Event) -> Payload:
         """
         Apply *event*; applying an event already applied changes nothing.
@@ -1364,7 +1415,77 @@ class Tracker:
             )
         if self._check(event):
             self._commit(event)
+            return event.payload
         return self._stored(event)
+
+    # -- the embedded store ------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        policy: Policy | None = None,
+        timeout: float = 5.0,
+    ) -> Tracker:
+        """
+        Open the tracker kept in an SQLite file, creating it if need be.
+
+        The tracker works as one in memory, and every change is written to
+        the file in one transaction, committed before the call returns.
+        Before writing, it reads what other processes committed; `refresh`
+        does so on demand. Use it as a context manager, or `close` it.
+
+        Args:
+            path: The file.
+            policy: The policy of a new file; for an existing file it must
+                be the file's, or be omitted.
+            timeout: How many seconds to wait for another writer.
+
+        Raises:
+            StoreError: If the file cannot be opened.
+            InvalidDocumentError: If the file is not a claimtrack store, or
+                was written by a newer version of claimtrack.
+
+        .. versionadded:: 0.1.0
+        """
+        store = _store.Store(path, timeout)
+        try:
+            tracker = cls(policy=store.prepare(policy))
+            tracker._store = store
+            tracker.refresh()
+        except BaseException:
+            store.close()
+            raise
+        return tracker
+
+    def refresh(self) -> None:
+        """
+        Read what other processes committed to the tracker's file.
+
+        Does nothing for a tracker in memory.
+
+        .. versionadded:: 0.1.0
+        """
+        if self._store is not None:
+            for event in self._store.read_new():
+                self._apply_event(event)
+
+    def close(self) -> None:
+        """
+        Close the tracker's file; the tracker stays readable in memory.
+
+        .. versionadded:: 0.1.0
+        """
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- documents ---------------------------------------------------------
 
@@ -2058,13 +2179,13 @@ class Tracker:
             return payload.id not in self._verdicts.get(claim.id, {})
         return claim.id not in self._retractions
 
-    def _commit(self, event: Event) -> None:
+    def _apply_event(self, event: Event) -> None:
         """
         Apply a checked event to the state; nothing here can fail.
         """
         payload = event.payload
         if isinstance(payload, Claim):
-            self._commit_claim(payload, event.by, event.at)
+            self._apply_claim(payload, event.by, event.at)
             return
         self._log.append(event)
         for claim_id in event.claims:
@@ -2101,7 +2222,29 @@ class Tracker:
         else:
             self._retractions[payload.claim] = payload
 
+    def _commit(self, event: Event) -> None:
+        """
+        Apply a checked event, or, in a store's write, queue it for the file.
+        """
+        if self._pending is None:
+            self._apply_event(event)
+        else:
+            self._pending.append(event)
+
     def _commit_claim(
+        self, claim: Claim, by: str | None, at: dt.datetime
+    ) -> None:
+        """
+        Apply a checked claim, or queue it, like `_commit`.
+        """
+        if self._pending is None:
+            self._apply_claim(claim, by, at)
+        else:
+            self._pending.append(
+                Event(EventKind.CLAIM_ADDED, claim, by=by, at=at)
+            )
+
+    def _apply_claim(
         self, claim: Claim, by: str | None, at: dt.datetime
     ) -> None:
         """

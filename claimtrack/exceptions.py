@@ -30,6 +30,8 @@ The tree::
     │   └── UnknownClaimError
     ├── ConflictError (ValueError)
     │   └── DuplicateIdError
+    ├── StoreError (OSError)
+    │   └── StoreBusyError (TimeoutError)
     └── InvalidFieldsError (ExceptionGroup, ValueError)
 """
 
@@ -62,6 +64,8 @@ __all__ = [
     "NotFoundError",
     "QuoteNotFoundError",
     "SpanMismatchError",
+    "StoreBusyError",
+    "StoreError",
     "UnknownActorError",
     "UnknownClaimError",
     "UnknownLabelError",
@@ -255,6 +259,18 @@ class ConflictError(ClaimtrackError, ValueError):
 class DuplicateIdError(ConflictError):
     """
     An id is already taken by something different.
+    """
+
+
+class StoreError(ClaimtrackError, OSError):
+    """
+    The embedded store's file could not be opened, read or written.
+    """
+
+
+class StoreBusyError(StoreError, TimeoutError):
+    """
+    Another process held the store's write lock for longer than the timeout.
     """
 
 

@@ -1,0 +1,231 @@
+"""
+The embedded store: a tracker's events in an SQLite file.
+
+Every change is written in one transaction, committed before the call that
+made it returns (WAL mode, ``synchronous=FULL``), so a write that returned
+is on disk, and a process killed mid-write leaves the file as it was
+before that write. A writer first takes the file's write lock and reads
+what other processes committed meanwhile, so two writers never work from
+different states; one waits for the other, or gets a `StoreBusyError`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimtrack import _serialize
+from claimtrack._evidence import Policy
+from claimtrack.exceptions import (
+    ConflictError,
+    InvalidDocumentError,
+    StoreBusyError,
+    StoreError,
+)
+
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable
+
+    from claimtrack._events import Event
+
+
+FORMAT = "claimtrack"
+VERSION = 1
+"""The version of the file's layout; a newer file is refused."""
+
+_SCHEMA = """
+create table meta (key text primary key, value text not null);
+create table events (
+    seq integer primary key,
+    id text not null unique,
+    kind text not null,
+    by text,
+    at text not null,
+    payload text not null
+);
+"""
+
+
+def _row(event: Event) -> tuple[str, str, str | None, str, str]:
+    return (
+        event.id,
+        event.kind.value,
+        event.by,
+        event.at.isoformat(),
+        json.dumps(_serialize._value(event.payload), ensure_ascii=False),  # noqa: SLF001
+    )
+
+
+class Store:
+    """
+    One SQLite file holding one tracker's policy and events.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], timeout: float) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None
+            )
+            self.db.execute("pragma journal_mode = wal")
+            self.db.execute("pragma synchronous = full")
+        except sqlite3.Error as exc:
+            raise StoreError("path", str(path), f"cannot open: {exc}") from exc
+        self.last = 0  # the last event read from the file
+
+    def close(self) -> None:
+        """
+        Close the file.
+        """
+        self.db.close()
+
+    def _begin(self) -> None:
+        try:
+            self.db.execute("begin immediate")
+        except sqlite3.Error as exc:
+            if isinstance(exc, sqlite3.OperationalError) and (
+                "locked" in str(exc) or "busy" in str(exc)
+            ):
+                raise StoreBusyError(
+                    "path",
+                    str(self.path),
+                    "another process is writing and did not finish in time",
+                ) from exc
+            # not a database, unreadable, or read-only
+            raise StoreError("path", str(self.path), str(exc)) from exc
+
+    def prepare(self, policy: Policy | None) -> Policy:
+        """
+        Create the file's tables, or check its format; return its policy.
+
+        Raises:
+            InvalidDocumentError: If the file is not a claimtrack store, or
+                is of a newer format version.
+            ConflictError: If *policy* differs from the file's.
+        """
+        self._begin()
+        try:
+            found = self._meta()
+            if found is None:
+                chosen = policy or Policy()
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.executemany(
+                    "insert into meta values (?, ?)",
+                    [
+                        ("format", FORMAT),
+                        ("version", str(VERSION)),
+                        ("min_sources", str(chosen.min_sources)),
+                    ],
+                )
+            else:
+                chosen = self._check_meta(found, policy)
+            self.db.execute("commit")
+        except BaseException:
+            self.db.execute("rollback")
+            raise
+        return chosen
+
+    def _meta(self) -> dict[str, str] | None:
+        tables = {
+            name
+            for (name,) in self.db.execute(
+                "select name from sqlite_master where type = 'table'"
+            )
+        }
+        if not tables:
+            return None
+        if not {"meta", "events"} <= tables:
+            raise InvalidDocumentError(
+                "path",
+                str(self.path),
+                "is an SQLite file, not a claimtrack store",
+            )
+        return dict(self.db.execute("select key, value from meta"))
+
+    def _check_meta(
+        self, meta: dict[str, str], policy: Policy | None
+    ) -> Policy:
+        if meta.get("format") != FORMAT:
+            raise InvalidDocumentError(
+                "path", str(self.path), "is not a claimtrack store"
+            )
+        version = int(meta.get("version", "0"))
+        if version > VERSION:
+            raise InvalidDocumentError(
+                "version",
+                version,
+                f"is newer than this claimtrack reads ({VERSION}); upgrade "
+                "claimtrack to open the file",
+            )
+        stored = Policy(min_sources=int(meta["min_sources"]))
+        if policy is not None and policy != stored:
+            raise ConflictError(
+                "policy", policy, f"the file's policy is {stored!r}"
+            )
+        return stored
+
+    def read_new(self) -> list[Event]:
+        """
+        The events other writers committed since this store last read.
+        """
+        reader = _serialize._Reader()  # noqa: SLF001
+        events = []
+        for seq, kind, by, at, payload in self.db.execute(
+            "select seq, kind, by, at, payload from events where seq > ? "
+            "order by seq",
+            (self.last,),
+        ):
+            data = {
+                "kind": kind,
+                "by": by,
+                "at": at,
+                "payload": json.loads(payload),
+            }
+            events.append(reader.event(data, f"events[{seq}]"))
+            self.last = seq
+        return events
+
+    def begin(self) -> list[Event]:
+        """
+        Take the write lock; return what others committed meanwhile.
+        """
+        self._begin()
+        try:
+            return self.read_new()
+        except BaseException:
+            self.db.execute("rollback")
+            raise
+
+    def write(self, events: Iterable[Event]) -> None:
+        """
+        Write *events* and commit the transaction begun by `begin`.
+        """
+        try:
+            cursor = self.db.executemany(
+                "insert into events (id, kind, by, at, payload) "
+                "values (?, ?, ?, ?, ?)",
+                [_row(e) for e in events],
+            )
+            del cursor
+            self.db.execute("commit")
+        except sqlite3.Error as exc:
+            self.rollback()
+            raise StoreError(
+                "path", str(self.path), f"the write failed: {exc}"
+            ) from exc
+        self.last = (
+            self.db.execute("select max(seq) from events").fetchone()[0] or 0
+        )
+
+    def rollback(self) -> None:
+        """
+        Give up the transaction begun by `begin`.
+        """
+        if self.db.in_transaction:
+            self.db.execute("rollback")
