@@ -1549,6 +1549,55 @@ class Tracker:
         """
         return _serialize.load(path, cls, max_bytes=max_bytes)
 
+    @_writes
+    def merge(self, other: Tracker) -> list[Event]:
+        """
+        Add to this tracker the events of *other* it does not have yet.
+
+        Two trackers that share history (copies of one file, a JSON export
+        sent to a colleague and worked on) merge by the union of their
+        events: what both have is kept once, what only *other* has is added
+        in *other*'s order. The merge is checked whole before anything is
+        added: if any event clashes with this tracker's (a different claim
+        under one id, say), nothing is added.
+
+        Returns:
+            The events added.
+
+        Raises:
+            ClaimtrackError: The first clash, at the event's place in
+                *other*'s history: ``events[12].id``.
+
+        .. versionadded:: 0.1.0
+        """
+        instance_of(Tracker)(self, "other", other)
+        mine = self.events()
+        have = {event.id: event for event in mine}
+        missing = []
+        for index, event in enumerate(other.events()):
+            ours = have.get(event.id)
+            if ours is None:
+                missing.append((index, event))
+            elif (
+                isinstance(event.payload, Source | Actor | Claim | Predicate)
+                and ours.payload != event.payload
+            ):
+                raise DuplicateIdError(
+                    f"events[{index}].id",
+                    event.payload.id,
+                    "this tracker has something different under this id",
+                )
+        scratch = Tracker.from_events(mine, policy=self.policy)
+        for index, event in missing:
+            try:
+                scratch.apply(event)
+            except ClaimtrackError as exc:
+                raise _located(exc, f"events[{index}]") from exc
+        added = scratch.events()[len(mine) :]
+        for event in added:
+            self._commit(event)
+        return added
+
     @classmethod
     def from_events(
         cls, events: Iterable[Event], *, policy: Policy | None = None

@@ -439,3 +439,83 @@ class TestPayloadFaults:
             ct.Tracker.from_json(json.dumps(data))
 
         assert f"$.events[{n}].payload.{suffix}" == e.value.field
+
+
+class TestMerge:
+    """
+    Trackers that share history merge by the union of their events.
+    """
+
+    @pytest.fixture(name="base")
+    def _base(self):
+        t = ct.Tracker()
+        t.add_actor(ct.Actor("a", "A"), at=T0)
+        t.add_claim("shared", speaker="a", id="c0", at=T0)
+        return t
+
+    def test_union_not_duplicated(self, base):
+        """
+        Each side's new events are added once; shared ones are kept once.
+        """
+        mine = ct.Tracker.from_json(base.to_json())
+        theirs = ct.Tracker.from_json(base.to_json())
+        mine.add_claim("mine", speaker="a", id="c1", at=T0)
+        theirs.add_claim("theirs", speaker="a", id="c2", at=T0)
+        theirs.rate("c0", "true", at=T0)
+
+        added = mine.merge(theirs)
+
+        assert ["claim-added", "verdict-set"] == [e.kind.value for e in added]
+        assert ["c0", "c1", "c2"] == [c.id for c in mine]
+        assert [] == mine.merge(theirs)
+        assert 1 == len(mine.verdicts("c0"))
+
+    def test_clash_adds_nothing(self, base):
+        """
+        A clash anywhere in the other history adds nothing.
+        """
+        mine = ct.Tracker.from_json(base.to_json())
+        theirs = ct.Tracker.from_json(base.to_json())
+        theirs.add_claim("fine", speaker="a", id="c1", at=T0)
+        theirs.add_claim("clash", speaker="a", id="c9", at=T0)
+        mine.add_claim("other", speaker="a", id="c9", at=T0)
+        before = mine.events()
+
+        with pytest.raises(ct.DuplicateIdError) as e:
+            mine.merge(theirs)
+
+        assert "events[3].id" == e.value.field
+        assert before == mine.events()
+
+    def test_merge_into_store(self, base, tmp_path):
+        """
+        Merging into a stored tracker writes the union to its file.
+        """
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as stored:
+            stored.merge(base)
+            base.add_claim("later", speaker="a", id="c5", at=T0)
+            stored.merge(base)
+        with ct.Tracker.open(path) as again:
+            assert base == again
+
+    def test_not_a_tracker(self, base):
+        """
+        Only a Tracker merges.
+        """
+        with pytest.raises(ct.InvalidTypeError):
+            base.merge([])
+
+    def test_apply_clash_located(self, base):
+        """
+        An event the tracker refuses is named by its place.
+        """
+        mine = ct.Tracker.from_json(base.to_json())
+        theirs = ct.Tracker.from_json(base.to_json())
+        theirs.add_source(ct.Source("s1", derived_from=("x",)), at=T0)
+        mine.add_source(ct.Source("x", derived_from=("s1",)), at=T0)
+
+        with pytest.raises(ct.LineageCycleError) as e:
+            mine.merge(theirs)
+
+        assert "events[2].derived_from" == e.value.field
