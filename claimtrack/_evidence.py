@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack._models import Span
+from claimtrack._models import Span, span_source
 from claimtrack._scales import Rating
 from claimtrack._validators import (
     check_fields,
@@ -159,10 +159,6 @@ def _check_url(inst: object, attr: Any, value: object) -> None:
         )
 
 
-def _span_source(self: Citation) -> str | None:
-    return self.span.source if isinstance(self.span, Span) else None
-
-
 @attrs.frozen
 class Citation:
     """
@@ -188,7 +184,7 @@ class Citation:
         metadata=_check(optional(instance_of(Span))),
     )
     source: str | None = attrs.field(
-        default=attrs.Factory(_span_source, takes_self=True),
+        default=attrs.Factory(span_source, takes_self=True),
         kw_only=True,
         metadata=_check(optional(non_empty_str())),
     )

@@ -605,8 +605,12 @@ class Proposition:
         return attrs.evolve(self, polarity=flipped)
 
 
-def _span_source(self: Claim) -> str | None:
-    return self.span.source if isinstance(self.span, Span) else None
+def span_source(self: object) -> str | None:
+    """
+    The source of a model's span, as the default of its ``source`` field.
+    """
+    span = getattr(self, "span", None)
+    return span.source if isinstance(span, Span) else None
 
 
 @attrs.frozen
@@ -651,7 +655,7 @@ class Claim:
         metadata=_check(optional(instance_of(Span))),
     )
     source: str | None = attrs.field(
-        default=attrs.Factory(_span_source, takes_self=True),
+        default=attrs.Factory(span_source, takes_self=True),
         kw_only=True,
         metadata=_check(optional(non_empty_str())),
     )

@@ -52,7 +52,7 @@ from claimtrack.exceptions import (
     ClaimtrackError,
     DocumentTooLargeError,
     InvalidDocumentError,
-    InvalidFieldsError,
+    _relocate,
 )
 
 
@@ -241,7 +241,7 @@ class _Reader:
         try:
             return cls(*args, **kwargs)
         except ClaimtrackError as exc:
-            raise _located(exc, path) from exc
+            raise _relocate(exc, path, InvalidDocumentError) from exc
 
     def model(
         self,
@@ -372,22 +372,6 @@ def _precision(value: object) -> object:
         return value  # When's own check names it
 
 
-def _located(exc: ClaimtrackError, path: str) -> ClaimtrackError:
-    """
-    The model's error, as a document error at *path*.
-    """
-    if isinstance(exc, InvalidFieldsError):
-        return InvalidFieldsError(
-            path,
-            [
-                _located(e, path)
-                for e in exc.exceptions
-                if isinstance(e, ClaimtrackError)
-            ],
-        )
-    return InvalidDocumentError(f"{path}.{exc.field}", exc.value, exc.reason)
-
-
 def from_data(data: object, tracker_type: type[Tracker]) -> Tracker:
     """
     A new tracker from plain JSON data, checked throughout.
@@ -430,7 +414,9 @@ def from_data(data: object, tracker_type: type[Tracker]) -> Tracker:
         try:
             tracker.apply(event)
         except ClaimtrackError as exc:
-            raise _located(exc, f"{path}.payload") from exc
+            raise _relocate(
+                exc, f"{path}.payload", InvalidDocumentError
+            ) from exc
     return tracker
 
 

@@ -5,7 +5,6 @@ The Tracker: the collection of sources, actors and claims a user works with.
 from __future__ import annotations
 
 import bisect
-import copy
 import datetime as dt
 import functools
 import json
@@ -66,6 +65,7 @@ from claimtrack.exceptions import (
     UnknownActorError,
     UnknownClaimError,
     UnknownSourceError,
+    _relocate,
 )
 
 
@@ -160,24 +160,6 @@ _ADD_CLAIM_KEYS = frozenset(
         "dayfirst",
     }
 )
-
-
-def _located(exc: ClaimtrackError, where: str) -> ClaimtrackError:
-    """
-    The same error, its field prefixed with where it happened.
-    """
-    if isinstance(exc, InvalidFieldsError):
-        return InvalidFieldsError(
-            where,
-            [
-                _located(e, where)
-                for e in exc.exceptions
-                if isinstance(e, ClaimtrackError)
-            ],
-        )
-    located = copy.copy(exc)
-    located.field = f"{where}.{exc.field}"
-    return located
 
 
 def _add_to(index: _Index, key: str, claim_id: str) -> None:
@@ -511,7 +493,7 @@ class Tracker:
                     )
                 results.append(self._settle(claim, batch))
             except ClaimtrackError as exc:
-                raise _located(exc, f"claims[{index}]") from exc
+                raise _relocate(exc, f"claims[{index}]") from exc
         self._commit_batch(batch, author)
         return results
 
@@ -1592,7 +1574,7 @@ class Tracker:
             try:
                 scratch.apply(event)
             except ClaimtrackError as exc:
-                raise _located(exc, f"events[{index}]") from exc
+                raise _relocate(exc, f"events[{index}]") from exc
         added = scratch.events()[len(mine) :]
         for event in added:
             self._commit(event)

@@ -37,6 +37,7 @@ The tree::
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any, Self
 
 
@@ -316,6 +317,33 @@ class InvalidFieldsError(ClaimtrackError, ExceptionGroup, ValueError):
         Keep the class when the group is split.
         """
         return InvalidFieldsError(str(self.value), excs)
+
+
+def _relocate(
+    exc: ClaimtrackError,
+    where: str,
+    as_type: type[ClaimtrackError] | None = None,
+) -> ClaimtrackError:
+    """
+    The same error with its field prefixed by *where* it happened.
+
+    A group's errors are each relocated; *as_type* re-types a single error
+    (a model's fault found in a document becomes a document's fault).
+    """
+    if isinstance(exc, InvalidFieldsError):
+        return InvalidFieldsError(
+            where,
+            [
+                _relocate(e, where, as_type)
+                for e in exc.exceptions
+                if isinstance(e, ClaimtrackError)
+            ],
+        )
+    if as_type is not None:
+        return as_type(f"{where}.{exc.field}", exc.value, exc.reason)
+    moved = copy.copy(exc)
+    moved.field = f"{where}.{exc.field}"
+    return moved
 
 
 def _short_repr(value: object, limit: int = 80) -> str:
