@@ -28,7 +28,7 @@ from claimtrack.exceptions import (
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from claimtrack._events import Event
 
@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 FORMAT = "claimtrack"
 VERSION = 1
 """The version of the file's layout; a newer file is refused."""
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+"""How to bring a file of layout version N to N + 1, by N.
+
+When the layout changes, VERSION goes up and the step from the previous
+version is added here; opening an older file runs every step it needs in
+one transaction, after keeping a copy of the file as it was."""
 
 _SCHEMA = """
 create table meta (key text primary key, value text not null);
@@ -107,6 +114,10 @@ class Store:
                 is of a newer format version.
             ConflictError: If *policy* differs from the file's.
         """
+        before = self._meta()
+        backup = None
+        if before is not None and int(before.get("version", "0")) < VERSION:
+            backup = self._backup(int(before["version"]))
         self._begin()
         try:
             found = self._meta()
@@ -125,11 +136,48 @@ class Store:
                 )
             else:
                 chosen = self._check_meta(found, policy)
+                self._migrate(int(found["version"]), backup)
             self.db.execute("commit")
         except BaseException:
             self.db.execute("rollback")
             raise
         return chosen
+
+    def _backup(self, version: int) -> Path:
+        """
+        Copy the file as it is, before a migration: ``<name>.v1.bak``.
+        """
+        backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        copy = sqlite3.connect(backup)
+        try:
+            self.db.backup(copy)
+        finally:
+            copy.close()
+        return backup
+
+    def _migrate(self, version: int, backup: Path | None) -> None:
+        """
+        Bring the file from *version* to VERSION.
+
+        Runs inside the transaction `prepare` holds: if a step fails, the
+        file stays as it was, and the copy `_backup` made stays beside it.
+        """
+        if version == VERSION:
+            return
+        for step in range(version, VERSION):
+            try:
+                MIGRATIONS[step](self.db)
+            except (sqlite3.Error, KeyError) as exc:
+                raise StoreError(
+                    "version",
+                    version,
+                    f"could not bring the file from version {step} to "
+                    f"{step + 1} ({exc!r}); it is unchanged, and a copy is "
+                    f"kept at {backup}",
+                ) from exc
+        self.db.execute(
+            "update meta set value = ? where key = 'version'", (str(VERSION),)
+        )
 
     def _meta(self) -> dict[str, str] | None:
         tables = {

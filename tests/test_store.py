@@ -340,3 +340,57 @@ class TestCrash:
                     c.id for c in tracker
                 ]
         assert confirmed > 20
+
+
+class TestMigration:
+    """
+    An older file is brought up to date in one transaction, after a copy.
+    """
+
+    @pytest.fixture(name="old_file")
+    def _old_file(self, tmp_path, monkeypatch):
+        path = tmp_path / "old.db"
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(ct.Actor("a", "A"), at=T0)
+            tracker.add_claim("kept", speaker="a", at=T0)
+        monkeypatch.setattr(_store, "VERSION", 2)
+        monkeypatch.setattr(_store, "MIGRATIONS", {})
+        return path
+
+    def version(self, path):
+        """
+        The layout version written in a file.
+        """
+        with sqlite3.connect(path) as db:
+            return db.execute(
+                "select value from meta where key = 'version'"
+            ).fetchone()[0]
+
+    def test_migrated_with_backup(self, old_file):
+        """
+        Opening an older file runs the steps and keeps a copy of it.
+        """
+        _store.MIGRATIONS[1] = lambda db: db.execute(
+            "create index events_kind on events (kind)"
+        )
+        with ct.Tracker.open(old_file) as tracker:
+            assert ["kept"] == [c.text for c in tracker]
+
+        assert "2" == self.version(old_file)
+        assert "1" == self.version(old_file.with_name("old.db.v1.bak"))
+
+    @pytest.mark.parametrize("step", [None, "create table meta (x)"])
+    def test_failed_migration_changes_nothing(self, old_file, step):
+        """
+        A missing or failing step leaves the file as it was, and says so.
+        """
+        if step is not None:
+            _store.MIGRATIONS[1] = lambda db: db.execute(step)
+
+        with pytest.raises(ct.StoreError) as e:
+            ct.Tracker.open(old_file)
+
+        assert "version" == e.value.field
+        assert "it is unchanged" in str(e.value)
+        assert "1" == self.version(old_file)
+        assert 2 == rows(old_file)
