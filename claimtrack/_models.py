@@ -10,6 +10,7 @@ ISO date string to a `When`); anything that needs judgement, like reading
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import json
 import urllib.parse
@@ -109,10 +110,18 @@ def _to_unique_tuple(value: object) -> object:
 
 def _enum_member(enum_type: type[enum.Enum], value: object) -> object:
     if isinstance(value, str):
-        for member in enum_type:
-            if value.casefold() in (member.value, member.name.casefold()):
-                return member
+        return _spellings(enum_type).get(value.casefold(), value)
     return value
+
+
+@functools.cache
+def _spellings(enum_type: type[enum.Enum]) -> dict[str, enum.Enum]:
+    # A member by its value or its name, whatever the case.
+    found: dict[str, enum.Enum] = {}
+    for member in enum_type:
+        found[member.name.casefold()] = member
+        found[str(member.value).casefold()] = member
+    return found
 
 
 def _to_actor_kind(value: object) -> object:

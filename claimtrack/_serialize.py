@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import os
 import tempfile
@@ -253,11 +254,8 @@ class _Reader:
         """
         Read an attrs model whose fields are named as in *data*.
         """
-        fields = {f.name: f for f in attrs.fields(cls) if f.init}
-        required = {
-            name for name, f in fields.items() if f.default is attrs.NOTHING
-        }
-        given = self.mapping(data, path, set(fields), required)
+        keys, required = _keys(cls)
+        given = self.mapping(data, path, keys, required)
         kwargs = {}
         for name, value in given.items():
             reader = special.get(name)
@@ -356,6 +354,18 @@ class _Reader:
             at=self.instant(fields["at"], f"{path}.at"),
         )
         return event
+
+
+@functools.cache
+def _keys(cls: type) -> tuple[set[str], set[str]]:
+    """
+    A model's keys in a document, and those that must be there.
+    """
+    fields = [f for f in attrs.fields(cls) if f.init]
+    return (
+        {f.name for f in fields},
+        {f.name for f in fields if f.default is attrs.NOTHING},
+    )
 
 
 def _rating(value: object) -> object:
