@@ -20,7 +20,6 @@ import datetime as dt
 import enum
 import hashlib
 import json
-import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -29,6 +28,7 @@ from claimtrack._models import Span, span_source
 from claimtrack._scales import Rating
 from claimtrack._validators import (
     check_fields,
+    http_url,
     instance_of,
     non_empty_str,
     optional,
@@ -149,16 +149,6 @@ def _digest(prefix: str, *parts: object) -> str:
     return f"{prefix}-{hashlib.sha256(blob.encode()).hexdigest()[:16]}"
 
 
-def _check_url(inst: object, attr: Any, value: object) -> None:
-    non_empty_str()(inst, attr, value)
-    assert isinstance(value, str)  # noqa: S101 -- narrowed above
-    parts = urllib.parse.urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InvalidValueError(
-            attr.name, value, "must be an absolute http(s) URL"
-        )
-
-
 @attrs.frozen
 class Citation:
     """
@@ -189,7 +179,7 @@ class Citation:
         metadata=_check(optional(non_empty_str())),
     )
     url: str | None = attrs.field(
-        default=None, kw_only=True, metadata=_check(optional(_check_url))
+        default=None, kw_only=True, metadata=_check(optional(http_url()))
     )
 
     def __attrs_post_init__(self) -> None:

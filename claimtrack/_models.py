@@ -13,7 +13,6 @@ import enum
 import functools
 import hashlib
 import json
-import urllib.parse
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -25,6 +24,7 @@ from claimtrack._text import fold
 from claimtrack._validators import (
     check_fields,
     finite_number,
+    http_url,
     instance_of,
     matches_re,
     max_len,
@@ -143,22 +143,6 @@ class _WhenCheck:
 
 
 @attrs.frozen
-class _UrlCheck:
-    """
-    A field check for absolute http(s) URLs.
-    """
-
-    def __call__(self, inst: object, attr: Any, value: object) -> None:
-        instance_of(str)(inst, attr, value)
-        assert isinstance(value, str)  # noqa: S101 -- narrowed above
-        parts = urllib.parse.urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InvalidValueError(
-                attr.name, value, "must be an absolute http(s) URL"
-            )
-
-
-@attrs.frozen
 class Span:
     """
     Where in a source's text a claim is quoted.
@@ -257,7 +241,7 @@ class Source:
         default=None, kw_only=True, metadata=_check(optional(instance_of(str)))
     )
     url: str | None = attrs.field(
-        default=None, kw_only=True, metadata=_check(optional(_UrlCheck()))
+        default=None, kw_only=True, metadata=_check(optional(http_url()))
     )
     published: When | None = attrs.field(
         default=None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import urllib.parse
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "finite_number",
+    "http_url",
     "instance_of",
     "matches_re",
     "max_len",
@@ -284,6 +286,30 @@ def member_of(enum_type: type[enum.Enum]) -> Validator:
     .. versionadded:: 0.1.0
     """
     return _MemberOfValidator(enum_type)
+
+
+@attrs.frozen(repr=False)
+class _HttpUrlValidator:
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        _IS_STR(inst, attr, value)
+        assert isinstance(value, str)  # noqa: S101 -- narrowed above
+        parts = urllib.parse.urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise InvalidValueError(
+                _name(attr), value, "must be an absolute http(s) URL"
+            )
+
+    def __repr__(self) -> str:
+        return "<http_url validator>"
+
+
+def http_url() -> Validator:
+    """
+    Require an absolute ``http`` or ``https`` URL.
+
+    .. versionadded:: 0.1.0
+    """
+    return _HttpUrlValidator()
 
 
 def check_fields(instance: attrs.AttrsInstance) -> None:

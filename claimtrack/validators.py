@@ -18,6 +18,7 @@ claimtrack.exceptions.InvalidValueError: text='  ': must not be blank
 
 from claimtrack._validators import (
     finite_number,
+    http_url,
     instance_of,
     matches_re,
     max_len,
@@ -31,6 +32,7 @@ from claimtrack._validators import (
 
 __all__ = [
     "finite_number",
+    "http_url",
     "instance_of",
     "matches_re",
     "max_len",

@@ -32,6 +32,9 @@ class Record:
     stance: object = attrs.field(
         default=ct.Stance.SUPPORTS, validator=v.member_of(ct.Stance)
     )
+    home: object = attrs.field(
+        default="https://example.org", validator=v.http_url()
+    )
 
 
 class TestValidators:
@@ -61,6 +64,8 @@ class TestValidators:
             ({"lang": "eng"}, ct.InvalidValueError, "lang"),
             ({"kind": 1.5}, ct.InvalidTypeError, "kind"),
             ({"stance": "maybe"}, ct.InvalidValueError, "stance"),
+            ({"home": "ftp://x.example"}, ct.InvalidValueError, "home"),
+            ({"home": 3}, ct.InvalidTypeError, "home"),
         ],
     )
     def test_bad(self, kwargs, error, field):
@@ -83,6 +88,7 @@ class TestValidators:
             v.matches_re("a+", "some a's"),
             v.instance_of(int, str),
             v.member_of(ct.Stance),
+            v.http_url(),
         ],
     )
     def test_repr(self, validator):
