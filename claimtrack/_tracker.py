@@ -131,16 +131,18 @@ class _Batch:
     What one call adds: new actors and sources, then claims.
     """
 
-    actors: list[Actor] = attrs.Factory(list)
-    sources: list[Source] = attrs.Factory(list)
+    actors: dict[str, Actor] = attrs.Factory(dict)
+    sources: dict[str, Source] = attrs.Factory(dict)
     claims: dict[str, Claim] = attrs.Factory(dict)
+    names: dict[str, list[str]] = attrs.Factory(dict)  # name_key -> actors
 
-    @property
-    def ids(self) -> set[str]:
+    def add_actor(self, actor: Actor) -> None:
         """
-        The ids of the batch's new actors and sources.
+        Queue a new actor, and the names it can be found by.
         """
-        return {a.id for a in self.actors} | {s.id for s in self.sources}
+        self.actors[actor.id] = actor
+        for key in dict.fromkeys(name_key(n) for n in actor.names):
+            self.names.setdefault(key, []).append(actor.id)
 
 
 _ADD_CLAIM_KEYS = frozenset(
@@ -502,7 +504,7 @@ class Tracker:
         Check a whole Claim against the tracker and the batch.
         """
         errors = _Errors("add_claim")
-        claim = self._resolve_refs(claim, batch.actors, batch.sources, errors)
+        claim = self._resolve_refs(claim, batch, errors)
         errors.raise_any()
         return claim
 
@@ -550,8 +552,6 @@ class Tracker:
             return self._prepare_whole(text, batch)
 
         errors = _Errors("add_claim")
-        new_actors = batch.actors
-        new_sources = batch.sources
 
         if speaker is None:
             errors.errors.append(
@@ -560,14 +560,14 @@ class Tracker:
             speaker_id = None
         else:
             speaker_id = errors.attempt(
-                self._actor_ref, speaker, "speaker", new_actors
+                self._actor_ref, speaker, "speaker", batch
             )
 
         src = None
         if source is None and span is not None and span.source is not None:
             source = span.source
         if source is not None:
-            src = errors.attempt(self._source_ref, source, new_sources)
+            src = errors.attempt(self._source_ref, source, batch)
 
         if span is not None and quote is not None:
             errors.errors.append(
@@ -636,7 +636,7 @@ class Tracker:
                     self._actor_ref,
                     relay,
                     f"reported_by[{index}]",
-                    new_actors,
+                    batch,
                 )
             )
         errors.raise_any()
@@ -654,7 +654,7 @@ class Tracker:
             tags=tags,
         )
         errors.raise_any()
-        claim = self._resolve_refs(claim, new_actors, new_sources, errors)
+        claim = self._resolve_refs(claim, batch, errors)
         errors.raise_any()
         return claim
 
@@ -1387,7 +1387,7 @@ class Tracker:
         payload = event.payload
         if isinstance(payload, Claim):
             errors = _Errors("apply")
-            resolved = self._resolve_refs(payload, [], [], errors)
+            resolved = self._resolve_refs(payload, _Batch(), errors)
             errors.raise_any()
             event = attrs.evolve(event, payload=resolved)
         elif isinstance(payload, Evidence):
@@ -1966,20 +1966,21 @@ class Tracker:
         self,
         ref: str | Actor,
         field: str,
-        new_actors: list[Actor] | None,
+        batch: _Batch | None,
     ) -> str:
         """
         Resolve *ref* to an actor id; an `Actor` not yet stored is queued.
         """
+        queued = batch.actors if batch is not None else {}
         if isinstance(ref, Actor):
-            if new_actors is not None and self._is_new(ref):
-                pending = next((a for a in new_actors if a.id == ref.id), None)
+            if batch is not None and self._is_new(ref):
+                pending = queued.get(ref.id)
                 if pending is not None and pending != ref:
                     raise DuplicateIdError(
                         field, ref.id, "two different actors have this id"
                     )
                 if pending is None:
-                    new_actors.append(ref)
+                    batch.add_actor(ref)
                 return ref.id
             if ref.id not in self._actors or self._actors[ref.id] != ref:
                 raise UnknownActorError(
@@ -1987,16 +1988,12 @@ class Tracker:
                 )
             return ref.id
         instance_of(str, Actor)(self, field, ref)
-        queued = {a.id: a for a in new_actors or ()}
         if ref in self._actors or ref in queued:
             return ref
         key = name_key(ref)
         ids = list(self._names.get(key, ()))
-        ids += [
-            a.id
-            for a in queued.values()
-            if key in {name_key(n) for n in a.names}
-        ]
+        if batch is not None:
+            ids += batch.names.get(key, ())
         if not ids:
             raise UnknownActorError(
                 field, ref, "no actor has this id, name, alias or role"
@@ -2011,18 +2008,15 @@ class Tracker:
             )
         return ids[0]
 
-    def _source_ref(
-        self, ref: str | Source, new_sources: list[Source] | None
-    ) -> Source:
-        queued = {s.id: s for s in new_sources or ()}
+    def _source_ref(self, ref: str | Source, batch: _Batch | None) -> Source:
+        queued = batch.sources if batch is not None else {}
         if isinstance(ref, Source):
-            if new_sources is not None and self._is_new(ref):
+            if batch is not None and self._is_new(ref):
                 if queued.get(ref.id, ref) != ref:
                     raise DuplicateIdError(
                         "source", ref.id, "two different sources have this id"
                     )
-                if ref.id not in queued:
-                    new_sources.append(ref)
+                queued[ref.id] = ref
                 return ref
             if self._sources.get(ref.id) != ref:
                 raise UnknownSourceError(
@@ -2135,7 +2129,7 @@ class Tracker:
                     "id", claim.id, "a different claim in this batch has it"
                 )
         self._is_new(claim)
-        if claim.id in batch.ids:
+        if claim.id in batch.actors or claim.id in batch.sources:
             raise DuplicateIdError(
                 "id",
                 claim.id,
@@ -2150,20 +2144,18 @@ class Tracker:
         """
         Store a checked batch: actors, then sources, then claims.
         """
-        ids = [a.id for a in batch.actors] + [s.id for s in batch.sources]
-        if len(set(ids)) < len(ids):
+        shared = batch.actors.keys() & batch.sources.keys()
+        if shared:
             raise DuplicateIdError(
-                "id",
-                next(i for i in ids if ids.count(i) > 1),
-                "an actor and a source in one call share it",
+                "id", min(shared), "an actor and a source in one call share it"
             )
-        for source in batch.sources:
+        for source in batch.sources.values():
             self._check_lineage(source, batch.sources)
         by, when = author
         # Every check has passed: from here on nothing can fail.
-        for actor in batch.actors:
+        for actor in batch.actors.values():
             self._commit(Event(EventKind.ACTOR_ADDED, actor, by=by, at=when))
-        for source in batch.sources:
+        for source in batch.sources.values():
             self._commit(Event(EventKind.SOURCE_ADDED, source, by=by, at=when))
         for claim in batch.claims.values():
             self._commit_claim(claim, by, when)
@@ -2195,7 +2187,7 @@ class Tracker:
             if not self._is_new(payload):
                 return False
             if isinstance(payload, Source):
-                self._check_lineage(payload, [])
+                self._check_lineage(payload, {})
             return True
         if isinstance(payload, Predicate):
             return self._registry.check(payload)
@@ -2317,12 +2309,12 @@ class Tracker:
                     links = self._refuting.setdefault(a, {})
                     links.setdefault(b, []).append(evidence.id)
 
-    def _check_lineage(self, source: Source, pending: list[Source]) -> None:
+    def _check_lineage(
+        self, source: Source, pending: Mapping[str, Source]
+    ) -> None:
         """
         Refuse a source that would derive from itself.
         """
-        known = {**self._sources, **{s.id: s for s in pending}}
-        known[source.id] = source
         seen: set[str] = set()
         todo = list(source.derived_from)
         while todo:
@@ -2333,35 +2325,33 @@ class Tracker:
                     source.derived_from,
                     f"source {source.id!r} would derive from itself",
                 )
-            if upstream not in seen and upstream in known:
-                seen.add(upstream)
-                todo.extend(known[upstream].derived_from)
+            if upstream in seen:
+                continue
+            seen.add(upstream)
+            found = pending.get(upstream) or self._sources.get(upstream)
+            if found is not None:
+                todo.extend(found.derived_from)
 
     def _resolve_refs(
-        self,
-        claim: Claim,
-        new_actors: list[Actor],
-        new_sources: list[Source],
-        errors: _Errors,
+        self, claim: Claim, batch: _Batch, errors: _Errors
     ) -> Claim:
         """
         Check the claim's actors and source exist; anchor its span fully.
         """
-        pending_actors = {a.id for a in new_actors}
         relays = [
             (f"reported_by[{n}]", relay)
             for n, relay in enumerate(claim.reported_by)
         ]
         for field, actor_id in [("speaker", claim.speaker), *relays]:
-            if actor_id not in self._actors and actor_id not in pending_actors:
+            if actor_id not in self._actors and actor_id not in batch.actors:
                 errors.errors.append(
                     UnknownActorError(field, actor_id, "no actor has this id")
                 )
         changes: dict[str, Any] = {}
         if claim.source is not None:
-            src = next(
-                (s for s in new_sources if s.id == claim.source), None
-            ) or errors.attempt(self.source, claim.source)
+            src = batch.sources.get(claim.source) or errors.attempt(
+                self.source, claim.source
+            )
             if src is not None and claim.span is not None:
                 full = errors.attempt(src.check_span, claim.span)
                 if full is not None and full != claim.span:
