@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import hashlib
 import json
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -29,8 +30,6 @@ from claimtrack.exceptions import InvalidDateError, InvalidValueError
 
 
 if TYPE_CHECKING:
-    from fractions import Fraction
-
     from claimtrack._predicates import Predicate
 
 
@@ -178,6 +177,37 @@ class Fact(NamedTuple):
     asserted: bool
     low: int
     high: int
+
+
+def fact_to_json(fact: Fact) -> str:
+    """
+    A fact as compact JSON, for the embedded store.
+    """
+    obj: object = fact.object
+    if isinstance(obj, Quantity_):
+        obj = [obj.unit, obj.value.numerator, obj.value.denominator]
+    return json.dumps(
+        [
+            fact.subject,
+            fact.predicate,
+            obj,
+            fact.asserted,
+            fact.low,
+            fact.high,
+        ],
+        ensure_ascii=False,
+    )
+
+
+def fact_from_json(text: str) -> Fact:
+    """
+    A fact written by `fact_to_json`.
+    """
+    subject, predicate, obj, asserted, low, high = json.loads(text)
+    if isinstance(obj, list):
+        unit, numerator, denominator = obj
+        obj = Quantity_(unit, Fraction(numerator, denominator))
+    return Fact(subject, predicate, obj, asserted, low, high)
 
 
 def overlap(a: Fact, b: Fact) -> bool:

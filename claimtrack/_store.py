@@ -11,10 +11,11 @@ different states; one waits for the other, or gets a `StoreBusyError`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimtrack import _serialize
 from claimtrack._evidence import Policy
@@ -28,21 +29,19 @@ from claimtrack.exceptions import (
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from claimtrack._events import Event
 
 
 FORMAT = "claimtrack"
-VERSION = 1
-"""The version of the file's layout; a newer file is refused."""
+VERSION = 2
+"""The version of the file's layout; a newer file is refused.
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
-"""How to bring a file of layout version N to N + 1, by N.
-
-When the layout changes, VERSION goes up and the step from the previous
-version is added here; opening an older file runs every step it needs in
-one transaction, after keeping a copy of the file as it was."""
+1. The events, and the policy.
+2. Also the state that answers ``contradictions(claim)`` without reading
+   the whole file: each claim's fact, and its explicit and refuting links.
+"""
 
 _SCHEMA = """
 create table meta (key text primary key, value text not null);
@@ -55,6 +54,98 @@ create table events (
     payload text not null
 );
 """
+"""Layout 1: the history."""
+
+_STATE = """
+create table facts (
+    claim text primary key,
+    subject text not null,
+    predicate text not null,
+    fact text not null
+) without rowid;
+create index facts_key on facts (subject, predicate);
+create table links (
+    claim text not null,
+    other text not null,
+    kind text not null,
+    ids text not null,
+    primary key (claim, other, kind)
+) without rowid;
+create index events_declared on events (seq)
+    where kind = 'predicate-declared';
+"""
+"""Added by layout 2: the state a lookup needs, kept by every write.
+
+``facts`` holds each claim's proposition in the canonical form the
+contradiction engine compares (`Fact`, as JSON), found by subject and
+predicate; ``links`` holds, both ways round, the claims an analyst linked
+(``ids``: the contradiction's event) and the claims cited as refuting one
+another (``ids``: the evidence)."""
+
+FactRow = tuple[str, str, str, str]
+LinkRow = tuple[str, str, str, str]
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _add_state(db: sqlite3.Connection) -> None:
+    """
+    Layout 1 to 2: make the state tables and fill them from the events.
+    """
+    from claimtrack._tracker import Tracker  # noqa: PLC0415 -- a cycle
+
+    _run(db, _STATE)
+    tracker = Tracker()
+    for _, event in _read_events(db, 0):
+        tracker.apply(event)
+    facts, links = tracker._state_rows(everything=True)  # noqa: SLF001
+    _write_state(db, facts, links)
+
+
+def _write_state(
+    db: sqlite3.Connection,
+    facts: Sequence[FactRow],
+    links: dict[str, list[LinkRow]],
+) -> None:
+    db.executemany("insert or replace into facts values (?, ?, ?, ?)", facts)
+    db.executemany("delete from links where claim = ?", [(c,) for c in links])
+    db.executemany(
+        "insert into links values (?, ?, ?, ?)",
+        [row for rows in links.values() for row in rows],
+    )
+
+
+def _decode(reader: _serialize._Reader, row: Sequence[Any]) -> Event:
+    """
+    The event of a row: its seq, kind, by, at and payload.
+    """
+    seq, kind, by, at, payload = row
+    data = {"kind": kind, "by": by, "at": at, "payload": json.loads(payload)}
+    return reader.event(data, f"events[{seq}]")
+
+
+_AFTER = (
+    "select seq, kind, by, at, payload from events where seq > ? order by seq"
+)
+_DECLARED = (
+    "select seq, kind, by, at, payload from events "
+    "where kind = 'predicate-declared' order by seq"
+)
+
+
+def _read_events(
+    db: sqlite3.Connection, after: int, *, declared: bool = False
+) -> list[tuple[int, Event]]:
+    """
+    The events after the *after*-th, or every predicate declared.
+    """
+    reader = _serialize._Reader()  # noqa: SLF001
+    rows = db.execute(_DECLARED) if declared else db.execute(_AFTER, (after,))
+    return [(row[0], _decode(reader, row)) for row in rows]
 
 
 def _row(event: Event) -> tuple[str, str, str | None, str, str]:
@@ -65,6 +156,14 @@ def _row(event: Event) -> tuple[str, str, str | None, str, str]:
         event.at.isoformat(),
         json.dumps(_serialize._value(event.payload), ensure_ascii=False),  # noqa: SLF001
     )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_state}
+"""How to bring a file of layout version N to N + 1, by N.
+
+When the layout changes, VERSION goes up and the step from the previous
+version is added here; opening an older file runs every step it needs in
+one transaction, after keeping a copy of the file as it was."""
 
 
 class Store:
@@ -123,9 +222,7 @@ class Store:
             found = self._meta()
             if found is None:
                 chosen = policy or Policy()
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                _run(self.db, _SCHEMA + _STATE)
                 self.db.executemany(
                     "insert into meta values (?, ?)",
                     [
@@ -222,22 +319,73 @@ class Store:
         """
         The events other writers committed since this store last read.
         """
+        found = _read_events(self.db, self.last)
+        if found:
+            self.last = found[-1][0]
+        return [event for _, event in found]
+
+    # -- what a lookup reads, without the whole file -----------------------
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """
+        Read in one transaction: every read sees the same committed state.
+        """
+        self.db.execute("begin")
+        try:
+            yield
+        finally:
+            self.db.execute("commit")
+
+    def declared(self) -> list[Event]:
+        """
+        Every predicate-declared event, in order.
+        """
+        return [event for _, event in _read_events(self.db, 0, declared=True)]
+
+    def events_by_id(self, ids: Iterable[str]) -> dict[str, tuple[int, Event]]:
+        """
+        The events with these ids that the file holds, with their places.
+        """
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, tuple[int, Event]] = {}
         reader = _serialize._Reader()  # noqa: SLF001
-        events = []
-        for seq, kind, by, at, payload in self.db.execute(
-            "select seq, kind, by, at, payload from events where seq > ? "
-            "order by seq",
-            (self.last,),
-        ):
-            data = {
-                "kind": kind,
-                "by": by,
-                "at": at,
-                "payload": json.loads(payload),
-            }
-            events.append(reader.event(data, f"events[{seq}]"))
-            self.last = seq
-        return events
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            query = (
+                "select id, seq, kind, by, at, payload from events "  # noqa: S608 -- only "?" marks
+                f"where id in ({', '.join('?' * len(chunk))})"
+            )
+            for key, *row in self.db.execute(query, chunk):
+                found[key] = (row[0], _decode(reader, row))
+        return found
+
+    def fact(self, claim: str) -> tuple[str, str] | None:
+        """
+        The subject and predicate of the claim's fact, if it has one.
+        """
+        row = self.db.execute(
+            "select subject, predicate from facts where claim = ?", (claim,)
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def facts(self, subject: str, predicate: str) -> list[tuple[str, str]]:
+        """
+        Every claim with a fact about *subject* and *predicate*, as JSON.
+        """
+        return self.db.execute(
+            "select claim, fact from facts where subject = ? "
+            "and predicate = ?",
+            (subject, predicate),
+        ).fetchall()
+
+    def links(self, claim: str) -> list[tuple[str, str, str]]:
+        """
+        The claim's links: the other claim, the kind, the ids as JSON.
+        """
+        return self.db.execute(
+            "select other, kind, ids from links where claim = ?", (claim,)
+        ).fetchall()
 
     def begin(self) -> list[Event]:
         """
@@ -250,17 +398,24 @@ class Store:
             self.db.execute("rollback")
             raise
 
-    def write(self, events: Iterable[Event]) -> None:
+    def write(
+        self,
+        events: Iterable[Event],
+        facts: Sequence[FactRow] = (),
+        links: dict[str, list[LinkRow]] | None = None,
+    ) -> None:
         """
-        Write *events* and commit the transaction begun by `begin`.
+        Write *events* and the state they changed; commit the transaction.
+
+        The transaction is the one begun by `begin`.
         """
         try:
-            cursor = self.db.executemany(
+            self.db.executemany(
                 "insert into events (id, kind, by, at, payload) "
                 "values (?, ?, ?, ?, ?)",
                 [_row(e) for e in events],
             )
-            del cursor
+            _write_state(self.db, facts, links or {})
             self.db.execute("commit")
         except sqlite3.Error as exc:
             self.rollback()

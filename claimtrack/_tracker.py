@@ -7,11 +7,20 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import inspect
 import json
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Concatenate,
+    ParamSpec,
+    Self,
+    TypeVar,
+    cast,
+)
 
 import attrs
 
@@ -24,6 +33,8 @@ from claimtrack._contradictions import (
     Fact,
     Quantity_,
     conflict,
+    fact_from_json,
+    fact_to_json,
     kind_order,
 )
 from claimtrack._dates import Precision, When
@@ -62,6 +73,7 @@ from claimtrack.exceptions import (
     LineageCycleError,
     MissingReferenceError,
     NotFoundError,
+    StoreError,
     UnknownActorError,
     UnknownClaimError,
     UnknownSourceError,
@@ -184,8 +196,10 @@ def _writes(
 
     Without a store the method runs as it is. With one, the write lock is
     taken and what other processes committed is read first; the method's
-    checked events are queued, written and committed, and only then
-    applied: a write that fails changes neither the file nor the tracker.
+    checked events are queued, then applied, and written with the state
+    they changed in one transaction. If the write fails, the tracker forgets
+    its memory and reads the file again when next used: a write that fails
+    changes neither the file nor the tracker.
     """
 
     @functools.wraps(method)
@@ -199,14 +213,25 @@ def _writes(
         try:
             result = method(self, *args, **kwargs)
             pending = self._pending
-            store.write(pending)
         except BaseException:
             store.rollback()
             raise
         finally:
             self._pending = None
-        for event in pending:
-            self._apply_event(event)
+        if not pending:
+            store.rollback()
+            return result
+        self._dirty, self._dirty_links = set(), set()
+        try:
+            for event in pending:
+                self._apply_event(event)
+            store.write(pending, *self._state_rows())
+        except BaseException:
+            store.rollback()
+            self._forget()  # the file holds the state as it was
+            raise
+        finally:
+            self._dirty = self._dirty_links = None
         return result
 
     return write
@@ -239,6 +264,9 @@ class Tracker:
         instance_of(Policy)(self, "policy", self.policy)
         self._store: _store.Store | None = None
         self._pending: list[Event] | None = None  # a store's write, queued
+        # In a store's write: the claims whose fact or links changed.
+        self._dirty: set[str] | None = None
+        self._dirty_links: set[str] | None = None
         # The history: events, with the claims added together kept as one
         # _Added record (the events are made again when asked for).
         self._log: list[Event | _Added] = []
@@ -1311,6 +1339,8 @@ class Tracker:
         )
 
     def _index_fact(self, claim_id: str) -> None:
+        if self._dirty is not None:
+            self._dirty.add(claim_id)
         old = self._facts.pop(claim_id, None)
         if old is not None:
             key = (old.subject, old.predicate)
@@ -1418,6 +1448,10 @@ class Tracker:
         Before writing, it reads what other processes committed; `refresh`
         does so on demand. Use it as a context manager, or `close` it.
 
+        Opening reads nothing but the file's format and policy. `claim`,
+        `get` and `contradictions` of one claim are answered from the
+        file's indexes; the first other use reads the file into memory.
+
         Args:
             path: The file.
             policy: The policy of a new file; for an existing file it must
@@ -1433,12 +1467,11 @@ class Tracker:
         """
         store = _store.Store(path, timeout)
         try:
-            tracker = cls(policy=store.prepare(policy))
-            tracker._store = store
-            tracker.refresh()
+            tracker = _Unloaded(policy=store.prepare(policy))
         except BaseException:
             store.close()
             raise
+        tracker._store = store  # noqa: SLF001 -- its own class's
         return tracker
 
     def refresh(self) -> None:
@@ -1468,6 +1501,77 @@ class Tracker:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _state_rows(
+        self, *, everything: bool = False
+    ) -> tuple[list[_store.FactRow], dict[str, list[_store.LinkRow]]]:
+        """
+        The store's state rows for the claims a write changed, or for all.
+        """
+        dirty = self._dirty or set()
+        dirty_links = self._dirty_links or set()
+        if everything:
+            dirty = set(self._facts)
+            dirty_links = self._explicit.keys() | self._refuting.keys()
+        facts = [
+            (claim_id, fact.subject, fact.predicate, fact_to_json(fact))
+            for claim_id in sorted(dirty)
+            if (fact := self._facts.get(claim_id)) is not None
+        ]
+        explicit = ContradictionKind.EXPLICIT.value
+        refuting = ContradictionKind.REFUTING_EVIDENCE.value
+        links = {
+            claim_id: [
+                *(
+                    (claim_id, other, explicit, json.dumps([link.id]))
+                    for other, link in self._explicit.get(claim_id, {}).items()
+                ),
+                *(
+                    (claim_id, other, refuting, json.dumps(ids))
+                    for other, ids in self._refuting.get(claim_id, {}).items()
+                ),
+            ]
+            for claim_id in sorted(dirty_links)
+        }
+        return facts, links
+
+    def _hold(self, seq: int, payload: Payload) -> Iterable[str]:
+        """
+        Keep a claim, link or evidence read for a lookup (see `_Unloaded`).
+
+        Returns:
+            The names a claim's words need: its speaker, subject, object.
+        """
+        if isinstance(payload, Claim):
+            self._claims[payload.id] = payload
+            self._seq[payload.id] = seq
+            proposition = payload.proposition
+            if proposition is None:
+                return (payload.speaker,)
+            obj = proposition.object
+            objects = (obj,) if isinstance(obj, str) else ()
+            return (payload.speaker, proposition.subject, *objects)
+        if isinstance(payload, Contradiction):
+            self._explicit.setdefault(payload.claim, {})[payload.other] = (
+                payload
+            )
+            self._explicit.setdefault(payload.other, {})[payload.claim] = (
+                payload
+            )
+        else:
+            self._evidence_ids[payload.id] = cast("Evidence", payload)
+        return ()
+
+    def _forget(self) -> None:
+        """
+        Drop what is in memory: it is read from the file when next needed.
+        """
+        store = self._store
+        assert store is not None  # noqa: S101 -- only a store's tracker forgets
+        Tracker.__init__(self, policy=self.policy)
+        self._store = store
+        store.last = 0
+        self.__class__ = _Unloaded
 
     # -- documents ---------------------------------------------------------
 
@@ -2234,6 +2338,8 @@ class Tracker:
                 for claim_id in self._by_predicate.get(key, ())
             )
         elif isinstance(payload, Contradiction):
+            if self._dirty_links is not None:
+                self._dirty_links.update((payload.claim, payload.other))
             self._explicit.setdefault(payload.claim, {})[payload.other] = (
                 payload
             )
@@ -2305,6 +2411,8 @@ class Tracker:
         for item in evidence.items:
             if item.claim is not None:
                 pair = (evidence.claim, item.claim)
+                if self._dirty_links is not None:
+                    self._dirty_links.update(pair)
                 for a, b in (pair, pair[::-1]):
                     links = self._refuting.setdefault(a, {})
                     links.setdefault(b, []).append(evidence.id)
@@ -2424,6 +2532,193 @@ class Tracker:
                 "said_between", window, "its end is before its start"
             )
         return low, high
+
+
+class _Unloaded(Tracker):
+    """
+    A tracker opened from a file, not read into memory yet.
+
+    `claim`, `get` and `contradictions` of one claim read only the rows they
+    need. Every other method first reads the whole file, and the tracker
+    becomes a plain `Tracker`.
+    """
+
+    _closed: str | None = None  # the file's path, once closed unread
+
+    def _load(self) -> None:
+        if self.__class__ is not _Unloaded:
+            return  # read already, by the call's arguments
+        if self._store is None:
+            raise StoreError(
+                "path",
+                self._closed,
+                "the tracker was closed before it was read; open the file "
+                "again",
+            )
+        self.__class__ = Tracker  # type: ignore[assignment]
+        try:
+            self.refresh()
+        except BaseException:
+            self._forget()
+            raise
+
+    def refresh(self) -> None:
+        """
+        Nothing to do: the file is read when it is needed.
+        """
+
+    def close(self) -> None:
+        """
+        Close the file; the tracker was not read, so it cannot be used.
+        """
+        if self._store is not None:
+            self._closed = str(self._store.path)
+        super().close()
+
+    def claim(self, id: str) -> Claim:  # noqa: A002
+        """
+        The claim with this id, read from the file.
+        """
+        if _unread(self) and isinstance(id, str):
+            found = self._read(_event_id(EventKind.CLAIM_ADDED, id))
+            if isinstance(found, Claim):
+                return found
+        _Unloaded._load(self)
+        return Tracker.claim(self, id)
+
+    def get(self, id: str) -> Source | Actor | Claim:  # noqa: A002
+        """
+        The source, actor or claim with this id, read from the file.
+        """
+        if _unread(self) and isinstance(id, str):
+            for kind in (
+                EventKind.CLAIM_ADDED,
+                EventKind.SOURCE_ADDED,
+                EventKind.ACTOR_ADDED,
+            ):
+                found = self._read(_event_id(kind, id))
+                if isinstance(found, Source | Actor | Claim):
+                    return found
+        _Unloaded._load(self)
+        return Tracker.get(self, id)
+
+    def contradictions(
+        self,
+        claim: str | Claim | None = None,
+        **filters: Any,
+    ) -> list[Contradiction]:
+        """
+        A claim's contradictions, from the file's indexes.
+        """
+        if _unread(self) and claim is not None and not filters:
+            claim_id = claim if isinstance(claim, str) else claim.id
+            with cast("_store.Store", self._store).reading():
+                view = self._view(claim_id)
+            if view is not None and (
+                isinstance(claim, str) or view._claims[claim_id] == claim  # noqa: SLF001
+            ):
+                if view._alone(claim_id):  # noqa: SLF001
+                    return []
+                return [
+                    view._explain(*pair)  # noqa: SLF001
+                    for pair in view._conflicts_of(claim_id)  # noqa: SLF001
+                ]
+        _Unloaded._load(self)
+        return Tracker.contradictions(self, claim, **filters)
+
+    def _read(self, event_id: str) -> Payload | None:
+        assert self._store is not None  # noqa: S101 -- checked by callers
+        found = self._store.events_by_id([event_id]).get(event_id)
+        return None if found is None else found[1].payload
+
+    def _view(self, claim_id: str) -> Tracker | None:
+        """
+        A tracker holding just what a claim's contradictions are made of.
+
+        The claim, the claims with a fact of its subject and predicate, the
+        claims linked to it, their speakers and the actors they name, the
+        links and the declared predicates: the same code then finds and
+        explains the contradictions as it does for a whole tracker. None if
+        the file has no such claim.
+        """
+        store = self._store
+        assert store is not None  # noqa: S101 -- checked by the caller
+        view = Tracker(policy=self.policy)
+        wanted = [_event_id(EventKind.CLAIM_ADDED, claim_id)]
+        key = store.fact(claim_id)
+        if key is not None:
+            members = []
+            for other, fact in store.facts(*key):
+                view._facts[other] = fact_from_json(fact)  # noqa: SLF001
+                members.append(other)
+            view._match[key] = members if len(members) > 1 else members[0]  # noqa: SLF001
+            wanted.extend(_event_id(EventKind.CLAIM_ADDED, m) for m in members)
+        links = store.links(claim_id)
+        for other, kind, ids in links:
+            wanted.append(_event_id(EventKind.CLAIM_ADDED, other))
+            if kind == ContradictionKind.EXPLICIT.value:
+                linked = EventKind.CONTRADICTION_ADDED
+            else:
+                linked = EventKind.EVIDENCE_ADDED
+                refuting = view._refuting.setdefault(claim_id, {})  # noqa: SLF001
+                refuting[other] = json.loads(ids)
+            wanted.extend(_event_id(linked, i) for i in json.loads(ids))
+        found = store.events_by_id(wanted)
+        if wanted[0] not in found:
+            return None
+        names = {
+            name
+            for seq, event in found.values()
+            for name in view._hold(seq, event.payload)  # noqa: SLF001
+        }
+        for _, event in store.events_by_id(
+            _event_id(EventKind.ACTOR_ADDED, name) for name in names
+        ).values():
+            view._apply_event(event)  # noqa: SLF001
+        for event in store.declared():
+            view._registry.add(cast("Predicate", event.payload))  # noqa: SLF001
+        return view
+
+
+def _unread(tracker: Tracker) -> bool:
+    """
+    Whether the tracker's file is open and not read yet.
+
+    A call's arguments may read it (``t.contradictions(t.claims()[0])``)
+    after the call's method was looked up.
+    """
+    return tracker.__class__ is _Unloaded and tracker._store is not None  # noqa: SLF001
+
+
+def _loading(method: Callable[..., _R]) -> Callable[..., _R]:
+    @functools.wraps(method)
+    def load_first(self: _Unloaded, *args: Any, **kwargs: Any) -> _R:
+        self._load()
+        return method(self, *args, **kwargs)
+
+    return load_first
+
+
+_READ_LAZILY = {
+    "claim",
+    "get",
+    "contradictions",
+    "refresh",
+    "close",
+    "__getitem__",
+}
+for _name, _value in list(vars(Tracker).items()):
+    if (
+        inspect.isfunction(_value)
+        and _name not in _READ_LAZILY
+        and (not _name.startswith("_") or _name.endswith("__"))
+        and _name not in {"__init__", "__enter__", "__exit__"}
+    ):
+        setattr(_Unloaded, _name, _loading(_value))
+
+
+def _event_id(kind: EventKind, payload_id: str) -> str:
+    return f"{kind.value}:{payload_id}"
 
 
 def _contradiction_kind(value: object) -> ContradictionKind:

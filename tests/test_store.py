@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import _store
 
+from .test_contradictions import propositions
 from .test_status import worlds
 
 
@@ -97,12 +99,18 @@ class TestOpen:
         A file from a newer version of claimtrack is refused with a message.
         """
         with sqlite3.connect(path) as db:
-            db.execute("update meta set value = '2' where key = 'version'")
+            db.execute(
+                "update meta set value = ? where key = 'version'",
+                (str(_store.VERSION + 1),),
+            )
 
         with pytest.raises(ct.InvalidDocumentError) as e:
             ct.Tracker.open(path)
 
-        assert ("version", 2) == (e.value.field, e.value.value)
+        assert ("version", _store.VERSION + 1) == (
+            e.value.field,
+            e.value.value,
+        )
         assert "upgrade claimtrack" in str(e.value)
 
     def test_not_a_store(self, tmp_path):
@@ -342,55 +350,329 @@ class TestCrash:
         assert confirmed > 20
 
 
+def version(path):
+    """
+    The layout version written in a file.
+    """
+    with sqlite3.connect(path) as db:
+        return int(
+            db.execute(
+                "select value from meta where key = 'version'"
+            ).fetchone()[0]
+        )
+
+
+def layout_1(path, tracker):
+    """
+    Write *tracker* to *path* as claimtrack wrote files of layout 1.
+    """
+    with sqlite3.connect(path) as db:
+        db.executescript(_store._SCHEMA)
+        db.executemany(
+            "insert into meta values (?, ?)",
+            [("format", "claimtrack"), ("version", "1"), ("min_sources", "2")],
+        )
+        db.executemany(
+            "insert into events (id, kind, by, at, payload) "
+            "values (?, ?, ?, ?, ?)",
+            [_store._row(e) for e in tracker.events()],
+        )
+
+
 class TestMigration:
     """
     An older file is brought up to date in one transaction, after a copy.
     """
 
+    @given(worlds())
+    @settings(
+        max_examples=10,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    def test_layout_1_gains_its_state(self, world):
+        """
+        A layout-1 file opens as layout 2, with the state a fresh file has.
+        """
+        memory = world[0]
+        with tempfile.TemporaryDirectory() as folder:
+            old, new = Path(folder, "old.db"), Path(folder, "new.db")
+            layout_1(old, memory)
+            with ct.Tracker.open(old) as tracker:
+                lazily = {c.id: tracker.contradictions(c.id) for c in memory}
+                assert memory == tracker
+            with ct.Tracker.open(new) as fresh:
+                for event in memory.events():
+                    fresh.apply(event)
+
+            assert 2 == version(old)
+            assert 1 == version(Path(folder, "old.db.v1.bak"))
+            assert state(old) == state(new)
+            assert lazily == {
+                c.id: memory.contradictions(c.id) for c in memory
+            }
+
     @pytest.fixture(name="old_file")
     def _old_file(self, tmp_path, monkeypatch):
+        """
+        A file of the current layout, when the next one has no steps yet.
+        """
         path = tmp_path / "old.db"
         with ct.Tracker.open(path) as tracker:
             tracker.add_actor(ct.Actor("a", "A"), at=T0)
             tracker.add_claim("kept", speaker="a", at=T0)
-        monkeypatch.setattr(_store, "VERSION", 2)
+        monkeypatch.setattr(_store, "VERSION", _store.VERSION + 1)
         monkeypatch.setattr(_store, "MIGRATIONS", {})
         return path
-
-    def version(self, path):
-        """
-        The layout version written in a file.
-        """
-        with sqlite3.connect(path) as db:
-            return db.execute(
-                "select value from meta where key = 'version'"
-            ).fetchone()[0]
 
     def test_migrated_with_backup(self, old_file):
         """
         Opening an older file runs the steps and keeps a copy of it.
         """
-        _store.MIGRATIONS[1] = lambda db: db.execute(
+        old = _store.VERSION - 1
+        _store.MIGRATIONS[old] = lambda db: db.execute(
             "create index events_kind on events (kind)"
         )
         with ct.Tracker.open(old_file) as tracker:
             assert ["kept"] == [c.text for c in tracker]
 
-        assert "2" == self.version(old_file)
-        assert "1" == self.version(old_file.with_name("old.db.v1.bak"))
+        assert _store.VERSION == version(old_file)
+        assert old == version(old_file.with_name(f"old.db.v{old}.bak"))
 
     @pytest.mark.parametrize("step", [None, "create table meta (x)"])
     def test_failed_migration_changes_nothing(self, old_file, step):
         """
         A missing or failing step leaves the file as it was, and says so.
         """
+        old = _store.VERSION - 1
         if step is not None:
-            _store.MIGRATIONS[1] = lambda db: db.execute(step)
+            _store.MIGRATIONS[old] = lambda db: db.execute(step)
 
         with pytest.raises(ct.StoreError) as e:
             ct.Tracker.open(old_file)
 
         assert "version" == e.value.field
         assert "it is unchanged" in str(e.value)
-        assert "1" == self.version(old_file)
+        assert old == version(old_file)
         assert 2 == rows(old_file)
+
+
+def state(path):
+    """
+    The state tables of a file, read with plain sqlite3.
+    """
+    with sqlite3.connect(path) as db:
+        return (
+            db.execute("select * from facts order by claim").fetchall(),
+            db.execute("select * from links order by 1, 2, 3").fetchall(),
+        )
+
+
+# -- reading lazily ------------------------------------------------------
+
+
+@st.composite
+def histories(draw):
+    """
+    Steps that build a tracker: claims, and actors, predicates and links
+    that may come after the claims they concern.
+    """
+    steps = []
+    for n in range(draw(st.integers(1, 8))):
+        steps.append(("claim", n, draw(propositions())))
+        steps.extend(
+            draw(
+                st.lists(
+                    st.one_of(
+                        st.tuples(st.just("actor"), st.sampled_from(LATE)),
+                        st.tuples(
+                            st.just("declare"), st.sampled_from(DECLARED)
+                        ),
+                        st.tuples(
+                            st.sampled_from(["contradict", "refute"]),
+                            st.integers(0, n),
+                            st.integers(0, n),
+                        ),
+                    ),
+                    max_size=2,
+                )
+            )
+        )
+    return steps
+
+
+LATE = [
+    ct.Actor("a0", "Alpha Zero", aliases=("alpha",)),
+    ct.Actor("a1", "Alpha One", aliases=("alpha",)),
+]
+DECLARED = [
+    ct.Predicate("status", single_valued=True),
+    ct.Predicate("accepts", negation="rejects"),
+    ct.Predicate("employs", inverse="employed_by"),
+    ct.Predicate(
+        "count", single_valued=True, tolerance=ct.Tolerance(absolute=2)
+    ),
+]
+
+
+def play(tracker, steps):
+    """
+    Apply *steps* to *tracker*, one write each.
+    """
+    tracker.add_actor(ct.Actor("s", "Speaker"), at=T0)
+    for step in steps:
+        if step[0] == "claim":
+            tracker.add_claim(
+                f"claim {step[1]}",
+                speaker="s",
+                proposition=step[2],
+                id=f"c{step[1]}",
+                at=T0,
+            )
+        elif step[0] == "actor":
+            tracker.add_actor(step[1], at=T0)
+        elif step[0] == "declare":
+            tracker.declare(step[1], at=T0)
+        elif step[1] != step[2]:
+            first, second = f"c{step[1]}", f"c{step[2]}"
+            if step[0] == "contradict":
+                tracker.contradict(
+                    first, second, note="they clash", by="ana", at=T0
+                )
+            else:
+                tracker.corroborate(
+                    first, evidence=second, stance="refutes", at=T0
+                )
+
+
+class TestLazyReading:
+    """
+    An opened file answers lookups from its state, as memory would.
+    """
+
+    @given(histories())
+    @settings(deadline=None)
+    def test_lookups_agree_with_memory(self, steps):
+        """
+        Every claim's contradictions, read lazily, equal memory's; and the
+        state written step by step equals the state of the whole tracker.
+        """
+        memory = ct.Tracker()
+        play(memory, steps)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder, "claims.db")
+            with ct.Tracker.open(path) as tracker:
+                play(tracker, steps)
+            with ct.Tracker.open(path) as tracker:
+                for claim in memory:
+                    assert memory.contradictions(
+                        claim.id
+                    ) == tracker.contradictions(claim.id)
+                    assert (
+                        claim
+                        == tracker.claim(claim.id)
+                        == tracker.get(claim.id)
+                    )
+                assert type(tracker) is not ct.Tracker  # nothing read whole
+                assert memory == tracker
+            whole = Path(folder, "whole.db")
+            with ct.Tracker.open(whole) as tracker:
+                for event in memory.events():
+                    tracker.apply(event)
+            assert state(path) == state(whole)
+
+    @pytest.fixture(name="opened")
+    def _opened(self, path):
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
+            tracker.add_source(ct.Source("s", text="Rubio spoke."), at=T0)
+            tracker.add_claim("a", speaker="rubio", source="s", id="a", at=T0)
+            tracker.add_claim("b", speaker="rubio", id="b", at=T0)
+            tracker.contradict("a", "b", at=T0)
+        with ct.Tracker.open(path) as tracker:
+            yield tracker
+
+    def test_point_reads(self, opened):
+        """
+        A claim, a source and an actor are read without reading the file.
+        """
+        assert "Marco Rubio" == opened.get("rubio").name
+        assert "Rubio spoke." == opened.get("s").text
+        assert ["b"] == [c.other for c in opened.contradictions("a")]
+        assert ["a"] == [c.other for c in opened.contradictions(opened["b"])]
+        assert type(opened) is not ct.Tracker
+
+    @pytest.mark.parametrize(
+        ("call", "error"),
+        [
+            (lambda t: t.claim("nope"), ct.UnknownClaimError),
+            (lambda t: t.get("nope"), ct.NotFoundError),
+            (lambda t: t.contradictions("nope"), ct.UnknownClaimError),
+            (
+                lambda t: t.contradictions(
+                    ct.Claim("a", text="changed", speaker="rubio")
+                ),
+                ct.UnknownClaimError,
+            ),
+        ],
+    )
+    def test_unknown_reads_the_file(self, opened, call, error):
+        """
+        A lookup the indexes cannot answer reads the file and then errs.
+        """
+        with pytest.raises(error):
+            call(opened)
+        assert type(opened) is ct.Tracker
+
+    def test_filters_read_the_file(self, opened):
+        """
+        A filtered lookup, or any other method, reads the whole file.
+        """
+        assert 1 == len(opened.contradictions("a", kind="explicit"))
+        assert type(opened) is ct.Tracker
+        assert 2 == len(opened)
+
+    def test_closed_before_read(self, opened, path):
+        """
+        A tracker closed before it was read cannot be read any more.
+        """
+        opened.close()
+
+        with pytest.raises(ct.StoreError) as e:
+            len(opened)
+        assert ("path", str(path)) == (e.value.field, e.value.value)
+        assert "closed before it was read" in str(e.value)
+
+    def test_bad_file_stays_unread(self, opened, path):
+        """
+        A file that cannot be read leaves the tracker unread, to try again.
+        """
+        with sqlite3.connect(path) as db:
+            db.execute(
+                "insert into events (id, kind, by, at, payload) "
+                "values ('x', 'claim-added', null, 'soon', '{}')"
+            )
+        for _ in range(2):
+            with pytest.raises(ct.InvalidDocumentError):
+                opened.claims()
+            assert type(opened) is not ct.Tracker
+        with sqlite3.connect(path) as db:
+            db.execute("delete from events where id = 'x'")
+
+        assert 2 == len(opened.claims())
+
+    def test_refresh_waits(self, opened):
+        """
+        refresh() on an unread tracker reads nothing: use reads everything.
+        """
+        opened.refresh()
+        assert type(opened) is not ct.Tracker
+
+    def test_read_by_an_argument(self, opened):
+        """
+        A method looked up before its argument read the file still works.
+        """
+        for name in ("claim", "get"):
+            with ct.Tracker.open(opened._store.path) as tracker:
+                assert "a" == getattr(tracker, name)(tracker.claims()[0].id).id
+        with ct.Tracker.open(opened._store.path) as tracker:
+            assert 1 == len(tracker.contradictions(tracker.claims()[0]))
