@@ -1,0 +1,235 @@
+"""
+Tests for what every importer shares: input, all-or-nothing runs, reports.
+"""
+
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claimtrack as ct
+from claimtrack.formats import _common
+
+
+T0 = "2025-02-05T09:00:00+00:00"
+
+
+def record(n, *, fail=False, fail_late=False):
+    """
+    A record adding claim *n* by a new actor; it may fail before or after.
+    """
+
+    def add(tracker):
+        if fail:
+            raise ct.InvalidValueError("label", n, "is not a label")
+        claim = tracker.add_claim(
+            f"claim {n}",
+            speaker=ct.Actor(f"a{n}", f"Actor {n}"),
+            id=f"c{n}",
+            at=T0,
+        )
+        if fail_late:
+            raise ct.UnknownLabelError("label", n, "is not on the scale")
+        return [claim.id]
+
+    return _common.Record(f"row {n}", add)
+
+
+class TestReadText:
+    """
+    Input within a size limit, as text.
+    """
+
+    @pytest.mark.parametrize(
+        "data",
+        ["héllo", "\ufeffhéllo", "héllo".encode(), "\ufeffhéllo".encode()],
+    )
+    def test_text_and_bytes(self, data):
+        """
+        Text is itself; bytes are UTF-8, with or without a byte-order mark.
+        """
+        assert "héllo" == _common.read_text(data)
+
+    def test_files(self, tmp_path):
+        """
+        A path and an open file are read.
+        """
+        path = tmp_path / "in.txt"
+        path.write_text("héllo", encoding="utf-8")
+
+        assert "héllo" == _common.read_text(path)
+        with path.open("rb") as f:
+            assert "héllo" == _common.read_text(f)
+        assert "x" == _common.read_text(io.StringIO("x"))
+
+    def test_large_file_refused_unread(self, tmp_path, monkeypatch):
+        """
+        A file over the limit is refused from its size, before reading.
+        """
+        path = tmp_path / "big.txt"
+        path.write_bytes(b"x" * 11)
+        monkeypatch.setattr(
+            type(path), "read_bytes", lambda _: pytest.fail("was read")
+        )
+
+        with pytest.raises(ct.DocumentTooLargeError) as e:
+            _common.read_text(path, max_bytes=10)
+        assert ("path", str(path)) == (e.value.field, e.value.value)
+
+    @pytest.mark.parametrize(
+        "data", ["é" * 6, b"x" * 11, io.BytesIO(b"x" * 50)]
+    )
+    def test_large_input_refused(self, data):
+        """
+        Text, bytes or a stream over the limit is refused.
+        """
+        with pytest.raises(ct.DocumentTooLargeError) as e:
+            _common.read_text(data, max_bytes=10)
+        assert "data" == e.value.field
+
+    def test_not_utf8(self):
+        """
+        Bytes that are not UTF-8 are refused with their line.
+        """
+        with pytest.raises(ct.InvalidDocumentError) as e:
+            _common.read_text(b"one\ntwo \xff\n")
+        assert (2, "line 2") == (e.value.line, e.value.field)
+
+    def test_not_input(self):
+        """
+        Anything else is an InvalidTypeError.
+        """
+        with pytest.raises(ct.InvalidTypeError) as e:
+            _common.read_text(42)
+        assert ("data", 42) == (e.value.field, e.value.value)
+
+
+class TestRun:
+    """
+    Records go in all together, or a lenient run leaves bad ones out.
+    """
+
+    def test_strict_imports_nothing_on_error(self):
+        """
+        A strict run stops at the first bad record and adds nothing.
+        """
+        tracker = ct.Tracker()
+        with pytest.raises(ct.UnknownLabelError) as e:
+            _common.run(
+                tracker, "test", [record(0), record(1, fail_late=True)]
+            )
+
+        assert "row 1.label" == e.value.field
+        assert [] == tracker.events()
+
+    @given(st.lists(st.sampled_from(["ok", "early", "late"]), max_size=8))
+    def test_lenient_imports_exactly_the_good(self, kinds):
+        """
+        A lenient run adds the good records and reports each bad one.
+        """
+        tracker = ct.Tracker()
+        report = _common.run(
+            tracker,
+            "test",
+            [
+                record(n, fail=k == "early", fail_late=k == "late")
+                for n, k in enumerate(kinds)
+            ],
+            lenient=True,
+        )
+        good = [f"c{n}" for n, k in enumerate(kinds) if k == "ok"]
+
+        assert good == [c.id for c in tracker.claims()]
+        assert tuple(good) == report.claims
+        assert len(kinds) == report.records
+        assert 2 * len(good) == report.added
+        assert [f"row {n}" for n, k in enumerate(kinds) if k != "ok"] == [
+            r.where for r in report.rejected
+        ]
+        assert report.ok is (len(good) == len(kinds))
+        assert all("row" in r.reason for r in report.rejected)
+
+    def test_again_adds_nothing(self):
+        """
+        Importing the same records again adds no event.
+        """
+        tracker = ct.Tracker()
+        _common.run(tracker, "test", [record(0)])
+        report = _common.run(tracker, "test", [record(0)])
+
+        assert (1, 0) == (len(report.claims), report.added)
+
+    def test_unreadable_record(self):
+        """
+        A record that could not be read is rejected with its error.
+        """
+        error = ct.InvalidDocumentError("$[1]", None, "is not an object")
+        report = _common.run(
+            ct.Tracker(),
+            "test",
+            [record(0), _common.failing("$[1]", error)],
+            lenient=True,
+        )
+
+        assert ["$[1]"] == [r.where for r in report.rejected]
+
+    def test_input_that_ends_badly(self):
+        """
+        An error raised by the input itself ends it: strict raises it;
+        lenient reports it as the last record.
+        """
+
+        def records():
+            yield record(0)
+            raise ct.InvalidDocumentError("line 2", "{", "is not JSON")
+
+        report = _common.run(ct.Tracker(), "test", records(), lenient=True)
+        assert (2, ("record 1",)) == (
+            report.records,
+            tuple(r.where for r in report.rejected),
+        )
+        with pytest.raises(ct.InvalidDocumentError):
+            _common.run(ct.Tracker(), "test", records())
+
+    def test_flags_are_reported(self):
+        """
+        Flags are carried into the report.
+        """
+        flag = _common.Flag("row 0", "bestRating 2.5 is below ratingValue 3")
+        report = _common.run(ct.Tracker(), "t", [record(0)], flags=[flag])
+
+        assert (flag,) == report.flags
+
+
+class TestFields:
+    """
+    Small readers of record fields.
+    """
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (None, None),
+            ("  x ", "x"),
+            ("   ", None),
+            (True, None),
+            (2.5, "2.5"),
+            (3, "3"),
+            ([1], None),
+        ],
+    )
+    def test_text_of(self, value, expected):
+        """
+        A scalar's text, stripped; None for nothing or a non-scalar.
+        """
+        assert expected == _common.text_of(value)
+
+    def test_first(self):
+        """
+        The first key with a value that is not empty.
+        """
+        data = {"a": "", "b": [], "c": "x", "d": "y"}
+
+        assert "x" == _common.first(data, "a", "b", "c", "d")
+        assert _common.first(data, "a", "z") is None
