@@ -134,15 +134,22 @@ def load_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _not_json("$", exc) from None
+        error = InvalidDocumentError(
+            "$",
+            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
+            f"is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+        )
+        error.line = exc.lineno
+        raise error from None
 
 
 def json_lines(text: str) -> Iterator[tuple[int, Any]]:
     """
     Yield each non-blank line's number and its JSON value.
 
-    A line that is not JSON yields an `InvalidDocumentError` as its value.
-    Lines are split at line feeds only, so a U+2028 inside a string stays.
+    A line that is not JSON yields an `InvalidDocumentError` as its value,
+    its column in the reason. Lines are split at line feeds only, so a
+    U+2028 inside a string stays in it.
     """
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -150,19 +157,11 @@ def json_lines(text: str) -> Iterator[tuple[int, Any]]:
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
-            error = _not_json("$", exc)
-            error.line = number
-            yield number, error
-
-
-def _not_json(field: str, exc: json.JSONDecodeError) -> InvalidDocumentError:
-    error = InvalidDocumentError(
-        field,
-        exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-        f"is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-    )
-    error.line = exc.lineno
-    return error
+            yield number, InvalidDocumentError(
+                "$",
+                exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
+                f"is not JSON: {exc.msg} at column {exc.colno}",
+            )
 
 
 def _kind(value: object) -> str:
