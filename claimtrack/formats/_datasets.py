@@ -157,10 +157,13 @@ def json_lines(text: str) -> Iterator[tuple[int, Any]]:
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, InvalidDocumentError(
-                "$",
-                exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-                f"is not JSON: {exc.msg} at column {exc.colno}",
+            yield (
+                number,
+                InvalidDocumentError(
+                    "$",
+                    exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
+                    f"is not JSON: {exc.msg} at column {exc.colno}",
+                ),
             )
 
 
