@@ -296,7 +296,8 @@ class TestErrors:
                 ct.Tracker(), lines(changed(BEARS, claim_label="TRUE"))
             )
 
-        assert "line 1.label" == e.value.field
+        assert "line 1.claim_label" == e.value.field
+        assert "is not on the climate-fever scale" in e.value.reason
 
     @pytest.mark.parametrize(
         ("text", "reason"),

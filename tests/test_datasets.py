@@ -488,6 +488,20 @@ class TestCommon:
         with pytest.raises(ct.InvalidDocumentError):
             _common.run(tracker, "x", records())
 
+    def test_event_count(self):
+        """
+        The events counted without making them are the events made.
+        """
+        tracker = ct.Tracker()
+        assert 0 == _common._event_count(tracker)
+        tracker.add_actor(ct.Actor("a", "A"))
+        for n, by in enumerate(["x", "x", "y", "x"]):
+            tracker.add_claim(f"c{n}", speaker="a", by=by, at=liar.AT)
+        tracker.rate(tracker.claims()[0], "true")
+        liar.read(tracker, PERRY)
+
+        assert len(tracker.events()) == _common._event_count(tracker)
+
     def test_text_of(self):
         """
         text_of strips text and reads numbers; the rest is None.

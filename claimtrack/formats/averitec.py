@@ -45,6 +45,7 @@ import attrs
 from claimtrack._dates import When
 from claimtrack._evidence import Citation, Stance
 from claimtrack._models import Actor, Source
+from claimtrack._scales import AVERITEC
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
 from claimtrack.formats._common import (
     MAX_BYTES,
@@ -201,6 +202,9 @@ class _Claim:
         speaker = fields.text("speaker", strip=False)
         date = fields.text("claim_date")
         location = fields.text("location_ISO_code")
+        label = fields.text("label")
+        if label is not None:
+            AVERITEC.canonical(label)  # an unknown label fails here
         tags = [
             _tag(fields, f"claim_types[{i}]", value)
             for i, value in enumerate(fields.array("claim_types"))
@@ -214,7 +218,7 @@ class _Claim:
             url=fields.url("original_claim_url"),
             reporting_source=fields.text("reporting_source"),
             article=fields.url("fact_checking_article"),
-            label=fields.text("label"),
+            label=label,
             justification=fields.text("justification"),
             tags=tuple(t for t in tags if t),
             answers=tuple(_answers(fields)),

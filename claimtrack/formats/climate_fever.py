@@ -34,7 +34,12 @@ import attrs
 
 from claimtrack._evidence import Stance
 from claimtrack._models import Source
-from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
+from claimtrack._scales import CLIMATE_FEVER
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    InvalidDocumentError,
+    UnknownLabelError,
+)
 from claimtrack.formats._common import (
     MAX_BYTES,
     Input,
@@ -164,10 +169,18 @@ class _Claim:
         fields = Fields(item)
         text = fields.text("claim", required=True)
         assert text is not None  # noqa: S101 -- required
+        label = fields.text("claim_label")
+        if label is not None and label not in CLIMATE_FEVER:
+            raise UnknownLabelError(
+                "claim_label",
+                label,
+                f"is not on the climate-fever scale "
+                f"({', '.join(CLIMATE_FEVER.label_names)})",
+            )
         return cls(
             id=fields.ident("claim_id"),
             text=text,
-            label=fields.text("claim_label"),
+            label=label,
             evidence=tuple(
                 _evidence(fields.child(value, f"evidences[{index}]"))
                 for index, value in enumerate(fields.array("evidences"))

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimtrack._models import Actor, ActorKind, Source
+from claimtrack._scales import POLITIFACT
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
 from claimtrack.formats._common import (
     MAX_BYTES,
@@ -180,6 +181,7 @@ class _Row:
                 raise InvalidDocumentError(
                     name, row[name], "must be a whole number, or empty"
                 )
+        POLITIFACT.canonical(row["label"])  # an unknown label fails here
         if not speaker_name(row["speaker"]):
             raise InvalidDocumentError(
                 "speaker", row["speaker"], "has no name in it"
