@@ -126,9 +126,11 @@ def read(
         InvalidDocumentError: If the input is not a JSON array; in a strict
             import, for the first bad claim, its field is the JSON path of
             the fault (``$[3].claim_date``).
-        InvalidDateError: For a ``claim_date`` that is not a date.
         UnknownLabelError: For a label not on the AVeriTeC scale.
         DocumentTooLargeError: If the input is over *max_bytes*.
+        DuplicateIdError: For a record whose id the tracker already gives
+            to something different.
+        InvalidDateError: If *at* is naive or not an ISO 8601 date and time.
 
     .. versionadded:: 0.1.0
     """

@@ -123,6 +123,9 @@ def read(
         UnknownLabelError: For a claim label not on the Climate-FEVER
             scale.
         DocumentTooLargeError: If the input is over *max_bytes*.
+        DuplicateIdError: For a record whose id the tracker already gives
+            to something different.
+        InvalidDateError: If *at* is naive or not an ISO 8601 date and time.
 
     .. versionadded:: 0.1.0
     """

@@ -121,6 +121,9 @@ def read(
             its field is ``line <n>.<path>`` (``line 4.evidence[0][1]``).
         UnknownLabelError: For a label not on the FEVER scale.
         DocumentTooLargeError: If the input is over *max_bytes*.
+        DuplicateIdError: For a record whose id the tracker already gives
+            to something different.
+        InvalidDateError: If *at* is naive or not an ISO 8601 date and time.
 
     .. versionadded:: 0.1.0
     """

@@ -118,6 +118,9 @@ def read(
             its field is ``line <n>.<column>`` (``line 12.label``).
         UnknownLabelError: For a label not on the PolitiFact scale.
         DocumentTooLargeError: If the input is over *max_bytes*.
+        DuplicateIdError: For a record whose id the tracker already gives
+            to something different.
+        InvalidDateError: If *at* is naive or not an ISO 8601 date and time.
 
     .. versionadded:: 0.1.0
     """
