@@ -591,19 +591,19 @@ CORRUPTIONS = {
 
 class TestProperties:
     """
-    Generated AVeriTeC files import to exactly what they say.
+    Random AVeriTeC files import to exactly what they say.
     """
 
     @given(st.lists(records, max_size=5))
-    def test_fields_survive(self, generated):
+    def test_fields_survive(self, drawn):
         """
         Each record's text, date, speaker, source, evidence and verdict.
         """
         tracker = ct.Tracker()
-        report = averitec.read(tracker, doc(*generated))
+        report = averitec.read(tracker, doc(*drawn))
 
-        assert len(generated) == len(report.claims)
-        for record, claim_id in zip(generated, report.claims, strict=True):
+        assert len(drawn) == len(report.claims)
+        for record, claim_id in zip(drawn, report.claims, strict=True):
             claim = tracker.claim(claim_id)
             day, month, year = map(int, record["claim_date"].split("-"))
             assert record["claim"] == claim.text

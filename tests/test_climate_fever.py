@@ -398,19 +398,19 @@ STANCE = {
 }
 
 
-def with_ids(generated):
+def with_ids(drawn):
     """
-    Give each generated record its place as a string claim id.
+    Give each drawn record its place as a string claim id.
     """
-    return [{"claim_id": str(n), **r} for n, r in enumerate(generated)]
+    return [{"claim_id": str(n), **r} for n, r in enumerate(drawn)]
 
 
-def one_text_per_sentence(generated):
+def one_text_per_sentence(drawn):
     """
     Whether each evidence id has one sentence text across the records.
     """
     seen = {}
-    for record in generated:
+    for record in drawn:
         for e in record.get("evidences", []):
             if (
                 seen.setdefault(e["evidence_id"], e["evidence"])
@@ -422,15 +422,15 @@ def one_text_per_sentence(generated):
 
 class TestProperties:
     """
-    Generated Climate-FEVER files import to exactly what they say.
+    Random Climate-FEVER files import to exactly what they say.
     """
 
     @given(st.lists(records, max_size=4).filter(one_text_per_sentence))
-    def test_fields_survive(self, generated):
+    def test_fields_survive(self, drawn):
         """
         Each record's text, label, evidence stances and sentences survive.
         """
-        data = with_ids(generated)
+        data = with_ids(drawn)
         tracker = ct.Tracker()
         report = climate_fever.read(tracker, lines(*data))
 

@@ -114,10 +114,10 @@ class TestLiarCorpus:
 
         assert "Rick Perry" == tracker.actor("rick-perry").name
         assert "Governor" == tracker.actor("rick-perry").role
-        assert tracker.actor("jeff-sessions").role is None
-        sessions = tracker.claim("liar-7952")
-        assert "jeff-sessions" == sessions.speaker
-        assert not any(t.startswith("job:") for t in sessions.tags)
+        assert tracker.actor("brendan-doherty").role is None
+        doherty = tracker.claim("liar-5962")
+        assert "brendan-doherty" == doherty.speaker
+        assert not any(t.startswith("job:") for t in doherty.tags)
         empty_jobs = {r[4] for r in rows if not r[5].strip()}
         assert {a.id for a in tracker.actors() if a.role is None} == empty_jobs
 
@@ -469,7 +469,7 @@ class TestInput:
 
 class TestCommon:
     """
-    The shared import machinery's smaller helpers.
+    The shared import machinery's smaller functions.
     """
 
     def test_iterator_error_ends_input(self):

@@ -317,24 +317,24 @@ STANCE = {
 }
 
 
-def with_ids(generated):
+def with_ids(drawn):
     """
-    Give each generated record its place as its id.
+    Give each drawn record its place as its id.
     """
-    return [{"id": n, **r} for n, r in enumerate(generated)]
+    return [{"id": n, **r} for n, r in enumerate(drawn)]
 
 
 class TestProperties:
     """
-    Generated FEVER files import to exactly what they say.
+    Random FEVER files import to exactly what they say.
     """
 
     @given(st.lists(records, max_size=4))
-    def test_fields_survive(self, generated):
+    def test_fields_survive(self, drawn):
         """
         Each record's text, label and evidence sets survive.
         """
-        data = with_ids(generated)
+        data = with_ids(drawn)
         tracker = ct.Tracker()
         report = fever.read(tracker, lines(*data))
 

@@ -17,11 +17,12 @@ PERRY = (
     "literally years.\timmigration\trick-perry\tGovernor\tTexas\trepublican"
     "\t30\t30\t42\t23\t18\tRadio interview"
 )
-SESSIONS = (
-    "7952.json\tfalse\tThe immigration bill has a specific provision that "
-    "says that Secretary Napolitano does not have to build any fence if she "
-    "chooses not to.\timmigration\tjeff-sessions\t\tAlabama\trepublican"
-    "\t1\t2\t3\t4\t5\ta press conference "
+DOHERTY = (
+    "5962.json\ttrue\tOver the past five years the federal government has "
+    "paid out $601 million in retirement and disability benefits to deceased "
+    "former federal employees.\tfederal-budget,pensions,retirement\t"
+    "brendan-doherty\t\tRhode Island\trepublican\t1\t2\t1\t1\t0\t"
+    "a campaign website "
 )
 NRA = (
     "1.json\tpants-fire\tSays guns are banned.\tguns,crime\t"
@@ -98,15 +99,19 @@ class TestRows:
         An empty job title gives an actor with no role and no job tag.
         """
         tracker = ct.Tracker()
-        liar.read(tracker, SESSIONS)
+        liar.read(tracker, DOHERTY)
 
-        sessions = tracker.actor("jeff-sessions")
-        claim = tracker.claims(speaker="Jeff Sessions")[0]
-        assert sessions.role is None
-        assert "Jeff Sessions" == sessions.name
-        assert ("immigration", "state:Alabama", "party:republican") == (
-            claim.tags
-        )
+        doherty = tracker.actor("brendan-doherty")
+        claim = tracker.claims(speaker="Brendan Doherty")[0]
+        assert doherty.role is None
+        assert "Brendan Doherty" == doherty.name
+        assert (
+            "federal-budget",
+            "pensions",
+            "retirement",
+            "state:Rhode Island",
+            "party:republican",
+        ) == claim.tags
 
     def test_organization(self):
         """
@@ -127,13 +132,13 @@ class TestRows:
         The context titles a source of its own; none when it is empty.
         """
         tracker = ct.Tracker()
-        liar.read(tracker, f"{PERRY}\n{SESSIONS}\n{NRA}")
+        liar.read(tracker, f"{PERRY}\n{DOHERTY}\n{NRA}")
 
         perry = tracker.claim("liar-11972")
         assert "liar-11972-context" == perry.source
         assert "Radio interview" == tracker.source(perry.source).title
-        sessions = tracker.claim("liar-7952")
-        assert "a press conference" == tracker.source(sessions.source).title
+        doherty = tracker.claim("liar-5962")
+        assert "a campaign website" == tracker.source(doherty.source).title
         assert tracker.claim("liar-1").source is None
 
     @pytest.mark.parametrize(
@@ -240,7 +245,7 @@ class TestTwice:
         """
         Ids and times are stable, so the second import adds no event.
         """
-        text = f"{PERRY}\n{SESSIONS}\n{NRA}"
+        text = f"{PERRY}\n{DOHERTY}\n{NRA}"
         tracker = ct.Tracker()
         first = liar.read(tracker, text)
         events = tracker.events()
@@ -284,7 +289,7 @@ class TestErrors:
         before = tracker.events()
 
         with pytest.raises(error) as e:
-            liar.read(tracker, f"{SESSIONS}\n{text}\n")
+            liar.read(tracker, f"{DOHERTY}\n{text}\n")
 
         assert f"line 2.{field}" == e.value.field
         assert isinstance(e.value, ValueError)
@@ -411,7 +416,7 @@ CORRUPTIONS = {
 
 def to_cells(number, row):
     """
-    The 14 cells of a generated row, its id made from *number*.
+    The 14 cells of a drawn row, its id made from *number*.
     """
     return [
         f"{number}.json",
@@ -443,22 +448,20 @@ def to_tsv(rows, corruptions=None):
 
 class TestProperties:
     """
-    Generated LIAR files import to exactly what they say.
+    Random LIAR files import to exactly what they say.
     """
 
     @given(st.lists(rows, max_size=6))
-    def test_fields_survive(self, generated):
+    def test_fields_survive(self, drawn):
         """
-        Each generated row's fields are the claim's, actor's and verdict's.
+        Each drawn row's fields are the claim's, actor's and verdict's.
         """
         tracker = ct.Tracker()
-        report = liar.read(tracker, to_tsv(generated))
+        report = liar.read(tracker, to_tsv(drawn))
 
-        assert tuple(f"liar-{n}" for n in range(len(generated))) == (
-            report.claims
-        )
+        assert tuple(f"liar-{n}" for n in range(len(drawn))) == (report.claims)
         first = {}
-        for number, row in enumerate(generated):
+        for number, row in enumerate(drawn):
             first.setdefault(row["speaker"], row)
             claim = tracker.claim(f"liar-{number}")
             described = [
@@ -497,10 +500,10 @@ class TestProperties:
         """
         A lenient import takes the good lines and reports each bad one.
         """
-        generated = [row for row, _ in mixed]
+        drawn = [row for row, _ in mixed]
         bad = [corruption for _, corruption in mixed]
         tracker = ct.Tracker()
-        report = liar.read(tracker, to_tsv(generated, bad), lenient=True)
+        report = liar.read(tracker, to_tsv(drawn, bad), lenient=True)
 
         good = [n for n, b in enumerate(bad) if b is None]
         assert tuple(f"liar-{n}" for n in good) == report.claims
@@ -522,14 +525,14 @@ class TestProperties:
         """
         A strict import of a file with a bad line raises and adds nothing.
         """
-        generated = [row for row, _ in mixed]
+        drawn = [row for row, _ in mixed]
         bad = [corruption for _, corruption in mixed]
         tracker = ct.Tracker()
         liar.read(tracker, PERRY)
         before = tracker.events()
 
         with pytest.raises(ct.ClaimtrackError) as e:
-            liar.read(tracker, to_tsv(generated, bad))
+            liar.read(tracker, to_tsv(drawn, bad))
 
         first_bad = next(n for n, b in enumerate(bad) if b)
         assert e.value.field.startswith(f"line {first_bad + 1}.")
