@@ -6,6 +6,7 @@ open file, never touches the network, refuses input over a size limit
 before reading it, and imports all-or-nothing unless asked to be lenient.
 """
 
+from claimtrack.formats import averitec, climate_fever, fever, liar
 from claimtrack.formats._common import (
     MAX_BYTES,
     Flag,
@@ -15,4 +16,14 @@ from claimtrack.formats._common import (
 )
 
 
-__all__ = ["MAX_BYTES", "Flag", "ImportReport", "Record", "Rejected"]
+__all__ = [
+    "MAX_BYTES",
+    "Flag",
+    "ImportReport",
+    "Record",
+    "Rejected",
+    "averitec",
+    "climate_fever",
+    "fever",
+    "liar",
+]

@@ -1,0 +1,350 @@
+"""
+AVeriTeC: real-world claims with question-answer evidence, as JSON.
+
+An AVeriTeC file (M. Schlichtkrull et al., NeurIPS 2023) is a JSON array of
+claims. Each element becomes:
+
+- a claim: ``claim`` as its text, said on ``claim_date`` (read day first,
+  ``DD-MM-YYYY``, padded or not: "27-8-2020" is 27 August 2020; the words
+  are kept), ``claim_types`` and ``location:<location_ISO_code>`` as tags,
+  and a derived id;
+- its speaker: an actor named ``speaker`` (trimmed of spaces and invisible
+  marks), whose id is the name folded to a slug ("Donald Trump" is
+  ``donald-trump``; an actor already in the tracker under that id is
+  used). A null or empty speaker is `UNATTRIBUTED`, an unnamed group that
+  stands for "not attributed by AVeriTeC", never a person;
+- its source, when ``original_claim_url`` or ``reporting_source`` is
+  given: a source with that URL and that publisher (a blank URL is none);
+- the ``fact_checking_article``: a source with its URL, cited as context
+  evidence with the note "fact-checking article";
+- each answer with a ``source_url``: context evidence citing the URL, with
+  the question and the answer (its type, and a Boolean answer's
+  ``boolean_explanation``) in the note. Answers citing the same URL make
+  one evidence, their notes joined. AVeriTeC labels the claim, not its
+  answers (a "No" may support a claim as well as refute it), so every
+  answer is context; the verdict says where the evidence points.
+  Answers with no URL (``Unanswerable``) or with ``Metadata`` (read from
+  the claim's own metadata) cite nothing outside and add no evidence;
+- a verdict: ``label`` on the ``averitec`` scale, ``justification`` as its
+  rationale, by ``"averitec"`` at `AT`. A record with no label (AVeriTeC's
+  test split) gets no verdict.
+
+Not imported: ``required_reannotation``, ``fact_checking_strategies``,
+``source_medium`` and the ``cached_*`` archive URLs, which may be missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimtrack._dates import When
+from claimtrack._evidence import Citation, Stance
+from claimtrack._models import Actor, Source
+from claimtrack._scales import AVERITEC
+from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
+from claimtrack.formats._common import (
+    MAX_BYTES,
+    Input,
+    Record,
+    failing,
+    read_text,
+    run,
+)
+from claimtrack.formats._datasets import (
+    Fields,
+    digest,
+    fits,
+    known_actor,
+    load_json,
+    slug,
+    stamp,
+    trim,
+    unattributed,
+)
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from claimtrack._tracker import Tracker
+    from claimtrack.formats._common import ImportReport
+
+
+__all__ = ["AT", "BY", "SCALE", "UNATTRIBUTED", "read", "read_date"]
+
+BY = "averitec"
+"""Who the verdicts and evidence are by: the dataset."""
+
+SCALE = "averitec"
+"""The scale AVeriTeC's labels are on."""
+
+AT = dt.datetime(2023, 5, 22, tzinfo=dt.UTC)
+"""When the verdicts are dated unless told otherwise: the day the AVeriTeC
+paper first appeared (arXiv 2305.13117)."""
+
+UNATTRIBUTED = unattributed("averitec")
+"""The speaker of claims whose ``speaker`` is null or empty."""
+
+METADATA = "Metadata"
+"""The ``source_url`` of answers read from the claim's own metadata."""
+
+_DATE = re.compile(r"\s*(\d{1,2})-(\d{1,2})-(\d{4})\s*")
+
+
+def read(
+    tracker: Tracker,
+    data: Input,
+    *,
+    lenient: bool = False,
+    max_bytes: int = MAX_BYTES,
+    at: dt.datetime | str | None = None,
+) -> ImportReport:
+    """
+    Import AVeriTeC claims into *tracker*: all of them, or none.
+
+    Args:
+        tracker: Where to add them.
+        data: The JSON array: text, bytes, a `pathlib.Path` or an open
+            file.
+        lenient: Import the good claims and report the bad ones, instead
+            of importing nothing when a claim is bad.
+        max_bytes: The largest input read; a larger one is refused before
+            it is read.
+        at: When the claims, evidence and verdicts are dated: an aware
+            datetime or ISO string; `AT` if omitted, so that importing a
+            file twice adds nothing the second time.
+
+    Returns:
+        What was imported, and, in a lenient import, what was left out.
+
+    Raises:
+        InvalidDocumentError: If the input is not a JSON array; in a strict
+            import, for the first bad claim, its field is the JSON path of
+            the fault (``$[3].claim_date``).
+        UnknownLabelError: For a label not on the AVeriTeC scale.
+        DocumentTooLargeError: If the input is over *max_bytes*.
+        DuplicateIdError: For a record whose id the tracker already gives
+            to something different.
+        InvalidDateError: If *at* is naive or not an ISO 8601 date and time.
+
+    .. versionadded:: 0.1.0
+    """
+    when = stamp(at, AT)
+    document = load_json(read_text(data, max_bytes=max_bytes))
+    if not isinstance(document, list):
+        raise InvalidDocumentError(
+            "$",
+            type(document).__name__,
+            "an AVeriTeC file is a JSON array of claims",
+        )
+    return run(
+        tracker, "averitec", _records(tracker, document, when), lenient=lenient
+    )
+
+
+def read_date(text: str) -> When:
+    """
+    Read an AVeriTeC ``claim_date``: day first, ``DD-MM-YYYY``.
+
+    The day and the month may be unpadded: "27-8-2020" is 27 August 2020
+    and "1-10-2020" is 1 October 2020. The date is never read month first.
+
+    Raises:
+        InvalidDocumentError: If *text* is not in that form, or not a date.
+
+    .. versionadded:: 0.1.0
+    """
+    found = _DATE.fullmatch(text)
+    if found is None:
+        raise InvalidDocumentError(
+            "claim_date", text, "must be a date written DD-MM-YYYY (day first)"
+        )
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        return When.day(dt.date(year, month, day), text=text.strip())
+    except ValueError as exc:
+        raise InvalidDocumentError(
+            "claim_date", text, f"is not a date (day first): {exc}"
+        ) from None
+
+
+@attrs.frozen
+class _Answer:
+    url: str
+    note: str
+
+
+@attrs.frozen
+class _Claim:
+    """
+    One AVeriTeC claim, read and checked.
+    """
+
+    text: str
+    speaker: str | None
+    said: When | None
+    url: str | None
+    reporting_source: str | None
+    article: str | None
+    label: str | None
+    justification: str | None
+    tags: tuple[str, ...]
+    answers: tuple[_Answer, ...]
+
+    @classmethod
+    def parse(cls, item: object) -> _Claim:
+        fields = Fields(item)
+        text = fields.text("claim", required=True)
+        assert text is not None  # noqa: S101 -- required
+        speaker = fields.text("speaker", strip=False)
+        date = fields.text("claim_date")
+        location = fields.text("location_ISO_code")
+        label = fields.text("label")
+        if label is not None:
+            AVERITEC.canonical(label)  # an unknown label fails here
+        tags = [
+            _tag(fields, f"claim_types[{i}]", value)
+            for i, value in enumerate(fields.array("claim_types"))
+        ]
+        if location is not None:
+            tags.append(f"location:{location}")
+        return cls(
+            text=text,
+            speaker=_speaker(fields, speaker),
+            said=read_date(date) if date is not None else None,
+            url=fields.url("original_claim_url"),
+            reporting_source=fields.text("reporting_source"),
+            article=fields.url("fact_checking_article"),
+            label=label,
+            justification=fields.text("justification"),
+            tags=tuple(t for t in tags if t),
+            answers=tuple(_answers(fields)),
+        )
+
+    def actor(self) -> Actor:
+        """
+        The speaker: named, or `UNATTRIBUTED`.
+        """
+        if self.speaker is None:
+            return UNATTRIBUTED
+        return Actor(slug(self.speaker), self.speaker)
+
+    def source(self) -> Source | None:
+        """
+        Where the claim was found, if AVeriTeC says.
+        """
+        if self.url is None and self.reporting_source is None:
+            return None
+        return Source(
+            digest(
+                "averitec-source", self.text, self.url, self.reporting_source
+            ),
+            url=self.url,
+            publisher=self.reporting_source,
+        )
+
+
+def _speaker(fields: Fields, given: str | None) -> str | None:
+    name = trim(given) if given is not None else ""
+    if name and not slug(name):
+        raise fields.error("speaker", "has no letter or digit to name by")
+    return name or None
+
+
+def _tag(fields: Fields, path: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidDocumentError(
+            fields.at(path), value, "a claim type must be text"
+        )
+    return value.strip()
+
+
+def _answers(fields: Fields) -> Iterator[_Answer]:
+    for q, question in enumerate(fields.array("questions")):
+        asked = fields.child(question, f"questions[{q}]")
+        text = asked.text("question")
+        for a, answer in enumerate(asked.array("answers")):
+            said = asked.child(answer, f"answers[{a}]")
+            reply = said.text("answer")
+            kind = said.text("answer_type")
+            why = said.text("boolean_explanation")
+            url = said.text("source_url")
+            if url is None or url.casefold() == METADATA.casefold():
+                continue
+            url = said.url("source_url")
+            assert url is not None  # noqa: S101 -- not blank, checked above
+            lines = [
+                *([f"Q: {text}"] if text else []),
+                f"A{f' ({kind})' if kind else ''}: {reply or ''}".rstrip(),
+                *([f"Why: {why}"] if why else []),
+            ]
+            yield _Answer(url, "\n".join(lines))
+
+
+def _records(
+    tracker: Tracker, document: list[object], at: dt.datetime
+) -> Iterator[Record]:
+    for index, item in enumerate(document):
+        where = f"$[{index}]"
+        try:
+            claim = _Claim.parse(item)
+        except ClaimtrackError as exc:
+            yield failing(where, exc)
+            continue
+        yield Record(where, functools.partial(_add, claim, tracker, at))
+
+
+def _add(
+    item: _Claim, tracker: Tracker, at: dt.datetime, scratch: Tracker
+) -> list[str]:
+    speaker = known_actor(item.actor(), scratch, tracker)
+    claim = scratch.add_claim(
+        item.text,
+        speaker=speaker,
+        said=item.said,
+        source=item.source(),
+        tags=item.tags,
+        by=BY,
+        at=at,
+    )
+    fits(claim, "claim", tracker)
+    if item.article is not None:
+        article = Source(
+            digest("averitec-article", item.article), url=item.article
+        )
+        scratch.add_source(article, by=BY, at=at)
+        scratch.corroborate(
+            claim,
+            evidence=Citation(source=article.id),
+            stance=Stance.CONTEXT,
+            by=BY,
+            at=at,
+            note="fact-checking article",
+        )
+    notes: dict[str, list[str]] = {}
+    for answer in item.answers:
+        notes.setdefault(answer.url, []).append(answer.note)
+    for url, said in notes.items():
+        scratch.corroborate(
+            claim,
+            evidence=Citation(url=url),
+            stance=Stance.CONTEXT,
+            by=BY,
+            at=at,
+            note="\n\n".join(said),
+        )
+    if item.label is not None:
+        scratch.rate(
+            claim,
+            item.label,
+            scale=SCALE,
+            by=BY,
+            at=at,
+            rationale=item.justification,
+        )
+    return [claim.id]

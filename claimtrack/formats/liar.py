@@ -1,0 +1,269 @@
+"""
+LIAR: PolitiFact statements as tab-separated values.
+
+LIAR (W. Y. Wang, ACL 2017) has one statement a line, 14 columns, no
+header: id, label, statement, subjects, speaker, job title, state, party,
+five credit-history counts, and context. Each line becomes:
+
+- a claim with the id ``liar-<id>`` (``11972.json`` gives
+  ``liar-11972``), the statement as its text, the speaker as its speaker,
+  and as tags the subjects, then ``job:<job title>``, ``state:<state>`` and
+  ``party:<party>`` for those that are given;
+- the speaker, an actor whose id is LIAR's slug (``rick-perry``) and whose
+  name is read from it ("Rick Perry"), with the job title as role; an
+  actor of kind organization when the party is ``organization``, else a
+  person. The first line of a speaker (or the actor already in the
+  tracker) decides the actor: the job title of each line stays in the
+  claim's ``job:`` tag;
+- where it was said: a source ``liar-<id>-context`` titled with the
+  context ("Radio interview"), when the context is given;
+- a verdict on the ``politifact`` scale, which knows LIAR's spellings
+  ("pants-fire", "barely-true"), by ``"liar"`` at `AT`.
+
+The credit-history counts are checked to be whole numbers (or empty), and
+not imported: they describe the speaker's record when the dataset was
+made, not the statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimtrack._models import Actor, ActorKind, Source
+from claimtrack._scales import POLITIFACT
+from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
+from claimtrack.formats._common import (
+    MAX_BYTES,
+    Input,
+    Record,
+    failing,
+    read_text,
+    run,
+)
+from claimtrack.formats._datasets import fits, known_actor, stamp
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from claimtrack._tracker import Tracker
+    from claimtrack.formats._common import ImportReport
+
+
+__all__ = ["AT", "BY", "COLUMNS", "SCALE", "read", "speaker_name"]
+
+BY = "liar"
+"""Who the verdicts are by: the dataset."""
+
+SCALE = "politifact"
+"""The scale LIAR's labels are on."""
+
+AT = dt.datetime(2017, 4, 23, tzinfo=dt.UTC)
+"""When the verdicts are dated unless told otherwise: LIAR v1.0's date."""
+
+COLUMNS = (
+    "id",
+    "label",
+    "statement",
+    "subjects",
+    "speaker",
+    "job_title",
+    "state",
+    "party",
+    "barely_true_counts",
+    "false_counts",
+    "half_true_counts",
+    "mostly_true_counts",
+    "pants_on_fire_counts",
+    "context",
+)
+"""LIAR's columns, in order; errors name a column by these names."""
+
+_COUNTS = COLUMNS[8:13]
+_REQUIRED = ("id", "label", "statement", "speaker")
+
+
+def read(
+    tracker: Tracker,
+    data: Input,
+    *,
+    lenient: bool = False,
+    max_bytes: int = MAX_BYTES,
+    at: dt.datetime | str | None = None,
+) -> ImportReport:
+    """
+    Import LIAR statements into *tracker*: all of them, or none.
+
+    Args:
+        tracker: Where to add them.
+        data: The TSV: text, bytes, a `pathlib.Path` or an open file.
+        lenient: Import the good lines and report the bad ones, instead
+            of importing nothing when a line is bad.
+        max_bytes: The largest input read; a larger one is refused before
+            it is read.
+        at: When the claims and verdicts are dated: an aware datetime or
+            ISO string; `AT` if omitted, so that importing a file twice
+            adds nothing the second time.
+
+    Returns:
+        What was imported, and, in a lenient import, what was left out.
+
+    Raises:
+        InvalidDocumentError: In a strict import, for the first bad line:
+            its field is ``line <n>.<column>`` (``line 12.label``).
+        UnknownLabelError: For a label not on the PolitiFact scale.
+        DocumentTooLargeError: If the input is over *max_bytes*.
+        DuplicateIdError: For a record whose id the tracker already gives
+            to something different.
+        InvalidDateError: If *at* is naive or not an ISO 8601 date and time.
+
+    .. versionadded:: 0.1.0
+    """
+    when = stamp(at, AT)
+    text = read_text(data, max_bytes=max_bytes)
+    return run(tracker, "liar", _records(tracker, text, when), lenient=lenient)
+
+
+def speaker_name(slug: str) -> str:
+    """
+    Read a readable name from a LIAR speaker slug.
+
+    Each part between dashes gets a capital first letter: "rick-perry" is
+    "Rick Perry", "H204TEXAS-PAC" is "H204TEXAS PAC". The slug stays the
+    actor's id.
+
+    .. versionadded:: 0.1.0
+    """
+    return " ".join(
+        p[:1].upper() + p[1:] for p in re.split(r"[-\s]+", slug) if p
+    )
+
+
+@attrs.frozen
+class _Row:
+    """
+    One LIAR line, read and checked.
+    """
+
+    id: str
+    label: str
+    statement: str
+    subjects: tuple[str, ...]
+    speaker: str
+    job_title: str | None
+    state: str | None
+    party: str | None
+    context: str | None
+
+    @classmethod
+    def parse(cls, line: str) -> _Row:
+        cells = line.split("\t")
+        if len(cells) != len(COLUMNS):
+            raise InvalidDocumentError(
+                "columns",
+                len(cells),
+                f"a LIAR line has {len(COLUMNS)} tab-separated columns "
+                f"({', '.join(COLUMNS)}), this one {len(cells)}",
+            )
+        row = {
+            name: cell.strip()
+            for name, cell in zip(COLUMNS, cells, strict=True)
+        }
+        for name in _REQUIRED:
+            if not row[name]:
+                raise InvalidDocumentError(
+                    name, cells[COLUMNS.index(name)], "is empty"
+                )
+        for name in _COUNTS:
+            if row[name] and not row[name].isdecimal():
+                raise InvalidDocumentError(
+                    name, row[name], "must be a whole number, or empty"
+                )
+        POLITIFACT.canonical(row["label"])  # an unknown label fails here
+        if not speaker_name(row["speaker"]):
+            raise InvalidDocumentError(
+                "speaker", row["speaker"], "has no name in it"
+            )
+        return cls(
+            id=row["id"].removesuffix(".json") or row["id"],
+            label=row["label"],
+            statement=row["statement"],
+            subjects=tuple(
+                s.strip() for s in row["subjects"].split(",") if s.strip()
+            ),
+            speaker=row["speaker"],
+            job_title=row["job_title"] or None,
+            state=row["state"] or None,
+            party=row["party"] or None,
+            context=row["context"] or None,
+        )
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """
+        The subjects, then the speaker's job, state and party as given.
+        """
+        described = (
+            ("job", self.job_title),
+            ("state", self.state),
+            ("party", self.party),
+        )
+        return self.subjects + tuple(
+            f"{key}:{value}" for key, value in described if value
+        )
+
+    def actor(self) -> Actor:
+        """
+        The speaker as this line describes them.
+        """
+        return Actor(
+            self.speaker,
+            speaker_name(self.speaker),
+            role=self.job_title,
+            kind=(
+                ActorKind.ORGANIZATION
+                if self.party == "organization"
+                else ActorKind.PERSON
+            ),
+        )
+
+
+def _records(tracker: Tracker, text: str, at: dt.datetime) -> Iterator[Record]:
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")  # noqa: PLW2901 -- the same line
+        if not line.strip():
+            continue
+        where = f"line {number}"
+        try:
+            row = _Row.parse(line)
+        except ClaimtrackError as exc:
+            yield failing(where, exc)
+            continue
+        yield Record(where, functools.partial(_add, row, tracker, at))
+
+
+def _add(
+    row: _Row, tracker: Tracker, at: dt.datetime, scratch: Tracker
+) -> list[str]:
+    speaker = known_actor(row.actor(), scratch, tracker)
+    source = None
+    if row.context is not None:
+        source = Source(f"liar-{row.id}-context", title=row.context)
+        fits(source, "context", scratch, tracker)
+    claim = scratch.add_claim(
+        row.statement,
+        speaker=speaker,
+        source=source,
+        tags=row.tags,
+        id=f"liar-{row.id}",
+        by=BY,
+        at=at,
+    )
+    fits(claim, "id", tracker)
+    scratch.rate(claim, row.label, scale=SCALE, by=BY, at=at)
+    return [claim.id]
