@@ -4,8 +4,13 @@ The field's formats, in and out.
 Each format has a module; every importer reads text, bytes, a path or an
 open file, never touches the network, refuses input over a size limit
 before reading it, and imports all-or-nothing unless asked to be lenient.
+
+- `claimreview`: schema.org ClaimReview and Claim JSON-LD, in and out.
+- `factcheck`: Google Fact Check Tools ``claims:search`` responses.
+- `claimskg`: ClaimsKG CSV files.
 """
 
+from claimtrack.formats import claimreview, claimskg, factcheck
 from claimtrack.formats._common import (
     MAX_BYTES,
     Flag,
@@ -15,4 +20,13 @@ from claimtrack.formats._common import (
 )
 
 
-__all__ = ["MAX_BYTES", "Flag", "ImportReport", "Record", "Rejected"]
+__all__ = [
+    "MAX_BYTES",
+    "Flag",
+    "ImportReport",
+    "Record",
+    "Rejected",
+    "claimreview",
+    "claimskg",
+    "factcheck",
+]
