@@ -37,6 +37,7 @@ from claimtrack._scales import Rating, RatingScale, _label_key, _number
 from claimtrack._text import name_key
 from claimtrack.exceptions import (
     ClaimtrackError,
+    DuplicateIdError,
     InvalidDocumentError,
     InvalidFieldsError,
     NotFoundError,
@@ -366,7 +367,7 @@ _PLACEHOLDER = re.compile(
 )
 _PLATFORM_USER = re.compile(
     r"(?:facebook|fb|twitter|whatsapp|instagram|tiktok)\s+"
-    r"(?:user|page|account)s?\s*:?\s*(?P<name>.+)",
+    r"(?:user|page|account)s?(?:\s*:\s*|\s+)(?P<name>\S.*)",
     re.IGNORECASE,
 )
 # "Facebook user" and "Twitter user" as vishvasnews writes them in Hindi,
@@ -711,8 +712,12 @@ class Into:
                 found = tracker.get(item_id)
             except NotFoundError:
                 continue
-            if isinstance(found, kind):
-                return found
+            if not isinstance(found, kind):
+                what = type(found).__name__.lower()
+                raise DuplicateIdError(
+                    "id", item_id, f"the tracker has a {what} with this id"
+                )
+            return found
         return None
 
     def actor(self, scratch: Tracker, actor: Actor, by: str | None) -> str:

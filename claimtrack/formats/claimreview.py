@@ -82,7 +82,15 @@ if TYPE_CHECKING:
     from claimtrack._tracker import Tracker
 
 
-__all__ = ["LABELS", "MAX_BYTES", "dumps", "rating_of", "read", "to_jsonld"]
+__all__ = [
+    "LABELS",
+    "MAX_BYTES",
+    "UNKNOWN_CLAIMANT",
+    "dumps",
+    "rating_of",
+    "read",
+    "to_jsonld",
+]
 
 CONTEXT = "https://schema.org"
 
@@ -189,12 +197,15 @@ def _load(text: str, first_line: int) -> Any:
 class _Scripts(HTMLParser):
     """
     Collects a page's JSON-LD scripts, with the line each starts on.
+
+    A script left open runs to the end of the page, as in a browser.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.page = page
         self.blocks: list[tuple[int, str]] = []
-        self._open: tuple[int, list[str]] | None = None
+        self._open: tuple[int, int, list[str]] | None = None
 
     def handle_starttag(
         self, tag: str, attrs: list[tuple[str, str | None]]
@@ -203,15 +214,25 @@ class _Scripts(HTMLParser):
         if tag == "script" and kind.split(";")[0].strip().lower() == (
             "application/ld+json"
         ):
-            self._open = (self.getpos()[0], [])
+            line, column = self.getpos()
+            before = self.page.split("\n", line - 1)
+            start = len(self.page) - len(before[-1]) + column
+            end = start + len(self.get_starttag_text() or "")
+            self._open = (line, end, [])
 
     def handle_data(self, data: str) -> None:
         if self._open is not None:
-            self._open[1].append(data)
+            self._open[2].append(data)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._open is not None:
-            self.blocks.append((self._open[0], "".join(self._open[1])))
+            self.blocks.append((self._open[0], "".join(self._open[2])))
+            self._open = None
+
+    def close(self) -> None:
+        super().close()
+        if self._open is not None:
+            self.blocks.append((self._open[0], self.page[self._open[1] :]))
             self._open = None
 
 
@@ -219,7 +240,7 @@ def _scripts(page: str) -> Iterator[tuple[str, Any]]:
     """
     Each JSON-LD script of *page*, parsed (or its error), with its name.
     """
-    parser = _Scripts()
+    parser = _Scripts(page)
     parser.feed(page)
     parser.close()
     for number, (line, block) in enumerate(parser.blocks, start=1):
@@ -500,7 +521,8 @@ def _appearance(
     for field, value in places:
         place = found.get(value)
         work: Node = place if isinstance(place, dict) else {}
-        url = url_field(work.get("url", work.get("@id")) or place, field)
+        given = work.get("url") or work.get("@id") if work else place
+        url = url_field(given, field)
         if url is None:
             flags.append(f"{field} has no URL: it is not kept")
             continue
