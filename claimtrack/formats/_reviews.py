@@ -40,6 +40,7 @@ from claimtrack.exceptions import (
     DuplicateIdError,
     InvalidDocumentError,
     InvalidFieldsError,
+    MissingReferenceError,
     NotFoundError,
     _relocate,
 )
@@ -321,11 +322,16 @@ def read_when(value: object, field: str) -> When:
             )
         dayfirst = True if _DAY_FIRST.fullmatch(text) else None
         return When.parse(text, dayfirst=dayfirst, field=field)
-    except ValueError as exc:
-        reason = (
-            exc.reason if isinstance(exc, ClaimtrackError) else "is no date"
-        )
-        raise InvalidDocumentError(field, value, reason) from exc
+    except MissingReferenceError as exc:
+        raise InvalidDocumentError(
+            field,
+            value,
+            "is relative or has no year: an imported date must be whole",
+        ) from exc
+    except ClaimtrackError as exc:
+        raise InvalidDocumentError(field, value, exc.reason) from exc
+    except ValueError as exc:  # a day that is not in its month
+        raise InvalidDocumentError(field, value, "is not a day") from exc
 
 
 def read_moment(value: object, field: str) -> tuple[When, dt.datetime]:

@@ -238,12 +238,12 @@ def _dates(
     if _site_in(url, CLAIM_DATED_REVIEWS):
         claim_field, review_field = review_field, claim_field
     published = moment = None
+    review_date = row.get(review_field, "")
     if from_url is not None:
-        review_field = ""
+        review_date = ""
         published = from_url[0]
         if published is not None:
             moment = read_moment(published.isoformat(), "claimReview_url")[1]
-    review_date = row.get(review_field, "")
     claim_date = row.get(claim_field, "")
     if review_date.strip():
         published, moment = read_moment(review_date, review_field)
