@@ -382,6 +382,35 @@ class TestShapes:
         assert only(tracker).said is None
         assert not any("claimant" in m for m in messages(report))
 
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "/article/2021/jul/22/bobby-scott/",
+            "/factchecks/2021/xyz/22/bobby-scott/x/",
+            "/factchecks/2021/feb/30/bobby-scott/x/",
+        ],
+    )
+    def test_politifact_urls_without_a_date(self, path):
+        """
+        A PolitiFact URL names a date only when it has a real one.
+        """
+        url = f"https://www.politifact.com{path}"
+        tracker, _ = imported(
+            review(url=url, itemReviewed=None, datePublished=None)
+        )
+
+        assert tracker.source(url).published is None
+
+    def test_review_url_as_node(self):
+        """
+        A review's url may be a node with an @id.
+        """
+        tracker, _ = imported(
+            review(url={"@id": "https://checks.example/reviews/1"})
+        )
+
+        assert "https://checks.example/reviews/1" in tracker
+
     def test_politifact_group_slug(self):
         """
         PolitiFact's "facebook-posts" is a group, not a person.
@@ -668,6 +697,17 @@ class TestRatings:
         tracker, _ = imported(review(reviewRating=rating))
 
         assert "No record." == tracker.verdict(only(tracker)).rationale
+
+    def test_rating_in_a_list_of_one(self):
+        """
+        A list of one rating is that rating, with no flag.
+        """
+        tracker, report = imported(
+            review(reviewRating=[{"alternateName": "True"}])
+        )
+
+        assert ct.Rating.TRUE == tracker.verdict(only(tracker)).rating
+        assert () == report.flags
 
     def test_several_ratings_first_kept(self):
         """
@@ -994,6 +1034,24 @@ class TestIdempotence:
             v.by for v in target.verdicts(only(target))
         }
 
+    def test_partial_record_is_undone(self):
+        """
+        A record that fails halfway adds none of its events.
+        """
+        tracker = ct.Tracker()
+        tracker.add_actor(ct.Actor(review()["url"], "Squatter"))
+        data = json.dumps(
+            [
+                review(),
+                review(url="https://checks.example/2", claimReviewed="B"),
+            ]
+        )
+        report = cr.read(tracker, data, lenient=True)
+
+        assert ["$[0]"] == [r.where for r in report.rejected]
+        assert "$[0].id" == report.rejected[0].error.field
+        assert ["B"] == [c.text for c in tracker]
+
     def test_claim_adopted_from_target_brings_its_actors(self):
         """
         A stored claim with a relay and a source comes whole.
@@ -1063,6 +1121,10 @@ class TestErrors:
             ),
             (
                 review(itemReviewed={"datePublished": "Monday"}),
+                "$.itemReviewed.datePublished",
+            ),
+            (
+                review(itemReviewed={"datePublished": "2021-02-30T10:00"}),
                 "$.itemReviewed.datePublished",
             ),
             (
@@ -1276,6 +1338,29 @@ class TestWrite:
         assert "2025-02-05T10:00:00+00:00" == first["datePublished"]
         assert "author" not in second
         assert "url" not in second
+
+    def test_sources_without_urls(self):
+        """
+        A review or appearance source without a URL writes what it has.
+        """
+        tracker = ct.Tracker()
+        tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
+        speech = ct.Source("speech", text="We agreed.")
+        claim = tracker.add_claim("We agreed", speaker="rubio", source=speech)
+        notes = tracker.add_source(ct.Source("notes", language="en"))
+        at = "2025-02-05T00:00:00+00:00"
+        tracker.rate(claim, "true", by="ana", at=at)
+        tracker.corroborate(claim, evidence=notes, by="ana", at=at)
+        (written,) = cr.to_jsonld(tracker)
+
+        assert {"inLanguage": "en"} == {
+            k: v
+            for k, v in written.items()
+            if k in ("url", "name", "inLanguage")
+        }
+        assert {"@type": "CreativeWork"} == written["itemReviewed"][
+            "appearance"
+        ]
 
     def test_group_and_government_actors(self):
         """

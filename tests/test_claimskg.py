@@ -156,6 +156,7 @@ class TestRows:
             ("Facebook user Armaan Pathan", "Armaan Pathan"),
             ('"फेसबुक यूजर शानू खान"', "शानू खान"),
             ('"Grimm Hades \u200f"', "Grimm Hades"),
+            ("\u200f'Phạm Hạnh'", "Phạm Hạnh"),
             ("Jane Ruby and Stew Peters", "Jane Ruby and Stew Peters"),
         ],
     )
@@ -281,6 +282,43 @@ class TestRows:
             (v.label, v.scale, v.rating)
             for v in tracker.verdicts(only(tracker))
         ]
+
+    def test_label_that_is_the_number(self):
+        """
+        An alternateName that repeats the value is no label of its own.
+        """
+        tracker, _ = imported(
+            csv_text(
+                row(
+                    rating_ratingValue="3",
+                    rating_worstRating="1",
+                    rating_bestRating="5",
+                    rating_alternateName="3",
+                )
+            )
+        )
+
+        assert ["3"] == [v.label for v in tracker.verdicts(only(tracker))]
+
+    def test_no_review_url(self):
+        """
+        A row without a review URL adds its claim and verdict, no source.
+        """
+        tracker, _ = imported(csv_text(row(claimReview_url="")))
+
+        assert [] == tracker.sources()
+        assert 1 == len(tracker.verdicts(only(tracker)))
+
+    def test_politifact_url_without_date(self):
+        """
+        A PolitiFact URL with no date leaves the review undated.
+        """
+        url = "http://www.politifact.com/factchecks/2021/xyz/22/jane-doe/x/"
+        tracker, report = imported(csv_text(row(claimReview_url=url)))
+
+        assert tracker.source(url).published is None
+        assert "jane-doe" == only(tracker).speaker
+        assert any("no date" in f.message for f in report.flags)
 
     def test_number_without_label(self):
         """
@@ -504,7 +542,7 @@ class TestErrors:
         assert "line 3" in report.rejected[0].reason
 
 
-# -- the corpus ----------------------------------------------------------------
+# -- the corpus --------------------------------------------------------------
 
 # The placeholder names the corpus holds, written out (the importer
 # recognises them by pattern).
@@ -536,7 +574,8 @@ PREFIXES = (
 )
 WRITERS = ("africacheck", "fullfact", "politifact", "snopes", "truthorfiction")
 PF_URL = re.compile(r"/factchecks/(\d{4})/(\w{3})/(\d{1,2})/([\w-]+)/")
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun")
+MONTHS += ("jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def day(text):
@@ -559,7 +598,7 @@ def speaker_key(name, publisher, url):
     name = name.strip().strip('"').strip("\u200f ").strip()
     lowered = name.casefold()
     for prefix in PREFIXES:
-        if lowered.startswith(prefix + " ") or lowered.startswith(prefix):
+        if lowered.startswith(prefix):
             rest = name[len(prefix) :].strip(" :")
             if rest and lowered not in PLACEHOLDERS:
                 name, lowered = rest, rest.casefold()

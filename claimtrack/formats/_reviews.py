@@ -39,10 +39,8 @@ from claimtrack.exceptions import (
     ClaimtrackError,
     DuplicateIdError,
     InvalidDocumentError,
-    InvalidFieldsError,
     MissingReferenceError,
     NotFoundError,
-    _relocate,
 )
 from claimtrack.formats._common import Flag, Record, failing
 
@@ -208,7 +206,8 @@ class Numbers:
         )
 
 
-_NUMERIC_SCALE = re.compile(r"numeric (\S+) to (\S+)")
+_DECIMAL = r"([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))"
+_NUMERIC_SCALE = re.compile(f"numeric {_DECIMAL} to {_DECIMAL}")
 
 
 def numbers_of(label: str, scale: str) -> Numbers | None:
@@ -219,10 +218,7 @@ def numbers_of(label: str, scale: str) -> Numbers | None:
     value = _number(label)
     if match is None or value is None:
         return None
-    worst, best = _number(match[1]), _number(match[2])
-    if worst is None or best is None:
-        return None
-    return Numbers(value, worst, best)
+    return Numbers(value, Decimal(match[1]), Decimal(match[2]))
 
 
 def read_number(value: object, field: str) -> Decimal | None:
@@ -573,21 +569,8 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 # -- models built where the input names them -----------------------------
 
 
-def build(factory: Callable[..., _M], field: str, **fields: object) -> _M:
-    """
-    Build a model; its fault is the input's, at *field*.
-    """
-    try:
-        return factory(**fields)
-    except InvalidFieldsError as exc:
-        raise _relocate(exc, field, InvalidDocumentError) from exc
-    except ClaimtrackError as exc:
-        raise InvalidDocumentError(field, exc.value, exc.reason) from exc
-
-
 def source(
     url: str,
-    field: str,
     *,
     title: str | None = None,
     publisher: str | None = None,
@@ -595,12 +578,10 @@ def source(
     language: str | None = None,
 ) -> Source:
     """
-    The source at *url*; its id is the URL.
+    The source at *url* (checked already); its id is the URL.
     """
-    return build(
-        Source,
-        field,
-        id=url,
+    return Source(
+        url,
         url=url,
         title=title,
         publisher=publisher,

@@ -371,7 +371,6 @@ def _read_review(found: _Found) -> Review:
     if url is not None:
         article = source(
             url,
-            "url",
             title=title,
             publisher=publisher,
             published=published,
@@ -537,7 +536,6 @@ def _appearance(
         chosen.append(
             source(
                 url,
-                field,
                 title=text_field(work, "headline", f"{field}.headline")
                 or text_field(work, "name", f"{field}.name"),
                 publisher=next((n for n, _, _ in names if n), None),

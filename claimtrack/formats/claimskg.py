@@ -203,7 +203,6 @@ def _review(row: dict[str, str]) -> Review:
     if url is not None:
         article = source(
             url,
-            "claimReview_url",
             title=title,
             publisher=publisher,
             published=published,

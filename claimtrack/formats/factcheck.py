@@ -196,7 +196,6 @@ def _review(base: Review, review: object, path: str) -> Review:
     if url is not None:
         article = source(
             url,
-            f"{path}.url",
             title=text_field(review, "title", f"{path}.title"),
             publisher=publisher,
             published=published,
