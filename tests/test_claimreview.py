@@ -1143,6 +1143,10 @@ class TestErrors:
                 "$.itemReviewed.appearance.datePublished",
             ),
             (review(keywords=5), "$.keywords"),
+            (
+                review(reviewRating={"alternateName": "?"}),
+                "$.reviewRating.alternateName",
+            ),
             ({"@type": "Claim"}, "$.text"),
         ],
     )
@@ -1179,6 +1183,18 @@ class TestErrors:
             cr.read(ct.Tracker(), json.dumps([review(), 3]))
 
         assert "$[1]" == info.value.field
+
+    def test_bad_import_time(self):
+        """
+        An *at* that is no time is refused at once, even leniently.
+        """
+        tracker = ct.Tracker()
+
+        with pytest.raises(ct.InvalidDateError) as info:
+            cr.read(tracker, json.dumps(review()), at="noon", lenient=True)
+
+        assert "at" == info.value.field
+        assert 0 == len(tracker.events())
 
     def test_not_json(self):
         """

@@ -457,6 +457,7 @@ class TestErrors:
                 "creativeWork_datePublished",
             ),
             ({"rating_ratingValue": "high"}, "rating_ratingValue"),
+            ({"rating_alternateName": "—"}, "rating_alternateName"),
             (
                 {"rating_ratingValue": "1", "rating_bestRating": "five"},
                 "rating_bestRating",

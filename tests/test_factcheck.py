@@ -334,6 +334,14 @@ class TestErrors:
                 },
                 "$.claims[0].claimReview[0].textualRating",
             ),
+            (
+                {
+                    "claims": [
+                        {"text": "X", "claimReview": [{"textualRating": "!"}]}
+                    ]
+                },
+                "$.claims[0].claimReview[0].textualRating",
+            ),
         ],
     )
     def test_field_paths(self, document, field):

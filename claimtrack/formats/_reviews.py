@@ -547,6 +547,20 @@ def tags_of(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def label_of(value: str | None, field: str) -> str | None:
+    """
+    A rating's label, which must have a letter or a digit.
+
+    Raises:
+        InvalidDocumentError: If it has neither ("?", "—").
+    """
+    if value is not None and not _label_key(value):
+        raise InvalidDocumentError(
+            field, value, "is no label: it has no letter or digit"
+        )
+    return value
+
+
 def language_of(value: object, flags: list[str]) -> str | None:
     """
     A language tag ("en", "pt-BR"), also from a schema.org Language.
@@ -858,14 +872,15 @@ def records(
     claim with its reviews). A record that could not be read comes as its
     error, and fails with it.
     """
-    into = Into(target, instant(at))
-    for where, items in reviews:
-        if isinstance(items, ClaimtrackError):
-            yield failing(where, items)
-        else:
-            yield Record(
-                where, _adding(into, where, [checked(r) for r in items], flags)
-            )
+    into = Into(target, instant(at))  # a bad *at* fails here, at once
+    return (
+        failing(where, items)
+        if isinstance(items, ClaimtrackError)
+        else Record(
+            where, _adding(into, where, [checked(r) for r in items], flags)
+        )
+        for where, items in reviews
+    )
 
 
 def _adding(

@@ -59,6 +59,7 @@ from claimtrack.formats._reviews import (
     date_text,
     flag_scales,
     host_name,
+    label_of,
     language_of,
     numbers_of,
     politifact,
@@ -567,7 +568,10 @@ def _rating(
         raise InvalidDocumentError(
             "reviewRating", rating, "must be a Rating object"
         )
-    label = text_field(rating, "alternateName", "reviewRating.alternateName")
+    label = label_of(
+        text_field(rating, "alternateName", "reviewRating.alternateName"),
+        "reviewRating.alternateName",
+    )
     numbers = check_numbers(
         read_number(rating.get("ratingValue"), "reviewRating.ratingValue"),
         read_number(rating.get("worstRating"), "reviewRating.worstRating"),

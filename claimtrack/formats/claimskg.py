@@ -52,6 +52,7 @@ from claimtrack.formats._reviews import (
     clean_name,
     flag_scales,
     host_name,
+    label_of,
     politifact,
     read_moment,
     read_number,
@@ -264,7 +265,10 @@ def _rating(
         read_number(row.get("rating_bestRating"), "rating_bestRating"),
         flags,
     )
-    label = row.get("rating_alternateName", "").strip() or None
+    label = label_of(
+        row.get("rating_alternateName", "").strip() or None,
+        "rating_alternateName",
+    )
     if numbers is not None and label == numbers.label:
         label = None
     if label is None and numbers is None:

@@ -38,6 +38,7 @@ from claimtrack.formats._reviews import (
     claimant,
     claimant_name,
     host_name,
+    label_of,
     language_of,
     read_moment,
     read_when,
@@ -188,7 +189,10 @@ def _review(base: Review, review: object, path: str) -> Review:
         published, moment = read_moment(
             review["reviewDate"], f"{path}.reviewDate"
         )
-    label = text_field(review, "textualRating", f"{path}.textualRating")
+    label = label_of(
+        text_field(review, "textualRating", f"{path}.textualRating"),
+        f"{path}.textualRating",
+    )
     if label is None:
         flags.append(f"{path} gives no rating: no verdict is added")
     language = language_of(review.get("languageCode"), flags)
