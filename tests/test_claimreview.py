@@ -5,6 +5,7 @@ Tests for claimtrack.formats.claimreview: ClaimReview JSON-LD in and out.
 import datetime as dt
 import io
 import json
+import re
 import socket
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
+from claimtrack._scales import _label_key
 from claimtrack.formats import claimreview as cr
 from claimtrack.formats._reviews import (
     actor_id,
@@ -23,6 +25,7 @@ from claimtrack.formats._reviews import (
 )
 
 
+ROOT = Path(__file__).resolve().parent.parent
 AT = "2026-01-01T00:00:00+00:00"
 
 # Google's fact-check markup example, as fact-checkers publish it.
@@ -763,6 +766,23 @@ class TestLabelTable:
         spelt = getattr(label, case)().replace(" ", "_")
 
         assert cr.LABELS[label] == cr.rating_of(spelt)
+
+    def test_docs_list_the_table(self):
+        """
+        docs/claimreview.md's label table lists every label, rightly.
+        """
+        page = (ROOT / "docs" / "claimreview.md").read_text(encoding="utf-8")
+        listed = {}
+        for line in page.splitlines():
+            found = re.fullmatch(r"\| (`([A-Z_]+)`|none) \| (.+) \|", line)
+            if found and (
+                found[1] == "none" or found[2] in ct.Rating.__members__
+            ):
+                names = found[3].split("; ")[0].split(", ")
+                rating = found[2] and ct.Rating[found[2]]
+                listed.update({_label_key(n): rating for n in names})
+
+        assert {_label_key(k): v for k, v in cr.LABELS.items()} == listed
 
     def test_table_is_read_only(self):
         """

@@ -5,8 +5,8 @@ ClaimReview JSON-LD, Google Fact Check Tools responses and ClaimsKG rows all
 say the same things: a claim (its text, who made it, when, where it
 appeared) and a publisher's review of it (the article, its date, and a
 rating). Each format reads its input into `Review` values, checking every
-field where it was read; `add_review` then puts a review into a tracker the
-same way for all of them:
+field where it was read; `records` then turns them into records that put
+each review into a tracker the same way for all of them (`Into.review`):
 
 - the claimant is an `Actor` (or `UNKNOWN_CLAIMANT`, flagged);
 - the place the claim appeared is the claim's `Source`;
