@@ -68,7 +68,7 @@ class TestRun:
         assert "row 3.date" == info.value.field
 
 
-class TestHelpers:
+class TestFieldReaders:
     """
     Small readers of fields.
     """
