@@ -342,7 +342,8 @@ def _relocate(
     if as_type is not None:
         return as_type(f"{where}.{exc.field}", exc.value, exc.reason)
     moved = copy.copy(exc)
-    moved.field = f"{where}.{exc.field}"
+    vars(moved).update(vars(exc))  # what the constructor does not take
+    moved.field = f"{where}.{exc.field}" if exc.field else where
     return moved
 
 

@@ -4,9 +4,21 @@ The field's formats, in and out.
 Each format has a module; every importer reads text, bytes, a path or an
 open file, never touches the network, refuses input over a size limit
 before reading it, and imports all-or-nothing unless asked to be lenient.
+
+- `claimreview`: schema.org ClaimReview and Claim JSON-LD, in and out.
+- `factcheck`: Google Fact Check Tools ``claims:search`` responses.
+- `claimskg`: ClaimsKG CSV files.
 """
 
-from claimtrack.formats import averitec, climate_fever, fever, liar
+from claimtrack.formats import (
+    averitec,
+    claimreview,
+    claimskg,
+    climate_fever,
+    factcheck,
+    fever,
+    liar,
+)
 from claimtrack.formats._common import (
     MAX_BYTES,
     Flag,
@@ -23,7 +35,10 @@ __all__ = [
     "Record",
     "Rejected",
     "averitec",
+    "claimreview",
+    "claimskg",
     "climate_fever",
+    "factcheck",
     "fever",
     "liar",
 ]

@@ -1,0 +1,216 @@
+"""
+Google Fact Check Tools API: the response of ``claims:search``, from a file.
+
+A response holds ``claims``, each with its ``text``, ``claimant`` and
+``claimDate`` and the ``claimReview`` list of the publishers that reviewed
+it: each review's ``publisher`` (``name``, ``site``), ``url``, ``title``,
+``reviewDate``, ``textualRating`` and ``languageCode``. A file may hold
+one response or an array of them (the pages of one search); an empty
+response (``{}``) holds no claims.
+
+Each claim becomes a `Claim` of its claimant (an `Actor`), said on its
+``claimDate``; each review a `Source` for the article, cited as evidence
+by the publisher, and a `Verdict` with the ``textualRating`` as published,
+on the publisher's own scale. The search is never run from here: nothing is
+fetched.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
+from claimtrack.formats._common import (
+    MAX_BYTES,
+    Flag,
+    ImportReport,
+    Input,
+    read_text,
+    run,
+)
+from claimtrack.formats._reviews import (
+    Review,
+    claimant,
+    claimant_name,
+    host_name,
+    label_of,
+    language_of,
+    read_moment,
+    read_when,
+    records,
+    source,
+    text_field,
+    url_field,
+)
+
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+
+    from claimtrack._tracker import Tracker
+
+
+__all__ = ["MAX_BYTES", "read"]
+
+
+def read(
+    tracker: Tracker,
+    data: Input,
+    *,
+    lenient: bool = False,
+    max_bytes: int = MAX_BYTES,
+    at: dt.datetime | str | None = None,
+) -> ImportReport:
+    """
+    Import a ``claims:search`` response into *tracker*.
+
+    Args:
+        tracker: Where the claims go.
+        data: JSON text, bytes, a `pathlib.Path` or an open file.
+        lenient: Import the good claims and report the bad ones, instead
+            of importing nothing and raising the first bad one's error.
+        max_bytes: Refuse input larger than this, before reading it.
+        at: When the import happened, for the history; now if omitted.
+            Verdicts are dated when their review was published.
+
+    Returns:
+        What came in, what was left out, and what was odd.
+
+    Raises:
+        DocumentTooLargeError: If the input is larger than *max_bytes*.
+        InvalidDocumentError: If the input is not JSON (with the line) or
+            not a response, or, in a strict import, at the first bad claim:
+            its field is the JSON path of the fault
+            (``$.claims[3].claimReview[0].reviewDate``).
+        ClaimtrackError: In a strict import, the first claim that cannot
+            be added.
+
+    .. versionadded:: 0.1.0
+    """
+    text = read_text(data, max_bytes=max_bytes)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        error = InvalidDocumentError(
+            "$",
+            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
+            f"is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+        )
+        error.line = exc.lineno
+        raise error from None
+    flags: list[Flag] = []
+    return run(
+        tracker,
+        "factcheck",
+        records(tracker, list(_claims(document)), flags, at=at),
+        lenient=lenient,
+        flags=flags,
+    )
+
+
+def _claims(
+    document: Any,
+) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
+    pages = (
+        [("$", document)]
+        if not isinstance(document, list)
+        else [(f"$[{n}]", page) for n, page in enumerate(document)]
+    )
+    for path, page in pages:
+        if not isinstance(page, dict):
+            raise InvalidDocumentError(
+                path, page, "must be a claims:search response (an object)"
+            )
+        claims = page.get("claims", [])
+        if not isinstance(claims, list):
+            raise InvalidDocumentError(
+                f"{path}.claims", claims, "must be a list of claims"
+            )
+        for number, claim in enumerate(claims):
+            where = f"{path}.claims[{number}]"
+            try:
+                yield where, _claim(claim)
+            except InvalidDocumentError as exc:
+                yield where, exc
+
+
+def _claim(claim: object) -> list[Review]:
+    if not isinstance(claim, dict):
+        raise InvalidDocumentError("", claim, "must be a claim (an object)")
+    text = text_field(claim, "text", "text")
+    if text is None:
+        raise InvalidDocumentError("text", claim.get("text"), "is required")
+    name = text_field(claim, "claimant", "claimant")
+    clean = claimant_name(name) if name else None
+    speaker = claimant(clean) if clean else None
+    said = None
+    if claim.get("claimDate") not in (None, ""):
+        said = read_when(claim["claimDate"], "claimDate")
+    reviews = claim.get("claimReview", [])
+    if not isinstance(reviews, list):
+        raise InvalidDocumentError(
+            "claimReview", reviews, "must be a list of reviews"
+        )
+    base = Review(text, claimant=speaker, said=said)
+    if not reviews:
+        flag = "the claim has no review: no verdict is added"
+        return [attrs.evolve(base, flags=(flag,))]
+    return [
+        _review(base, review, f"claimReview[{n}]")
+        for n, review in enumerate(reviews)
+    ]
+
+
+def _review(base: Review, review: object, path: str) -> Review:
+    if not isinstance(review, dict):
+        raise InvalidDocumentError(
+            path, review, "must be a review (an object)"
+        )
+    flags: list[str] = []
+    url = url_field(review.get("url"), f"{path}.url")
+    publisher_of = review.get("publisher") or {}
+    if not isinstance(publisher_of, dict):
+        raise InvalidDocumentError(
+            f"{path}.publisher", publisher_of, "must be an object"
+        )
+    publisher = (
+        text_field(publisher_of, "name", f"{path}.publisher.name")
+        or text_field(publisher_of, "site", f"{path}.publisher.site")
+        or (host_name(url) if url else None)
+    )
+    published = moment = None
+    if review.get("reviewDate") not in (None, ""):
+        published, moment = read_moment(
+            review["reviewDate"], f"{path}.reviewDate"
+        )
+    label = label_of(
+        text_field(review, "textualRating", f"{path}.textualRating"),
+        f"{path}.textualRating",
+    )
+    if label is None:
+        flags.append(f"{path} gives no rating: no verdict is added")
+    language = language_of(review.get("languageCode"), flags)
+    article = None
+    if url is not None:
+        article = source(
+            url,
+            title=text_field(review, "title", f"{path}.title"),
+            publisher=publisher,
+            published=published,
+            language=language,
+        )
+    return attrs.evolve(
+        base,
+        article=article,
+        publisher=publisher,
+        published=published,
+        moment=moment,
+        label=label,
+        flags=tuple(flags),
+    )
