@@ -8,6 +8,8 @@ before reading it, and imports all-or-nothing unless asked to be lenient.
 - `claimreview`: schema.org ClaimReview and Claim JSON-LD, in and out.
 - `factcheck`: Google Fact Check Tools ``claims:search`` responses.
 - `claimskg`: ClaimsKG CSV files.
+- `liar`, `averitec`, `climate_fever`, `fever`: the datasets of
+  fact-checking research.
 """
 
 from claimtrack.formats import (
