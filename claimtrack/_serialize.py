@@ -78,11 +78,21 @@ def _number(value: float | Decimal) -> object:
     return value
 
 
+_SCALARS = frozenset({str, bool, int, float, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a model's fields, by its type
+
+
 def _value(value: object) -> object:  # noqa: PLR0911
     """
     A model value as plain JSON data.
     """
-    if value is None or isinstance(value, str | bool | int | float):
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {name: _value(getattr(value, name)) for name in names}
+    if isinstance(value, str | bool | int | float):
         return value
     if isinstance(value, Decimal):
         return _number(value)
@@ -94,12 +104,11 @@ def _value(value: object) -> object:  # noqa: PLR0911
         return {"quantity": _number(value.value), "unit": value.unit}
     if isinstance(value, enum.Enum):
         return value.value
-    assert attrs.has(type(value)), value  # noqa: S101 -- models only
-    return {
-        field.name: _value(getattr(value, field.name))
-        for field in attrs.fields(type(value))  # type: ignore[arg-type]
-        if field.init
-    }
+    assert attrs.has(kind), value  # noqa: S101 -- models only
+    _FIELDS[kind] = tuple(
+        field.name for field in attrs.fields(kind) if field.init
+    )
+    return _value(value)
 
 
 def to_data(tracker: Tracker) -> dict[str, Any]:
