@@ -2562,6 +2562,12 @@ class _Unloaded(Tracker):
             self._forget()
             raise
 
+    def __repr__(self) -> str:
+        if self.__class__ is not _Unloaded:
+            return Tracker.__repr__(self)
+        where = self._closed if self._store is None else self._store.path
+        return f"<Tracker: {where}, not read yet>"
+
     def refresh(self) -> None:
         """
         Nothing to do: the file is read when it is needed.
@@ -2706,6 +2712,7 @@ _READ_LAZILY = {
     "refresh",
     "close",
     "__getitem__",
+    "__repr__",
 }
 for _name, _value in list(vars(Tracker).items()):
     if (

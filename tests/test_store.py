@@ -676,3 +676,15 @@ class TestLazyReading:
                 assert "a" == getattr(tracker, name)(tracker.claims()[0].id).id
         with ct.Tracker.open(opened._store.path) as tracker:
             assert 1 == len(tracker.contradictions(tracker.claims()[0]))
+
+    def test_repr_reads_nothing(self, opened, path):
+        """
+        An unread tracker shows its file, and is still unread after.
+        """
+        assert f"<Tracker: {path}, not read yet>" == repr(opened)
+        opened.close()
+        assert f"<Tracker: {path}, not read yet>" == repr(opened)
+        with ct.Tracker.open(path) as tracker:
+            show = tracker.__repr__  # looked up before the file is read
+            assert 2 == len(tracker)
+            assert "<Tracker: 1 sources, 1 actors, 2 claims>" == show()
