@@ -301,7 +301,7 @@ def anchor(
             score=1.0,
         )
     whole = span.prefix + span.exact + span.suffix
-    at = [start + len(span.prefix) for start in _find_all(whole, text)]
+    at = [start + len(span.prefix) for start in find_all(whole, text)]
     if len(at) == 1 and not _refused(
         kept, span, at[0], at[0] + len(span.exact)
     ):
@@ -338,6 +338,22 @@ def anchor(
         )
         return Anchoring(span, kind, found=found, score=float(best))
     return Anchoring(span, kind, score=float(best), candidates=top)
+
+
+def best_places(span: Span, text: str, starts: list[int]) -> list[int]:
+    """
+    Of the places *starts* where ``span.exact`` occurs in *text*, the best.
+
+    The places whose context agrees best with the span's prefix and suffix
+    (by the score of `reanchor`), in order: one, unless several tie.
+    """
+    end = len(span.exact)
+    scores = [_score(span, text, at, at + end, 0) for at in starts]
+    return [
+        at
+        for at, score in zip(starts, scores, strict=True)
+        if score == max(scores)
+    ]
 
 
 def _refused(kept: Kept | None, span: Span, start: int, end: int) -> bool:
@@ -415,7 +431,10 @@ def _offsets(parts: list[str]) -> list[int]:
     return at
 
 
-def _find_all(quote: str, text: str) -> list[int]:
+def find_all(quote: str, text: str) -> list[int]:
+    """
+    Every offset where *quote* occurs in *text*, overlaps included.
+    """
     found = []
     at = text.find(quote)
     while at != -1:
@@ -469,7 +488,7 @@ def _places(quote: str, text: str, most: int) -> dict[tuple[int, int], int]:
     its edit count is lowest among its neighbours, starting where it needs
     the fewest edits.
     """
-    places = {(at, at + len(quote)): 0 for at in _find_all(quote, text)}
+    places = {(at, at + len(quote)): 0 for at in find_all(quote, text)}
     if most == 0:
         return places
     ends = _distances(quote, text, anchored=False)
