@@ -365,40 +365,39 @@ class Kept:
     The passages of an old text kept unchanged in a new one, and where.
 
     The texts are compared sentence by sentence (a sentence ends at ``.``,
-    ``!``, ``?``, their CJK forms, or a line break) with `difflib`, after
-    setting aside the sentences both begin and end with.
+    ``!``, ``?``, their CJK forms, or a line break; the spaces around it
+    are not part of it) with `difflib`, after setting aside the sentences
+    both begin and end with. Sentences that were changed are then compared
+    word by word, unless there are too many words (``_MAX_PAIRS``) to
+    compare quickly.
     """
 
     def __init__(self, old: str, new: str) -> None:
         a, b = _sentences(old), _sentences(new)
-        head = 0
-        while head < min(len(a), len(b)) and a[head] == b[head]:
-            head += 1
-        tail = 0
-        while (
-            tail < min(len(a), len(b)) - head
-            and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]
-        ):
-            tail += 1
-        runs = [(0, 0, head)]
-        matcher = difflib.SequenceMatcher(
-            None,
-            a[head : len(a) - tail],
-            b[head : len(b) - tail],
-            autojunk=False,
-        )
-        runs += [
-            (head + i, head + j, size)
-            for i, j, size in matcher.get_matching_blocks()
-        ]
-        runs.append((len(a) - tail, len(b) - tail, tail))
-        old_at, new_at = _offsets(a), _offsets(b)
         # (start in new, end in new, start in old) of each kept stretch
-        self.stretches = [
-            (new_at[j], new_at[j + size], old_at[i])
-            for i, j, size in runs
-            if size
-        ]
+        self.stretches: list[tuple[int, int, int]] = []
+        i2 = j2 = 0  # where the last run of equal sentences ended
+        for i, j, size in _matching(
+            [x for x, _, _ in a], [y for y, _, _ in b]
+        ):
+            if i > i2 and j > j2:  # sentences replaced: compare their words
+                self.stretches += _words(
+                    old, new, (a[i2][1], a[i - 1][2]), (b[j2][1], b[j - 1][2])
+                )
+            for n in range(size):
+                _, old_start, _ = a[i + n]
+                _, new_start, new_end = b[j + n]
+                last = self.stretches[-1] if n else None
+                if (
+                    last is not None
+                    and old[a[i + n - 1][2] : old_start]
+                    == new[last[1] : new_start]
+                ):
+                    # the same space between two kept sentences: one stretch
+                    self.stretches[-1] = (last[0], new_end, last[2])
+                else:
+                    self.stretches.append((new_start, new_end, old_start))
+            i2, j2 = i + size, j + size
         self.starts = [stretch[0] for stretch in self.stretches]
 
     def elsewhere(self, start: int, end: int, span: Span) -> bool:
@@ -415,20 +414,66 @@ class Kept:
         return old + end - start <= span.start or old >= span.end
 
 
+_MAX_PAIRS = 250_000
+"""The most word pairs a changed passage is compared word by word for."""
+
 _SENTENCE = re.compile(
-    r"[^.!?\n\u3002\uff01\uff1f]*(?:[.!?\n\u3002\uff01\uff1f]+\s*)?"
+    r"[^\s.!?\u3002\uff01\uff1f](?:[^\n.!?\u3002\uff01\uff1f]*"
+    r"[^\s.!?\u3002\uff01\uff1f])?[.!?\u3002\uff01\uff1f]*"
+    r"|[.!?\u3002\uff01\uff1f]+"
 )
+_WORD = re.compile(r"\w+|\s+|[^\w\s]")
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.findall(text) if s]
+def _sentences(text: str) -> list[tuple[str, int, int]]:
+    """
+    The sentences of *text*, each with its start and end.
+    """
+    return [(m[0], m.start(), m.end()) for m in _SENTENCE.finditer(text)]
 
 
-def _offsets(parts: list[str]) -> list[int]:
-    at = [0]
-    for part in parts:
-        at.append(at[-1] + len(part))
-    return at
+def _matching(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """
+    The runs of equal items of *a* and *b*, ``(i, j, size)``, in order.
+
+    The items both lists begin and end with are matched first, so that the
+    common case, a few changes in a long text, costs little; the last run
+    is the end of both lists, perhaps of size 0.
+    """
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(a), len(b)) - head
+        and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]
+    ):
+        tail += 1
+    middle = difflib.SequenceMatcher(
+        None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=False
+    ).get_matching_blocks()[:-1]
+    return [
+        (0, 0, head),
+        *((head + i, head + j, size) for i, j, size in middle),
+        (len(a) - tail, len(b) - tail, tail),
+    ]
+
+
+def _words(
+    old: str, new: str, old_part: tuple[int, int], new_part: tuple[int, int]
+) -> list[tuple[int, int, int]]:
+    """
+    The kept stretches of a changed passage, compared word by word.
+    """
+    a = [(m[0], m.start()) for m in _WORD.finditer(old, *old_part)]
+    b = [(m[0], m.start()) for m in _WORD.finditer(new, *new_part)]
+    if len(a) * len(b) > _MAX_PAIRS:
+        return []
+    return [
+        (b[j][1], b[j + size - 1][1] + len(b[j + size - 1][0]), a[i][1])
+        for i, j, size in _matching([x for x, _ in a], [y for y, _ in b])
+        if size
+    ]
 
 
 def find_all(quote: str, text: str) -> list[int]:
@@ -544,7 +589,7 @@ def _agreement(context: str, text: str) -> Fraction:
     """
     if not context:
         return Fraction(1)
-    least = min(len(context), *_distances(context, text, anchored=True))
+    least = min([len(context), *_distances(context, text, anchored=True)])
     return Fraction(len(context) - least, len(context))
 
 
