@@ -733,8 +733,7 @@ def build():
             ),
             (
                 "tour",
-                "Rubio will visit Costa Rica, Guatemala and the Dominican "
-                "Republic",
+                "Rubio will visit Costa Rica, Guatemala and the Dominican",
                 "rubio",
                 "Rubio will visit Costa Rica, Guatemala",
             ),
@@ -900,7 +899,7 @@ class TestRevise:
         """
         The text a source was added with is its revision 0.
         """
-        tracker, claims = build()
+        tracker, _ = build()
         events = tracker.events()
 
         zero = tracker.revise(tracker.source("indiatv"), ARTICLE)
@@ -1371,12 +1370,10 @@ class TestRevisionModels:
         """
         A revision's id comes from its source, number and text.
         """
-        one = ct.Revision("s", 1, "text", at=T1) if False else None
         at = dt.datetime.fromisoformat(T1)
         first = ct.Revision("s", 1, "text", at=at)
         later = ct.Revision("s", 1, "text", by="someone", at=at)
 
-        assert one is None
         assert first.id == later.id
         assert first.id != ct.Revision("s", 2, "text", at=at).id
         assert first.id.startswith("revision-")
