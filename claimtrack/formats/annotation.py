@@ -137,7 +137,13 @@ def to_annotation(
     instance_of(Span)(None, "span", span)
     if source is not None:
         instance_of(Source)(None, "source", source)
-        if source.text is not None or span.source not in (None, source.id):
+        if span.source not in (None, source.id):
+            raise SpanMismatchError(
+                "span.source",
+                span.source,
+                f"the span quotes another source than {source.id!r}",
+            )
+        if source.text is not None:
             span = source.check_span(span)
     elif span.source is None:
         raise InvalidValueError(
@@ -441,22 +447,30 @@ def _at_position(
     """
     The offsets the position selector gives, if true to the quote.
 
-    Code points first; then, if the text has characters outside the
-    Basic Multilingual Plane, UTF-16 code units.
+    The offsets are read as code points and, if the text has characters
+    outside the Basic Multilingual Plane, as UTF-16 code units too. Of the
+    readings whose text is the quote, one whose context is the quote's
+    wins; code points first.
     """
     if quote is None:
         return (start, end) if end <= len(text) else None
-    exact = quote.exact
-    if text[start:end] == exact:
-        return start, end
-    if len(text) == len(text.encode("utf-16-le")) // 2:
-        return None  # no astral characters: units are code points
-    units = _units(text)
-    if end < len(units) and units[end] >= 0 and units[start] >= 0:
-        start, end = units[start], units[end]
-        if text[start:end] == exact:
-            return start, end
-    return None
+    readings = [(start, end)]
+    if len(text) != len(text.encode("utf-16-le")) // 2:
+        units = _units(text)
+        if end < len(units) and units[start] >= 0 and units[end] >= 0:
+            readings.append((units[start], units[end]))
+    holding = [
+        (s, e)
+        for s, e in readings
+        if e <= len(text) and text[s:e] == quote.exact
+    ]
+    fitting = [
+        (s, e)
+        for s, e in holding
+        if text[:s].endswith(quote.prefix)
+        and text[e:].startswith(quote.suffix)
+    ]
+    return next(iter(fitting or holding), None)
 
 
 def _units(text: str) -> list[int]:
