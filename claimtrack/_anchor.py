@@ -309,20 +309,20 @@ def anchor(
         found = _span_in(text, at[0], at[0] + len(span.exact), span.source)
         return Anchoring(span, AnchorKind.QUOTE, found=found, score=1.0)
     most = _max_edits(len(span.exact), min_score)
-    scored = sorted(
-        (
-            (_score(span, text, start, end, edits), start, end)
+    scored = _distinct(
+        [
+            (_score(span, text, start, end, edits), start, end, edits == 0)
             for (start, end), edits in _places(span.exact, text, most).items()
             if not _refused(kept, span, start, end)
-        ),
-        key=lambda c: (-c[0], c[1], c[2]),
+        ],
+        len(span.exact),
     )
     if not scored:
         return Anchoring(span, AnchorKind.ORPHAN)
     best = scored[0][0]
     top = [
         _span_in(text, start, end, span.source)
-        for score, start, end in scored
+        for score, start, end, _ in scored
         if score == best
     ]
     if best < Fraction(min_score):
@@ -338,6 +338,33 @@ def anchor(
         )
         return Anchoring(span, kind, found=found, score=float(best))
     return Anchoring(span, kind, score=float(best), candidates=top)
+
+
+_Candidate = tuple[Fraction, int, int, bool]  # score, start, end, exact
+
+
+def _distinct(candidates: list[_Candidate], length: int) -> list[_Candidate]:
+    """
+    The candidates at distinct places, best first.
+
+    Overlapping candidates are one place, seen with different bounds, and
+    the best of them stands for it (the exact quote, else the length
+    nearest the quote's, else the first). Only exact occurrences of the
+    quote that overlap stay apart: they are different occurrences.
+    """
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-c[0], not c[3], abs(c[2] - c[1] - length), c[1], c[2]),
+    )
+    kept: list[_Candidate] = []
+    for candidate in ranked:
+        _, start, end, exact = candidate
+        if not any(
+            start < other[2] and other[1] < end and not (exact and other[3])
+            for other in kept
+        ):
+            kept.append(candidate)
+    return kept
 
 
 def best_places(span: Span, text: str, starts: list[int]) -> list[int]:
