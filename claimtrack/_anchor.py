@@ -309,10 +309,15 @@ def anchor(
         found = _span_in(text, at[0], at[0] + len(span.exact), span.source)
         return Anchoring(span, AnchorKind.QUOTE, found=found, score=1.0)
     most = _max_edits(len(span.exact), min_score)
+    places = _places(span.exact, text, most)
+    for (start, end), edits in list(places.items()):
+        if edits:  # an approximate match: try the bounds its context gives
+            place = _bounds(span, text, start, end, most)
+            places.setdefault(place[:2], place[2])
     scored = _distinct(
         [
             (_score(span, text, start, end, edits), start, end, edits == 0)
-            for (start, end), edits in _places(span.exact, text, most).items()
+            for (start, end), edits in places.items()
             if not _refused(kept, span, start, end)
         ],
         len(span.exact),
@@ -573,6 +578,47 @@ def _places(quote: str, text: str, most: int) -> dict[tuple[int, int], int]:
             start, found = _start(quote, text, j + 1, most)
             places.setdefault((start, j + 1), found)
     return places
+
+
+def _bounds(
+    span: Span, text: str, start: int, end: int, most: int
+) -> tuple[int, int, int]:
+    """
+    The bounds the span's context gives an approximate match, and its edits.
+
+    The match may end a little early or late; where the span's suffix
+    begins best (within *most* characters) is where it ends, and where its
+    prefix ends best is where it starts, if the context agrees there at
+    least half.
+    """
+    if span.suffix:
+        low, high = max(start + 1, end - most), min(len(text), end + most)
+        reach = 2 * len(span.suffix)
+        # Searched backwards, the suffix's best match ending at each place
+        # is its best agreement with the text beginning there.
+        window = text[low : high + reach][::-1]
+        found = _distances(span.suffix[::-1], window, anchored=False)[::-1]
+        found.append(len(span.suffix))  # at the end of the text: nothing
+        best = min(
+            range(low, high + 1),
+            key=lambda e: (found[e - low], abs(e - end)),
+        )
+        if 2 * found[best - low] < len(span.suffix):  # agrees at least half
+            end = best
+    if span.prefix:
+        reach = 2 * len(span.prefix)
+        low, high = max(0, start - most), min(end - 1, start + most)
+        base = max(0, low - reach)
+        found = [len(span.prefix)]  # no text before: nothing agrees
+        found += _distances(span.prefix, text[base:high], anchored=False)
+        best = min(
+            range(low, high + 1),
+            key=lambda b: (found[b - base], abs(b - start)),
+        )
+        if 2 * found[best - base] < len(span.prefix):
+            start = best
+    edits = _distances(span.exact, text[start:end], anchored=True)[-1]
+    return start, end, edits
 
 
 def _start(quote: str, text: str, end: int, most: int) -> tuple[int, int]:

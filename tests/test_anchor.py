@@ -502,6 +502,58 @@ class TestEditedArticle:
         assert 1.0 == found.score
 
 
+class TestPlaces:
+    """
+    Where an approximate match begins and ends, and what counts as one
+    place.
+    """
+
+    def test_bounds_from_context(self):
+        """
+        An edited quote ends where its suffix begins.
+        """
+        old = span("agreed to the most unprecedented")
+        text = ARTICLE.replace(old.exact, "agreed to the most US")
+
+        found = ct.reanchor(old, text)
+
+        assert "agreed to the most US" == found.found.exact
+        assert ct.AnchorKind.APPROXIMATE == found.kind
+
+    def test_at_the_start_of_the_text(self):
+        """
+        A quote at the very start, with no prefix, is found approximately.
+        """
+        text = "Rubio said El Salvador agreed. Bukele confirmed it."
+        old = ct.Source("t", text=text).span_of("Rubio said El Salvador")
+
+        found = ct.reanchor(old, "Rubio says El Salvador agreed.")
+
+        assert (0, "Rubio says El Salvador") == (
+            found.found.start,
+            found.found.exact,
+        )
+
+    def test_context_gone_keeps_the_bounds(self):
+        """
+        Where the suffix is nowhere to be found, the match's bounds stay.
+        """
+        text = "Rubio said he has agreed to the most unprecedented deal."
+        old = ct.Source("t", text=text).span_of("has agreed to the most")
+        new = "Rubio said he has agreed to the very most"
+
+        assert (14, 41, 5) == _anchor._bounds(old, new, 14, 41, 10)
+
+    def test_overlapping_occurrences_stay_apart(self):
+        """
+        Overlapping occurrences of the quote itself are two places.
+        """
+        found = ct.reanchor(ct.Span(0, 2, "aa"), "xaaax")
+
+        assert ct.AnchorKind.AMBIGUOUS == found.kind
+        assert [1, 2] == [c.start for c in found.candidates]
+
+
 class TestPrevious:
     """
     With the old text known, a passage that was already there elsewhere
