@@ -5,7 +5,7 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
-from claimtrack import exceptions, scales, validators
+from claimtrack import exceptions, formats, scales, validators
 from claimtrack._anchor import (
     Anchoring,
     AnchorKind,
@@ -130,6 +130,7 @@ __all__ = [
     "Verdict",
     "When",
     "exceptions",
+    "formats",
     "reanchor",
     "scales",
     "validators",

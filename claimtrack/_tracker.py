@@ -1707,6 +1707,13 @@ class Tracker:
             self._evidence_ids[evidence.id] = moved
             self._evidence[evidence.claim][evidence.id] = moved
 
+    def _added_as(self, claim: Claim) -> bool:
+        """
+        Whether *claim* is a stored claim as it was added.
+        """
+        seq = self._seq.get(claim.id)
+        return seq is not None and self._claim_list[seq] == claim
+
     def _applied_before(self, event: Event) -> Payload | None:
         """
         What the tracker holds for an event applied before a revision.
@@ -1724,7 +1731,7 @@ class Tracker:
             if (
                 seq is not None
                 and self._claims[payload.id] is not self._claim_list[seq]
-                and self._claim_list[seq] == payload
+                and self._added_as(payload)
             ):
                 return self._claims[payload.id]
         elif isinstance(payload, Evidence):
@@ -2108,9 +2115,14 @@ class Tracker:
     def _claim_ref(self, claim: str | Claim, field: str) -> str:
         """
         Resolve a claim or claim id to the id of a stored claim.
+
+        A claim is known as it is, or as it was added (before a revision
+        of its source moved its span).
         """
         if isinstance(claim, Claim):
-            if self._claims.get(claim.id) != claim:
+            if self._claims.get(claim.id) != claim and not self._added_as(
+                claim
+            ):
                 raise UnknownClaimError(
                     field, claim.id, "this claim is not in the tracker"
                 )

@@ -934,6 +934,24 @@ class TestRevise:
         assert claims["deport"] in revised.claims
         assert ARTICLE == tracker.events()[0].payload.text
 
+    def test_claim_as_added_still_names_it(self):
+        """
+        A claim object from before the revision is still accepted.
+        """
+        tracker, claims = build()
+        old = tracker.claim(claims["deport"])
+        tracker.revise("indiatv", REVISED, at=T1)
+
+        history = tracker.history(old)
+
+        assert [ct.EventKind.CLAIM_ADDED, ct.EventKind.SOURCE_REVISED] == [
+            e.kind for e in history
+        ]
+        assert old != tracker.claim(old.id)
+        assert ct.Status.UNVERIFIED == tracker.status(old)
+        with pytest.raises(ct.UnknownClaimError):
+            tracker.status(attrs.evolve(old, text="Something else"))
+
     def test_same_revision_twice(self):
         """
         Revising to the text the source already has changes nothing.

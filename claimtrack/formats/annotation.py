@@ -495,18 +495,23 @@ def _by_quote(source: Source, text: str, quote: _Quote) -> Span:
         raise QuoteNotFoundError(
             f"{path}.exact",
             exact,
-            f"does not occur in source {source.id!r} (ct.reanchor finds an "
-            "approximate match)",
+            f"does not occur in source {source.id!r} (for an approximate "
+            "match, see ct.reanchor)",
         )
     span = Span(0, len(exact), exact, prefix=prefix, suffix=suffix)
     best = best_places(span, text, starts) if len(starts) > 1 else starts
     if len(best) > 1:
+        why = (
+            f"and its prefix and suffix fit {len(best)} of them equally "
+            f"well, at offsets {best}"
+            if prefix or suffix
+            else f"at offsets {best}, and it has no prefix or suffix to "
+            "choose one by"
+        )
         raise AmbiguousQuoteError(
             f"{path}.exact",
             exact,
-            f"occurs {len(starts)} times in source {source.id!r}, and its "
-            f"prefix and suffix fit {len(best)} of them, at offsets {best}, "
-            "equally well",
+            f"occurs {len(starts)} times in source {source.id!r}, {why}",
             [source.span_at(at, at + len(exact)) for at in best],
         )
     return source.span_at(best[0], best[0] + len(exact))
