@@ -616,6 +616,36 @@ class TestFromAnnotationRefuses:
                 json.dumps(target(quote("43"))), WITH_URL, max_bytes=10
             )
 
+    def test_file_too_large(self, tmp_path):
+        """
+        A file over the limit is refused before it is read.
+        """
+        path = tmp_path / "anno.json"
+        path.write_text(json.dumps(target(quote("43"))), encoding="utf-8")
+
+        with pytest.raises(ct.DocumentTooLargeError) as e:
+            from_annotation(path, WITH_URL, max_bytes=10)
+
+        assert "path" == e.value.field
+
+    def test_not_utf8(self):
+        """
+        Bytes that are not UTF-8 are refused with their line.
+        """
+        with pytest.raises(ct.InvalidDocumentError) as e:
+            from_annotation(b'{\n"target": "\xff"}', WITH_URL)
+
+        assert 2 == e.value.line
+
+    def test_not_an_input(self):
+        """
+        Something that is neither an annotation nor input is refused.
+        """
+        with pytest.raises(ct.InvalidTypeError) as e:
+            from_annotation(42, WITH_URL)
+
+        assert "data" == e.value.field
+
     def test_source(self):
         """
         The source must be a Source with text.
