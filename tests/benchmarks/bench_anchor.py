@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import claimtrack as ct
+from claimtrack import _anchor
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -210,7 +211,28 @@ def run(spans_per_edit: int, seed: int) -> None:
             else "-"
         )
         print(f"{name:34} {shares}  {spread}")
+    unrelated_contexts(2000, rng)
     timing(chosen)
+
+
+def unrelated_contexts(n: int, rng: random.Random) -> None:
+    """
+    How much the 32-character prefixes of unrelated places agree.
+    """
+    agreements = []
+    while len(agreements) < n:
+        i, j = rng.randrange(64, len(ARTICLE)), rng.randrange(64, len(ARTICLE))
+        if abs(i - j) < 64:
+            continue
+        prefix = ARTICLE[i - 32 : i]
+        text = ARTICLE[j - 64 : j][::-1]
+        agreements.append(float(_anchor._agreement(prefix[::-1], text)))
+    agreements.sort()
+    print(
+        f"\nunrelated contexts agree {statistics.median(agreements):.2f} "
+        f"(median), {agreements[int(0.99 * n)]:.2f} (99th percentile), "
+        f"{agreements[-1]:.2f} (most), over {n} pairs"
+    )
 
 
 def timing(chosen: list[ct.Span]) -> None:
@@ -237,7 +259,7 @@ def timing(chosen: list[ct.Span]) -> None:
     )
     window = time.perf_counter() - t
     print(
-        f"\n{len(ARTICLE):,} characters: {1000 * per_span:.1f} ms a span, "
+        f"{len(ARTICLE):,} characters: {1000 * per_span:.1f} ms a span, "
         f"{1000 * with_old:.1f} ms with the old text; a difflib sliding "
         f"window takes {1000 * window:.0f} ms for one span"
     )
