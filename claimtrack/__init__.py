@@ -6,6 +6,13 @@ backs it up and what contradicts it.
 """
 
 from claimtrack import exceptions, formats, scales, validators
+from claimtrack._anchor import (
+    Anchoring,
+    AnchorKind,
+    Reanchored,
+    Revision,
+    reanchor,
+)
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._dates import Precision, When
 from claimtrack._events import Event, EventKind
@@ -70,6 +77,8 @@ __all__ = [
     "AmbiguousActorError",
     "AmbiguousDateError",
     "AmbiguousQuoteError",
+    "AnchorKind",
+    "Anchoring",
     "Citation",
     "Claim",
     "ClaimtrackError",
@@ -100,7 +109,9 @@ __all__ = [
     "QuoteNotFoundError",
     "Rating",
     "RatingScale",
+    "Reanchored",
     "Retraction",
+    "Revision",
     "SetAside",
     "Source",
     "Span",
@@ -120,6 +131,7 @@ __all__ = [
     "When",
     "exceptions",
     "formats",
+    "reanchor",
     "scales",
     "validators",
 ]

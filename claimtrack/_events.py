@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from claimtrack._anchor import Revision
 from claimtrack._contradictions import Contradiction
 from claimtrack._evidence import Evidence, Retraction, Verdict, _check_instant
 from claimtrack._models import Actor, Claim, Source
@@ -42,6 +43,7 @@ class EventKind(enum.Enum):
     CLAIM_RETRACTED = "claim-retracted"
     PREDICATE_DECLARED = "predicate-declared"
     CONTRADICTION_ADDED = "contradiction-added"
+    SOURCE_REVISED = "source-revised"
 
 
 Payload = (
@@ -53,6 +55,7 @@ Payload = (
     | Retraction
     | Predicate
     | Contradiction
+    | Revision
 )
 
 _PAYLOAD_TYPES: dict[EventKind, type[Any]] = {
@@ -64,6 +67,7 @@ _PAYLOAD_TYPES: dict[EventKind, type[Any]] = {
     EventKind.CLAIM_RETRACTED: Retraction,
     EventKind.PREDICATE_DECLARED: Predicate,
     EventKind.CONTRADICTION_ADDED: Contradiction,
+    EventKind.SOURCE_REVISED: Revision,
 }
 
 
@@ -89,7 +93,7 @@ class Event:
         kind: What the change was, an `EventKind`.
         payload: What was added: the `Source`, `Actor`, `Claim`,
             `Evidence`, `Verdict`, `Retraction`, `Predicate` or explicit
-            `Contradiction`.
+            `Contradiction`; or, for a revised source, the `Revision`.
         by: Who made the change.
         at: When, an aware datetime.
 
@@ -133,11 +137,15 @@ class Event:
         """
         The ids of the claims the event concerns.
 
-        None for a source, actor or predicate; two for a contradiction.
+        None for a source, actor or predicate; two for a contradiction;
+        for a revision, those whose spans (or evidence spans) quote the
+        revised source.
         """
         payload = self.payload
         if isinstance(payload, Claim):
             return (payload.id,)
+        if isinstance(payload, Revision):
+            return payload.claims
         if isinstance(payload, Evidence | Verdict | Retraction):
             return (payload.claim,)
         if isinstance(payload, Contradiction):

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from claimtrack._anchor import Anchoring, Reanchored, Revision
 from claimtrack._contradictions import Contradiction
 from claimtrack._dates import Precision, When
 from claimtrack._events import _PAYLOAD_TYPES, Event, EventKind
@@ -92,8 +93,6 @@ def _value(value: object) -> object:  # noqa: PLR0911
     names = _FIELDS.get(kind)
     if names is not None:
         return {name: _value(getattr(value, name)) for name in names}
-    if isinstance(value, str | bool | int | float):
-        return value
     if isinstance(value, Decimal):
         return _number(value)
     if isinstance(value, tuple):
@@ -310,6 +309,29 @@ class _Reader:
             for n, item in enumerate(data)
         ]
 
+    def spans(self, data: object, path: str) -> list[Span | None]:
+        if not isinstance(data, list):
+            raise self.fail(path, data, "must be a JSON list")
+        return [self.span(item, f"{path}[{n}]") for n, item in enumerate(data)]
+
+    def anchoring(self, data: object, path: str) -> Anchoring:
+        return self.model(  # type: ignore[no-any-return]
+            Anchoring,
+            data,
+            path,
+            {"span": self.span, "found": self.span, "candidates": self.spans},
+        )
+
+    def reanchored(self, data: object, path: str) -> list[Reanchored]:
+        if not isinstance(data, list):
+            raise self.fail(path, data, "must be a JSON list")
+        return [
+            self.model(
+                Reanchored, item, f"{path}[{n}]", {"anchoring": self.anchoring}
+            )
+            for n, item in enumerate(data)
+        ]
+
     def tolerance(self, data: object, path: str) -> Tolerance | None:
         if data is None:
             return None
@@ -329,10 +351,11 @@ class _Reader:
             "proposition": self.proposition,
             "items": self.citations,
             "tolerance": self.tolerance,
+            "spans": self.reanchored,
         }
         if cls is Verdict:
             special["rating"] = lambda v, _: None if v is None else _rating(v)
-        if cls in (Evidence, Verdict, Retraction, Contradiction):
+        if cls in (Evidence, Verdict, Retraction, Contradiction, Revision):
             special["at"] = self.maybe_instant
         return self.model(cls, data, path, special)
 

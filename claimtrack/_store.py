@@ -73,6 +73,8 @@ create table links (
 ) without rowid;
 create index events_declared on events (seq)
     where kind = 'predicate-declared';
+create index events_revised on events (seq)
+    where kind = 'source-revised';
 """
 """Added by layout 2: the state a lookup needs, kept by every write.
 
@@ -359,6 +361,19 @@ class Store:
             for key, *row in self.db.execute(query, chunk):
                 found[key] = (row[0], _decode(reader, row))
         return found
+
+    def revised(self, sources: Iterable[str | None]) -> bool:
+        """
+        Whether any of these sources had its text revised.
+        """
+        wanted = {source for source in sources if source is not None}
+        return bool(wanted) and any(
+            source in wanted
+            for (source,) in self.db.execute(
+                "select json_extract(payload, '$.source') from events "
+                "where kind = 'source-revised'"
+            )
+        )
 
     def fact(self, claim: str) -> tuple[str, str] | None:
         """

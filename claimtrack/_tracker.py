@@ -25,6 +25,16 @@ from typing import (
 import attrs
 
 from claimtrack import _scales, _serialize, _store
+from claimtrack._anchor import (
+    MIN_SCORE,
+    Anchoring,
+    AnchorKind,
+    Kept,
+    Reanchored,
+    Revision,
+    anchor,
+    check_min_score,
+)
 from claimtrack._contradictions import (
     OPEN_HIGH,
     OPEN_LOW,
@@ -66,6 +76,7 @@ from claimtrack._validators import instance_of, non_empty_str, optional
 from claimtrack.exceptions import (
     AmbiguousActorError,
     ClaimtrackError,
+    ConflictError,
     DuplicateIdError,
     InvalidFieldsError,
     InvalidTypeError,
@@ -73,6 +84,7 @@ from claimtrack.exceptions import (
     LineageCycleError,
     MissingReferenceError,
     NotFoundError,
+    SpanMismatchError,
     StoreError,
     UnknownActorError,
     UnknownClaimError,
@@ -90,6 +102,7 @@ __all__ = ["Tracker"]
 
 _T = TypeVar("_T")
 _Index = dict[str, list[str]]
+_SpanKey = tuple[str, str | None, int | None]  # claim, evidence, item
 
 DateLike = When | dt.date | str
 """What a date argument may be: a `When`, a ``date``, an aware ``datetime``
@@ -296,6 +309,13 @@ class Tracker:
         self._seq: dict[str, int] = {}  # claim id -> order added
         self._by_source: _Index = {}
         self._by_tag: _Index = {}
+        # Revisions: each source's, by id, and what they changed.
+        self._revisions: dict[str, list[Revision]] = {}
+        self._revision_ids: dict[str, Revision] = {}
+        # source -> span -> (its last re-anchoring, the revision it was lost)
+        self._orphans: dict[str, dict[_SpanKey, tuple[Reanchored, int]]] = {}
+        self._first_sources: dict[str, Source] = {}  # as added, if revised
+        self._first_evidence: dict[str, Evidence] = {}  # the same
 
     def __repr__(self) -> str:
         return (
@@ -1414,6 +1434,9 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Event)(self, "event", event)
+        known = self._applied_before(event)
+        if known is not None:
+            return known
         payload = event.payload
         if isinstance(payload, Claim):
             errors = _Errors("apply")
@@ -1429,6 +1452,323 @@ class Tracker:
             self._commit(event)
             return event.payload
         return self._stored(event)
+
+    # -- revisions ---------------------------------------------------------
+
+    @_writes
+    def revise(
+        self,
+        source: str | Source,
+        text: str,
+        *,
+        min_score: float = MIN_SCORE,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+    ) -> Revision:
+        """
+        Give *source* a revised text, and move every span quoting it.
+
+        Each claim's span and each evidence span on the source is found in
+        the new text by `reanchor` (by position, by quote with context, or
+        by an approximate match scoring at least *min_score*), with the old
+        text known, so a passage that was already there elsewhere never
+        captures a span. A span found moves there. A span that is lost
+        (an orphan) or that several places match equally (ambiguous) is
+        set aside: its claim keeps its source but no span, an evidence
+        citation keeps its source but no span, and `orphans` lists it with
+        where it was. Orphans from earlier revisions are looked for again.
+
+        Nothing is lost: the old text and the old spans stay in the
+        history, before the `Revision` recorded with kind
+        `EventKind.SOURCE_REVISED`. Revising to the text the source already
+        has changes nothing and returns its latest revision.
+
+        Args:
+            source: The source, or its id.
+            text: The new text.
+            min_score: The score an approximate match needs, over 0.5 and
+                at most 1.
+            by: Who revised it.
+            at: When: an aware datetime or ISO string; now if omitted.
+
+        Returns:
+            The revision: every span, with how it was found (`moved`,
+            `orphans` and `ambiguous` pick them out). For a text the source
+            already has, its latest revision, or revision 0 (the text it
+            was added with: every span where it is).
+
+        Raises:
+            UnknownSourceError: If the source is not in the tracker.
+            InvalidTypeError: If *text* is not a ``str``.
+            InvalidValueError: If *min_score* is out of range.
+            InvalidFieldsError: If several arguments are wrong at once.
+
+        .. versionadded:: 0.1.0
+        """
+        errors = _Errors("revise")
+        found = errors.attempt(self._source_ref, source, None)
+        errors.attempt(instance_of(str), self, "text", text)
+        errors.attempt(check_min_score, min_score)
+        author = errors.attempt(self._author, by, at)
+        errors.raise_any()
+        if text == found.text:
+            return self._latest_revision(found)
+        number = len(self._revisions.get(found.id, ())) + 1
+        revision = Revision(
+            found.id,
+            number,
+            text,
+            spans=self._reanchor_all(found, text, min_score),
+            min_score=min_score,
+            by=author[0],
+            at=author[1],
+        )
+        event = Event(
+            EventKind.SOURCE_REVISED, revision, by=author[0], at=author[1]
+        )
+        self._check(event)
+        self._commit(event)
+        return revision
+
+    def revisions(self, source: str | Source) -> list[Revision]:
+        """
+        Return the revisions of *source*, oldest first.
+
+        Raises:
+            UnknownSourceError: If the source is not in the tracker.
+
+        .. versionadded:: 0.1.0
+        """
+        found = self._source_ref(source, None)
+        return list(self._revisions.get(found.id, ()))
+
+    def orphans(self, source: str | Source | None = None) -> list[Reanchored]:
+        """
+        Return the spans that revisions left without a place.
+
+        Each is a `Reanchored`: whose span it is (a claim's, or an evidence
+        citation's), and its anchoring, whose ``span`` is where it was
+        last, whose ``kind`` says whether it was lost or ambiguous, and
+        whose ``candidates`` are the places considered. A span found again
+        by a later revision is no longer an orphan.
+
+        Args:
+            source: Only the orphans of this source (or its id).
+
+        Raises:
+            UnknownSourceError: If the source is not in the tracker.
+
+        .. versionadded:: 0.1.0
+        """
+        if source is None:
+            groups: Iterable[dict[_SpanKey, tuple[Reanchored, int]]] = (
+                self._orphans.values()
+            )
+        else:
+            groups = [self._orphans.get(self._source_ref(source, None).id, {})]
+        return [entry for group in groups for entry, _ in group.values()]
+
+    def _reanchor_all(
+        self, source: Source, text: str, min_score: float
+    ) -> tuple[Reanchored, ...]:
+        """
+        Find every span on *source* in its new *text*.
+        """
+        lost = self._orphans.get(source.id, {})
+        kept: dict[int | None, Kept | None] = {}
+        found = []
+        for key, span in self._spans_on(source.id).items():
+            # A span is looked for as of the text it was true to: the
+            # current one, or, for an orphan, the one before it was lost.
+            since = lost[key][1] if key in lost else None
+            if since not in kept:
+                old = self._text_before(source.id, since)
+                kept[since] = None if old is None else Kept(old, text)
+            claim, evidence, item = key
+            anchoring = anchor(span, text, min_score, kept[since])
+            found.append(
+                Reanchored(claim, anchoring, evidence=evidence, item=item)
+            )
+        return tuple(found)
+
+    def _text_before(self, source_id: str, number: int | None) -> str | None:
+        """
+        The source's text before revision *number*; None: its current text.
+        """
+        if number is None:
+            return self._sources[source_id].text
+        if number == 1:
+            return self._first_sources[source_id].text
+        return self._revisions[source_id][number - 2].text
+
+    def _spans_on(self, source_id: str) -> dict[_SpanKey, Span]:
+        """
+        Every span on the source, orphans' last spans included, in order.
+        """
+        lost = self._orphans.get(source_id, {})
+        spans: dict[_SpanKey, Span] = {}
+
+        def note(key: _SpanKey, span: Span | None) -> None:
+            if span is not None:
+                spans[key] = span
+            elif key in lost:
+                spans[key] = lost[key][0].anchoring.span
+
+        for claim_id in self._by_source.get(source_id, ()):
+            note((claim_id, None, None), self._claims[claim_id].span)
+        for evidence in self._evidence_ids.values():
+            for item, citation in enumerate(evidence.items):
+                if citation.source == source_id:
+                    key = (evidence.claim, evidence.id, item)
+                    note(key, citation.span)
+        return spans
+
+    def _latest_revision(self, source: Source) -> Revision:
+        """
+        The revision that gave *source* its text; revision 0 if none did.
+        """
+        done = self._revisions.get(source.id)
+        if done:
+            return done[-1]
+        added = next(
+            event
+            for event in self._log
+            if isinstance(event, Event)
+            and event.kind is EventKind.SOURCE_ADDED
+            and event.payload.id == source.id
+        )
+        return Revision(
+            source.id,
+            0,
+            source.text or "",
+            spans=[
+                Reanchored(
+                    claim,
+                    Anchoring(span, AnchorKind.POSITION, found=span, score=1),
+                    evidence=evidence,
+                    item=item,
+                )
+                for (claim, evidence, item), span in self._spans_on(
+                    source.id
+                ).items()
+            ],
+            by=added.by,
+            at=added.at,
+        )
+
+    def _check_revision(self, revision: Revision) -> bool:
+        """
+        Check a revision follows the source's last, and moves every span.
+        """
+        if revision.id in self._revision_ids:
+            return False
+        source = self.source(revision.source)
+        done = len(self._revisions.get(source.id, ()))
+        if revision.number != done + 1:
+            raise ConflictError(
+                "number",
+                revision.number,
+                f"source {source.id!r} has had {done} revision(s), so the "
+                f"next is number {done + 1}",
+            )
+        expected = self._spans_on(source.id)
+        revised = attrs.evolve(source, text=revision.text)
+        seen: set[_SpanKey] = set()
+        for n, entry in enumerate(revision.spans):
+            field = f"spans[{n}]"
+            if entry.key in seen:
+                raise InvalidValueError(
+                    field, str(entry), "the revision moves this span twice"
+                )
+            seen.add(entry.key)
+            if expected.get(entry.key) != entry.anchoring.span:
+                raise ConflictError(
+                    f"{field}.anchoring.span",
+                    entry.anchoring.span,
+                    f"is not a span the tracker holds for {_whose(entry.key)}",
+                )
+            place = entry.anchoring.found
+            if place is not None and (
+                place.end > len(revision.text)
+                or revised.span_at(place.start, place.end) != place
+            ):
+                raise SpanMismatchError(
+                    f"{field}.anchoring.found",
+                    place,
+                    "is not true to the revised text",
+                )
+        missing = [key for key in expected if key not in seen]
+        if missing:
+            raise ConflictError(
+                "spans",
+                len(revision.spans),
+                f"the revision does not say where the span of "
+                f"{_whose(missing[0])} went",
+            )
+        return True
+
+    def _apply_revision(self, revision: Revision) -> None:
+        """
+        Give the source its new text, and each span its new place.
+        """
+        source = self._sources[revision.source]
+        self._first_sources.setdefault(source.id, source)
+        self._sources[source.id] = attrs.evolve(source, text=revision.text)
+        self._revisions.setdefault(source.id, []).append(revision)
+        self._revision_ids[revision.id] = revision
+        lost = self._orphans.setdefault(source.id, {})
+        for entry in revision.spans:
+            place = entry.anchoring.found
+            if place is None:
+                since = lost.get(entry.key, (entry, revision.number))[1]
+                lost[entry.key] = (entry, since)
+            else:
+                lost.pop(entry.key, None)
+            if entry.evidence is None:
+                claim = self._claims[entry.claim]
+                self._claims[claim.id] = attrs.evolve(claim, span=place)
+                continue
+            evidence = self._evidence_ids[entry.evidence]
+            self._first_evidence.setdefault(evidence.id, evidence)
+            assert entry.item is not None  # noqa: S101 -- it has evidence
+            items = list(evidence.items)
+            items[entry.item] = attrs.evolve(items[entry.item], span=place)
+            moved = attrs.evolve(evidence, items=tuple(items))
+            self._evidence_ids[evidence.id] = moved
+            self._evidence[evidence.claim][evidence.id] = moved
+
+    def _added_as(self, claim: Claim) -> bool:
+        """
+        Whether *claim* is a stored claim as it was added.
+        """
+        seq = self._seq.get(claim.id)
+        return seq is not None and self._claim_list[seq] == claim
+
+    def _applied_before(self, event: Event) -> Payload | None:
+        """
+        What the tracker holds for an event applied before a revision.
+
+        A revision changes stored sources, claims and evidence; their
+        events, applied again, are recognised by what they held then.
+        """
+        payload = event.payload
+        if isinstance(payload, Source):
+            first: object = self._first_sources.get(payload.id)
+            if first == payload:
+                return self._sources[payload.id]
+        elif isinstance(payload, Claim):
+            seq = self._seq.get(payload.id)
+            if (
+                seq is not None
+                and self._claims[payload.id] is not self._claim_list[seq]
+                and self._added_as(payload)
+            ):
+                return self._claims[payload.id]
+        elif isinstance(payload, Evidence):
+            first = self._first_evidence.get(payload.id)
+            if first == payload:
+                return self._evidence_ids[payload.id]
+        return None
 
     # -- the embedded store ------------------------------------------------
 
@@ -1552,12 +1892,7 @@ class Tracker:
             objects = (obj,) if isinstance(obj, str) else ()
             return (payload.speaker, proposition.subject, *objects)
         if isinstance(payload, Contradiction):
-            self._explicit.setdefault(payload.claim, {})[payload.other] = (
-                payload
-            )
-            self._explicit.setdefault(payload.other, {})[payload.claim] = (
-                payload
-            )
+            self._store_link(payload)
         else:
             self._evidence_ids[payload.id] = cast("Evidence", payload)
         return ()
@@ -1879,9 +2214,14 @@ class Tracker:
     def _claim_ref(self, claim: str | Claim, field: str) -> str:
         """
         Resolve a claim or claim id to the id of a stored claim.
+
+        A claim is known as it is, or as it was added (before a revision
+        of its source moved its span).
         """
         if isinstance(claim, Claim):
-            if self._claims.get(claim.id) != claim:
+            if self._claims.get(claim.id) != claim and not self._added_as(
+                claim
+            ):
                 raise UnknownClaimError(
                     field, claim.id, "this claim is not in the tracker"
                 )
@@ -1953,7 +2293,7 @@ class Tracker:
             return Citation(span=source.check_span(item.span))
         return item
 
-    def _stored(self, event: Event) -> Payload:
+    def _stored(self, event: Event) -> Payload:  # noqa: PLR0911 -- per kind
         payload = event.payload
         if isinstance(payload, Source | Actor | Claim):
             found = self._lookup(payload.id)
@@ -1967,6 +2307,8 @@ class Tracker:
             return self._retractions[payload.claim]
         if isinstance(payload, Predicate):
             return self._registry.get(payload.name) or payload
+        if isinstance(payload, Revision):
+            return self._revision_ids[payload.id]
         return self._explicit[payload.claim][payload.other]
 
     def _source_keys(self, source_id: str) -> frozenset[str]:
@@ -2287,6 +2629,8 @@ class Tracker:
         Check *event* can be applied; tell whether it changes anything.
         """
         payload = event.payload
+        if isinstance(payload, Revision):
+            return self._check_revision(payload)
         if isinstance(payload, Source | Actor | Claim):
             if not self._is_new(payload):
                 return False
@@ -2338,18 +2682,19 @@ class Tracker:
                 for claim_id in self._by_predicate.get(key, ())
             )
         elif isinstance(payload, Contradiction):
-            if self._dirty_links is not None:
-                self._dirty_links.update((payload.claim, payload.other))
-            self._explicit.setdefault(payload.claim, {})[payload.other] = (
-                payload
-            )
-            self._explicit.setdefault(payload.other, {})[payload.claim] = (
-                payload
-            )
+            self._store_link(payload)
         elif isinstance(payload, Verdict):
             self._verdicts.setdefault(payload.claim, {})[payload.id] = payload
+        elif isinstance(payload, Revision):
+            self._apply_revision(payload)
         else:
             self._retractions[payload.claim] = payload
+
+    def _store_link(self, link: Contradiction) -> None:
+        if self._dirty_links is not None:
+            self._dirty_links.update((link.claim, link.other))
+        self._explicit.setdefault(link.claim, {})[link.other] = link
+        self._explicit.setdefault(link.other, {})[link.claim] = link
 
     def _commit(self, event: Event) -> None:
         """
@@ -2401,7 +2746,9 @@ class Tracker:
         record = self._added[
             bisect.bisect_right(self._added, seq, key=lambda r: r.first) - 1
         ]
-        return Event(EventKind.CLAIM_ADDED, claim, by=record.by, at=record.at)
+        # As added: a revision of its source may have moved its span since.
+        added = self._claim_list[seq]
+        return Event(EventKind.CLAIM_ADDED, added, by=record.by, at=record.at)
 
     def _store_evidence(self, evidence: Evidence) -> None:
         self._evidence.setdefault(evidence.claim, {})[evidence.id] = evidence
@@ -2633,9 +2980,21 @@ class _Unloaded(Tracker):
         return Tracker.contradictions(self, claim, **filters)
 
     def _read(self, event_id: str) -> Payload | None:
-        assert self._store is not None  # noqa: S101 -- checked by callers
-        found = self._store.events_by_id([event_id]).get(event_id)
-        return None if found is None else found[1].payload
+        """
+        The payload of an event in the file, unless a revision changed it.
+
+        A claim or source added before its source's text was revised is
+        read whole instead: the revision moved the spans.
+        """
+        store = cast("_store.Store", self._store)
+        found = store.events_by_id([event_id]).get(event_id)
+        if found is None:
+            return None
+        payload = found[1].payload
+        source = payload.source if isinstance(payload, Claim) else None
+        if isinstance(payload, Source):
+            source = payload.id
+        return None if store.revised([source]) else payload
 
     def _view(self, claim_id: str) -> Tracker | None:
         """
@@ -2798,3 +3157,10 @@ def _said_within(claim: Claim, window: tuple[dt.date, dt.date]) -> bool:
         and window[0] <= claim.said.earliest
         and claim.said.latest <= window[1]
     )
+
+
+def _whose(key: _SpanKey) -> str:
+    claim, evidence, item = key
+    if evidence is None:
+        return f"claim {claim!r}"
+    return f"evidence {evidence!r} [{item}] on claim {claim!r}"

@@ -688,3 +688,27 @@ class TestLazyReading:
             show = tracker.__repr__  # looked up before the file is read
             assert 2 == len(tracker)
             assert "<Tracker: 1 sources, 1 actors, 2 claims>" == show()
+
+    def test_revised_sources_read_whole(self, path):
+        """
+        A claim or source changed by a revision is read from memory.
+        """
+        text = "Rubio spoke. Bukele agreed."
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
+            tracker.add_source(ct.Source("s", text=text), at=T0)
+            tracker.add_source(ct.Source("t", text=text), at=T0)
+            tracker.add_claim(
+                "spoke", speaker="rubio", quote="spoke", source="s", id="a"
+            )
+            tracker.add_claim(
+                "spoke", speaker="rubio", quote="spoke", source="t", id="b"
+            )
+            tracker.revise("s", "Yesterday, " + text, at=T0)
+            moved, kept = tracker.claim("a"), tracker.claim("b")
+        for id_, expected in (("a", moved), ("b", kept)):
+            with ct.Tracker.open(path) as tracker:
+                assert expected == tracker.claim(id_)
+                assert (type(tracker) is ct.Tracker) is (id_ == "a")
+        with ct.Tracker.open(path) as tracker:
+            assert tracker.get("s").text.startswith("Yesterday")
