@@ -162,6 +162,39 @@ def dump(tracker: Tracker, path: str | os.PathLike[str]) -> None:
 # -- reading ----------------------------------------------------------------
 
 
+def parse_json(
+    text: str | bytes, *, first_line: int = 0, lines: bool = True
+) -> Any:
+    """
+    Parse JSON; an error names where the text stops being JSON.
+
+    Args:
+        text: The JSON text.
+        first_line: How many lines of a larger input come before *text*,
+            so that the line named counts in the whole input.
+        lines: False to name only the column (for one line of JSON lines).
+
+    Raises:
+        InvalidDocumentError: If it is not JSON; ``line`` is where.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        line = exc.lineno + first_line
+        where = (
+            f"line {line} column {exc.colno}"
+            if lines
+            else (f"column {exc.colno}")
+        )
+        error = InvalidDocumentError(
+            "$",
+            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
+            f"is not JSON: {exc.msg} at {where}",
+        )
+        error.line = line
+        raise error from None
+
+
 class _Reader:
     """
     Turn plain data back into models, naming the JSON path of any fault.
@@ -474,15 +507,7 @@ def from_json(
             "document", size, f"is larger than the limit of {max_bytes} bytes"
         )
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        error = InvalidDocumentError(
-            "$",
-            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-            f"is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-        )
-        error.line = exc.lineno
-        raise error from None
+        data = parse_json(text)
     except UnicodeDecodeError as exc:
         raise InvalidDocumentError(
             "$", exc.object[exc.start : exc.end], "is not UTF-8"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack._evidence import instant
 from claimtrack._models import Actor, ActorKind, Claim, Source
+from claimtrack._serialize import parse_json
 from claimtrack._text import name_key
 from claimtrack._validators import http_url
 from claimtrack.exceptions import (
@@ -131,16 +132,7 @@ def load_json(text: str) -> Any:
     Raises:
         InvalidDocumentError: If it is not JSON; ``line`` is where.
     """
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        error = InvalidDocumentError(
-            "$",
-            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-            f"is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-        )
-        error.line = exc.lineno
-        raise error from None
+    return parse_json(text)
 
 
 def json_lines(text: str) -> Iterator[tuple[int, Any]]:
@@ -155,16 +147,9 @@ def json_lines(text: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield (
-                number,
-                InvalidDocumentError(
-                    "$",
-                    exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-                    f"is not JSON: {exc.msg} at column {exc.colno}",
-                ),
-            )
+            yield number, parse_json(line, lines=False)
+        except InvalidDocumentError as exc:
+            yield number, exc
 
 
 def _kind(value: object) -> str:

@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 
 from claimtrack._anchor import best_places, find_all
 from claimtrack._models import CONTEXT_LENGTH, Source, Span
+from claimtrack._serialize import parse_json
 from claimtrack._validators import instance_of, non_empty_str
 from claimtrack.exceptions import (
     AmbiguousQuoteError,
@@ -262,17 +263,7 @@ def _read(
 ) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         text = read_text(data, max_bytes=max_bytes)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            error = InvalidDocumentError(
-                "$",
-                exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-                f"is not JSON: {exc.msg} at line {exc.lineno} column "
-                f"{exc.colno}",
-            )
-            error.line = exc.lineno
-            raise error from None
+        data = parse_json(text)
         if not isinstance(data, dict):
             raise InvalidDocumentError(
                 "$", data, "must be a JSON object: one annotation"

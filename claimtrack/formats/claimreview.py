@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from claimtrack._models import Actor, ActorKind, Claim, Source
+from claimtrack._serialize import parse_json
 from claimtrack._validators import instance_of
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -181,18 +182,11 @@ def _load(text: str, first_line: int) -> Any:
     Parse JSON; the error names the line (counted in the whole input).
     """
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        line = exc.lineno + first_line
-        error = InvalidDocumentError(
-            "$",
-            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-            f"is not JSON: {exc.msg} at line {line} column {exc.colno}",
-        )
-        error.line = line
+        return parse_json(text, first_line=first_line)
+    except InvalidDocumentError as error:
         if first_line:
             return error
-        raise error from None
+        raise
 
 
 class _Scripts(HTMLParser):

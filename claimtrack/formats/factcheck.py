@@ -19,11 +19,11 @@ fetched.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from claimtrack._serialize import parse_json
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
 from claimtrack.formats._common import (
     MAX_BYTES,
@@ -94,16 +94,7 @@ def read(
     .. versionadded:: 0.1.0
     """
     text = read_text(data, max_bytes=max_bytes)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        error = InvalidDocumentError(
-            "$",
-            exc.doc[max(0, exc.pos - 20) : exc.pos + 20],
-            f"is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-        )
-        error.line = exc.lineno
-        raise error from None
+    document = parse_json(text)
     flags: list[Flag] = []
     return run(
         tracker,
