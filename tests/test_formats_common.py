@@ -202,6 +202,137 @@ class TestRun:
         assert (flag,) == report.flags
 
 
+
+class TestProgress:
+    """
+    A run reports how many records it has read, for a progress display.
+    """
+
+    @given(
+        st.integers(min_value=0, max_value=7),
+        st.integers(min_value=1, max_value=3),
+    )
+    def test_every_n_records_then_the_total(self, count, every):
+        """
+        Progress is called every PROGRESS_EVERY records, then with the
+        total once, never twice with the same count.
+        """
+        calls = []
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_common, "PROGRESS_EVERY", every)
+            report = _common.run(
+                ct.Tracker(),
+                "test",
+                [record(n) for n in range(count)],
+                progress=calls.append,
+            )
+        expected = list(range(every, count + 1, every))
+        if not expected or expected[-1] != count:
+            expected.append(count)
+
+        assert expected == calls
+        assert count == report.records
+
+    def test_lenient_counts_rejected_records(self):
+        """
+        Rejected records are records read: they count toward progress.
+        """
+        calls = []
+        _common.run(
+            ct.Tracker(),
+            "test",
+            [record(0), record(1, fail=True)],
+            lenient=True,
+            progress=calls.append,
+        )
+
+        assert [2] == calls
+
+    def test_strict_failure_reports_no_total(self):
+        """
+        A strict run that fails does not report a total.
+        """
+        calls = []
+        with pytest.raises(ct.InvalidValueError):
+            _common.run(
+                ct.Tracker(),
+                "test",
+                [record(0), record(1, fail=True)],
+                progress=calls.append,
+            )
+
+        assert [] == calls
+
+    @pytest.mark.parametrize(
+        ("module", "data"),
+        [
+            (
+                "liar",
+                "1.json\ttrue\tA claim.\t\tsomeone\t\t\t\t0\t0\t0\t0\t0\t\n"
+                "2.json\tfalse\tAnother.\t\tsomeone\t\t\t\t0\t0\t0\t0\t0\t\n",
+            ),
+            (
+                "averitec",
+                '[{"claim": "A claim.", "label": "Refuted", '
+                '"claim_date": "1-10-2020", "speaker": "Someone", '
+                '"questions": []}, {"claim": "Another.", "label": '
+                '"Supported", "claim_date": "2-10-2020", "speaker": null, '
+                '"questions": []}]',
+            ),
+            (
+                "climate_fever",
+                '{"claim_id": "1", "claim": "A claim.", "claim_label": '
+                '"SUPPORTS", "evidences": []}\n{"claim_id": "2", "claim": '
+                '"Another.", "claim_label": "REFUTES", "evidences": []}\n',
+            ),
+            (
+                "fever",
+                '{"id": 1, "label": "NOT ENOUGH INFO", "claim": "A claim.", '
+                '"evidence": [[[1, null, null, null]]]}\n{"id": 2, "label": '
+                '"NOT ENOUGH INFO", "claim": "Another.", "evidence": '
+                "[[[2, null, null, null]]]}\n",
+            ),
+            (
+                "claimreview",
+                '[{"@type": "Claim", "text": "A claim.", "author": "Someone", '
+                '"datePublished": "2021-07-06"}, {"@type": "ClaimReview", '
+                '"claimReviewed": "Another.", "author": "Checks", '
+                '"datePublished": "2021-07-07", "reviewRating": '
+                '{"alternateName": "False"}, "itemReviewed": {"author": '
+                '"Someone"}}]',
+            ),
+            (
+                "factcheck",
+                '{"claims": [{"text": "A claim.", "claimant": "Someone", '
+                '"claimDate": "2020-12-01T00:00:00Z", "claimReview": []}, '
+                '{"text": "Another.", "claimant": "Someone", "claimDate": '
+                '"2020-12-02T00:00:00Z", "claimReview": []}]}',
+            ),
+            (
+                "claimskg",
+                ",rating_alternateName,creativeWork_author_name,"
+                "claimReview_author_name,claimReview_url,"
+                "claimReview_claimReviewed,claimReview_datePublished\r\n"
+                "0,False,Someone,checks,https://checks.example/1,A claim.,"
+                "2021-07-12\r\n"
+                "1,True,Someone,checks,https://checks.example/2,Another.,"
+                "2021-07-13\r\n",
+            ),
+        ],
+    )
+    def test_every_reader_passes_it_on(self, module, data):
+        """
+        Each format's read() passes progress to the run: it hears the total.
+        """
+        calls = []
+        reader = getattr(ct.formats, module)
+
+        report = reader.read(ct.Tracker(), data, progress=calls.append)
+
+        assert [2] == calls
+        assert 2 == report.records
+
+
 class TestFields:
     """
     Small readers of record fields.
