@@ -5,7 +5,7 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
-from claimtrack import exceptions, formats, scales, validators
+from claimtrack import cli, exceptions, formats, scales, validators
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._dates import Precision, When
 from claimtrack._events import Event, EventKind
@@ -118,6 +118,7 @@ __all__ = [
     "UnknownSourceError",
     "Verdict",
     "When",
+    "cli",
     "exceptions",
     "formats",
     "scales",
