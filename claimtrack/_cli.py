@@ -30,6 +30,7 @@ import attrs
 
 from claimtrack import _serialize
 from claimtrack._contradictions import Contradiction, ContradictionKind
+from claimtrack._dates import When
 from claimtrack._evidence import Evidence, Retraction, Stance, Status, Verdict
 from claimtrack._models import (
     Actor,
@@ -67,7 +68,6 @@ from claimtrack.formats import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
-    from claimtrack._dates import When
     from claimtrack._events import Event
     from claimtrack.formats._common import ImportReport
 
@@ -229,6 +229,11 @@ class _Context:
                     "'claimtrack init', or name one with --db",
                 ),
             )
+        reason = foreign(self.db)
+        if reason is not None:
+            raise _Exit(
+                ExitCode.IO_ERROR, StoreError("db", str(self.db), reason)
+            )
         try:
             tracker = Tracker.open(self.db, timeout=self.timeout)
         except InvalidDocumentError as exc:  # not a store, or too new
@@ -368,8 +373,7 @@ def _fields(ctx: _Context, pairs: Sequence[tuple[str, str]]) -> None:
     Write ``label  value`` lines, leaving out empty values.
     """
     shown = [(label, value) for label, value in pairs if value]
-    if shown:
-        ctx.lines(table(None, shown, width=ctx.width, wrap=(1,)))
+    ctx.lines(table(None, shown, width=ctx.width, wrap=(1,)))
 
 
 def _section(ctx: _Context, title: str, lines: Sequence[str]) -> None:
@@ -565,14 +569,11 @@ def _init(args: argparse.Namespace, ctx: _Context) -> None:
     from claimtrack._evidence import Policy  # noqa: PLC0415
 
     path = ctx.db
-    if path.is_dir() or (path.exists() and not _is_sqlite(path)):
+    reason = foreign(path) if path.exists() else None
+    if reason is not None:
         raise _Exit(
             ExitCode.CANNOT_CREATE,
-            StoreError(
-                "db",
-                str(path),
-                "is not a claimtrack store; init does not overwrite it",
-            ),
+            StoreError("db", str(path), f"{reason}; init leaves it alone"),
         )
     created = not path.exists() or path.stat().st_size == 0
     policy = None
@@ -580,12 +581,10 @@ def _init(args: argparse.Namespace, ctx: _Context) -> None:
         policy = Policy(min_sources=args.min_sources)
     try:
         tracker = Tracker.open(path, policy=policy, timeout=ctx.timeout)
-    except InvalidDocumentError as exc:  # another SQLite file, or newer
+    except InvalidDocumentError as exc:  # newer, or not quite a store
         raise _Exit(
             ExitCode.CANNOT_CREATE,
-            StoreError(
-                "db", str(path), f"{exc.reason}; init does not overwrite it"
-            ),
+            StoreError("db", str(path), f"{exc.reason}; init leaves it alone"),
         ) from exc
     except StoreBusyError:
         raise
@@ -609,10 +608,40 @@ def _init(args: argparse.Namespace, ctx: _Context) -> None:
         )
 
 
-def _is_sqlite(path: Path) -> bool:
-    with path.open("rb") as f:
-        head = f.read(len(_SQLITE_HEADER))
-    return head in (b"", _SQLITE_HEADER)
+def foreign(path: Path) -> str | None:
+    """
+    Why *path* is plainly not a claimtrack store, or None.
+
+    This is checked, read-only, before a file is opened as a store: opening
+    sets a file's journal mode, which would change another program's
+    SQLite file. An empty file, or one that cannot be checked, is left for
+    the store to judge.
+    """
+    if path.is_dir():
+        return "is a folder, not a claimtrack store"
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(_SQLITE_HEADER))
+    except OSError:
+        return None
+    if head and head != _SQLITE_HEADER:
+        return "is not an SQLite file, so not a claimtrack store"
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                name
+                for (name,) in db.execute(
+                    "select name from sqlite_master where type = 'table'"
+                )
+            }
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    if tables and not {"meta", "events"} <= tables:
+        return "is an SQLite file, not a claimtrack store"
+    return None
 
 
 # -- import ------------------------------------------------------------------
@@ -796,7 +825,7 @@ def _progress(
         if wanted is None and count < _formats.PROGRESS_EVERY:
             return  # a short import: nothing to watch
         end = "\r" if terminal else "\n"
-        ctx.err.write(f"{path}: {count} records read{end}")
+        ctx.err.write(f"{path}: {_count(count, 'record')} read{end}")
         ctx.err.flush()
         shown = True
 
@@ -848,7 +877,9 @@ def _configure_add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url")
     parser.add_argument("--publisher")
     parser.add_argument(
-        "--published", metavar="DATE", help="when it was published"
+        "--published",
+        metavar="DATE",
+        help="when it was published: '2025-02-04', 'February 2025'",
     )
     parser.add_argument("--language", metavar="TAG", help="'en', 'pt-BR'")
     text = parser.add_mutually_exclusive_group()
@@ -876,7 +907,11 @@ def _add_source(args: argparse.Namespace, ctx: _Context) -> None:
         title=args.title,
         publisher=args.publisher,
         url=args.url,
-        published=args.published,
+        published=(
+            None
+            if args.published is None
+            else When.parse(args.published, field="published")
+        ),
         language=args.language,
         text=text,
         derived_from=args.derived_from,
@@ -1357,7 +1392,8 @@ def _show_claim(ctx: _Context, tracker: Tracker, claim: Claim) -> None:
             ctx,
             "retracted:",
             [
-                f"  {_instant(retraction.at)} by {retraction.by or '?'}"
+                f"  {_instant(retraction.at)}"
+                + (f" by {retraction.by}" if retraction.by else "")
                 + (f": {retraction.note}" if retraction.note else "")
             ],
         )
@@ -1831,6 +1867,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 -- per kind
         args = _parser().parse_args(argv)
         ctx = _Context.of(args)
         args.run(args, ctx)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else ExitCode.OK
     except KeyboardInterrupt:

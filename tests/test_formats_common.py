@@ -3,6 +3,7 @@ Tests for what every importer shares: input, all-or-nothing runs, reports.
 """
 
 import io
+import json
 
 import pytest
 from hypothesis import given
@@ -202,7 +203,6 @@ class TestRun:
         assert (flag,) == report.flags
 
 
-
 class TestProgress:
     """
     A run reports how many records it has read, for a progress display.
@@ -268,55 +268,102 @@ class TestProgress:
         [
             (
                 "liar",
-                "1.json\ttrue\tA claim.\t\tsomeone\t\t\t\t0\t0\t0\t0\t0\t\n"
-                "2.json\tfalse\tAnother.\t\tsomeone\t\t\t\t0\t0\t0\t0\t0\t\n",
+                "".join(
+                    "\t".join(
+                        [f"{n}.json", "true", f"Claim {n}.", "", "someone"]
+                        + [""] * 3
+                        + ["0"] * 5
+                        + [""]
+                    )
+                    + "\n"
+                    for n in (1, 2)
+                ),
             ),
             (
                 "averitec",
-                '[{"claim": "A claim.", "label": "Refuted", '
-                '"claim_date": "1-10-2020", "speaker": "Someone", '
-                '"questions": []}, {"claim": "Another.", "label": '
-                '"Supported", "claim_date": "2-10-2020", "speaker": null, '
-                '"questions": []}]',
+                json.dumps(
+                    [
+                        {
+                            "claim": f"Claim {n}.",
+                            "label": "Refuted",
+                            "claim_date": f"{n}-10-2020",
+                            "speaker": "Someone",
+                            "questions": [],
+                        }
+                        for n in (1, 2)
+                    ]
+                ),
             ),
             (
                 "climate_fever",
-                '{"claim_id": "1", "claim": "A claim.", "claim_label": '
-                '"SUPPORTS", "evidences": []}\n{"claim_id": "2", "claim": '
-                '"Another.", "claim_label": "REFUTES", "evidences": []}\n',
+                "".join(
+                    json.dumps(
+                        {
+                            "claim_id": str(n),
+                            "claim": f"Claim {n}.",
+                            "claim_label": "SUPPORTS",
+                            "evidences": [],
+                        }
+                    )
+                    + "\n"
+                    for n in (1, 2)
+                ),
             ),
             (
                 "fever",
-                '{"id": 1, "label": "NOT ENOUGH INFO", "claim": "A claim.", '
-                '"evidence": [[[1, null, null, null]]]}\n{"id": 2, "label": '
-                '"NOT ENOUGH INFO", "claim": "Another.", "evidence": '
-                "[[[2, null, null, null]]]}\n",
+                "".join(
+                    json.dumps(
+                        {
+                            "id": n,
+                            "label": "NOT ENOUGH INFO",
+                            "claim": f"Claim {n}.",
+                            "evidence": [[[n, None, None, None]]],
+                        }
+                    )
+                    + "\n"
+                    for n in (1, 2)
+                ),
             ),
             (
                 "claimreview",
-                '[{"@type": "Claim", "text": "A claim.", "author": "Someone", '
-                '"datePublished": "2021-07-06"}, {"@type": "ClaimReview", '
-                '"claimReviewed": "Another.", "author": "Checks", '
-                '"datePublished": "2021-07-07", "reviewRating": '
-                '{"alternateName": "False"}, "itemReviewed": {"author": '
-                '"Someone"}}]',
+                json.dumps(
+                    [
+                        {
+                            "@type": "Claim",
+                            "text": f"Claim {n}.",
+                            "author": "Someone",
+                            "datePublished": f"2021-07-0{n}",
+                        }
+                        for n in (1, 2)
+                    ]
+                ),
             ),
             (
                 "factcheck",
-                '{"claims": [{"text": "A claim.", "claimant": "Someone", '
-                '"claimDate": "2020-12-01T00:00:00Z", "claimReview": []}, '
-                '{"text": "Another.", "claimant": "Someone", "claimDate": '
-                '"2020-12-02T00:00:00Z", "claimReview": []}]}',
+                json.dumps(
+                    {
+                        "claims": [
+                            {
+                                "text": f"Claim {n}.",
+                                "claimant": "Someone",
+                                "claimDate": f"2020-12-0{n}T00:00:00Z",
+                                "claimReview": [],
+                            }
+                            for n in (1, 2)
+                        ]
+                    }
+                ),
             ),
             (
                 "claimskg",
                 ",rating_alternateName,creativeWork_author_name,"
                 "claimReview_author_name,claimReview_url,"
                 "claimReview_claimReviewed,claimReview_datePublished\r\n"
-                "0,False,Someone,checks,https://checks.example/1,A claim.,"
-                "2021-07-12\r\n"
-                "1,True,Someone,checks,https://checks.example/2,Another.,"
-                "2021-07-13\r\n",
+                + "".join(
+                    f"{n},False,Someone,checks,https://checks.example/{n},"
+                    f"Claim {n}.,2021-07-1{n}\r\n"
+                    for n in (1, 2)
+                ),
             ),
         ],
     )
