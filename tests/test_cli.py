@@ -150,17 +150,22 @@ def session_folder(tmp_path, monkeypatch):
 
 class TestDocsPage:
     """
-    docs/cli.md's shell sessions run, and print what the page shows.
+    The shell sessions of docs/cli.md and the README run, and print what
+    the pages show.
     """
 
-    def test_sessions(self, session_folder, monkeypatch):
+    @pytest.mark.parametrize(
+        ("page", "commands"), [("docs/cli.md", 40), ("README.md", 5)]
+    )
+    def test_sessions(self, session_folder, monkeypatch, page, commands):
         """
-        Every command of docs/cli.md prints what the page says it does.
+        Every command of the page's shell sessions prints what the page
+        says it does.
         """
         monkeypatch.setattr(os, "environ", dict(os.environ))
-        results = transcripts(ROOT / "docs" / "cli.md", session_folder)
+        results = transcripts(ROOT / page, session_folder)
 
-        assert len(results) > 30
+        assert commands <= len(results)
         differ = [
             f"$ {command}\n--- the page:\n{expected}--- printed:\n{got}"
             for command, expected, got in results
@@ -1038,6 +1043,8 @@ class TestAddClaim:
             (["--speaker=rubio", "--quote=alone"], 65, "needs a source"),
             (["--speaker=rubio", "--valid=Monday"], 65, "valid="),
             (["--speaker=rubio", "--id=rubio"], 65, "id='rubio'"),
+            (["--speaker=rubio", "--at=yesterday"], 65, "at='yesterday'"),
+            (["--speaker=rubio", "--at=2025-02-05T09:00"], 65, "time zone"),
             (["--speaker=Trump", "--source=nowhere"], 3, "source='nowhere'"),
             (
                 ["--speaker=Trump", "--said=03/02/2025"],
