@@ -44,6 +44,8 @@ from claimtrack._models import (
 from claimtrack._predicates import Predicate, Tolerance
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
+    AmbiguousDateError,
+    AmbiguousQuoteError,
     ClaimtrackError,
     InvalidDocumentError,
     InvalidFieldsError,
@@ -896,6 +898,7 @@ def _configure_add_source(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="an upstream source, such as a wire service (repeatable)",
     )
+    _add_order(parser)
 
 
 def _add_source(args: argparse.Namespace, ctx: _Context) -> None:
@@ -910,7 +913,9 @@ def _add_source(args: argparse.Namespace, ctx: _Context) -> None:
         published=(
             None
             if args.published is None
-            else When.parse(args.published, field="published")
+            else When.parse(
+                args.published, dayfirst=args.dayfirst, field="published"
+            )
         ),
         language=args.language,
         text=text,
@@ -1003,6 +1008,13 @@ def _configure_add_claim(parser: argparse.ArgumentParser) -> None:
         "--tag", action="append", default=[], help="a label (repeatable)"
     )
     parser.add_argument("--id", help="an id of your choice")
+    _add_order(parser)
+
+
+def _add_order(parser: argparse.ArgumentParser) -> None:
+    """
+    --dayfirst and --monthfirst: how to read 03/02/2025.
+    """
     order = parser.add_mutually_exclusive_group()
     order.add_argument(
         "--dayfirst",
@@ -1876,7 +1888,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 -- per kind
     except _Exit as exc:
         return _fail(exc.code, exc.message())
     except ClaimtrackError as exc:
-        return _fail(code_of(exc), str(exc))
+        return _fail(code_of(exc), str(exc) + _hint(exc))
     except sqlite3.Error as exc:  # a store damaged past its first page
         return _fail(ExitCode.IO_ERROR, f"the store cannot be read: {exc}")
     except BrokenPipeError:  # the reader went away: `claimtrack ... | head`
@@ -1886,6 +1898,33 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 -- per kind
         where = f"{exc.filename!r}: " if exc.filename else ""
         return _fail(ExitCode.IO_ERROR, f"{where}{_os_reason(exc)}")
     return ExitCode.OK
+
+
+_HINTS = (
+    (AmbiguousDateError, "--dayfirst or --monthfirst"),
+    (AmbiguousQuoteError, "--occurrence N"),
+)
+"""The options that answer an error whose message names an argument."""
+
+
+def _hint(error: ClaimtrackError) -> str:
+    """
+    How to answer *error* on the command line, if its message tells how.
+
+    The library's messages say it in Python's words: ``pass
+    dayfirst=True``.
+    """
+    errors = (
+        list(error.exceptions)
+        if isinstance(error, InvalidFieldsError)
+        else [error]
+    )
+    hints = [
+        hint
+        for kind, hint in _HINTS
+        if any(isinstance(e, kind) for e in errors)
+    ]
+    return f" (on the command line: {'; '.join(hints)})" if hints else ""
 
 
 def _fail(code: ExitCode, message: str) -> int:

@@ -771,6 +771,31 @@ class TestAddSource:
             "is not UTF-8",
         )
 
+    def test_published_in_words(self, cli):
+        """
+        --published reads words, and needs --dayfirst or --monthfirst
+        for a date that reads two ways.
+        """
+        ok(cli("init"))
+
+        failed(
+            cli("add-source", "s", "--published=03/02/2025"),
+            65,
+            "published='03/02/2025'",
+            "--dayfirst or --monthfirst",
+        )
+        source = cli(
+            "add-source",
+            "s",
+            "--published=03/02/2025",
+            "--dayfirst",
+            "--json",
+        ).json
+        other = cli("add-source", "t", "--published=4 Feb 2025", "--json")
+
+        assert "2025-02-03" == source["published"]["earliest"]
+        assert "2025-02-04" == other.json["published"]["earliest"]
+
     def test_text_or_file(self, cli):
         """
         --text and --text-file do not go together.
@@ -1008,7 +1033,13 @@ class TestAddClaim:
             "--said=03/02/2025",
         ]
 
-        failed(article(*args), 65, "said='03/02/2025'", "day-first")
+        failed(
+            article(*args),
+            65,
+            "said='03/02/2025'",
+            "day-first",
+            "(on the command line: --dayfirst or --monthfirst)",
+        )
         day = article(*args, "--dayfirst", "--json").json["said"]
         month = article(*args, "--monthfirst", "--json").json["said"]
         assert ("2025-02-03", "2025-03-02") == (
@@ -1038,7 +1069,7 @@ class TestAddClaim:
                     "--quote=Bukele",
                 ],
                 65,
-                "occurs 3 times",
+                "choose one (on the command line: --occurrence N)",
             ),
             (["--speaker=rubio", "--quote=alone"], 65, "needs a source"),
             (["--speaker=rubio", "--valid=Monday"], 65, "valid="),
@@ -1049,7 +1080,7 @@ class TestAddClaim:
             (
                 ["--speaker=Trump", "--said=03/02/2025"],
                 65,
-                "speaker='Trump'",
+                "--dayfirst or --monthfirst",
             ),
         ],
     )
