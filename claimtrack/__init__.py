@@ -5,7 +5,7 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
-from claimtrack import exceptions, formats, scales, validators
+from claimtrack import cli, exceptions, formats, scales, validators
 from claimtrack._anchor import (
     Anchoring,
     AnchorKind,
@@ -129,6 +129,7 @@ __all__ = [
     "UnknownSourceError",
     "Verdict",
     "When",
+    "cli",
     "exceptions",
     "formats",
     "reanchor",

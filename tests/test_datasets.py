@@ -357,6 +357,7 @@ class TestFormats:
                 "lenient": False,
                 "max_bytes": ct.formats.MAX_BYTES,
                 "at": None,
+                "progress": None,
             }
 
 

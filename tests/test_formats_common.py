@@ -3,6 +3,7 @@ Tests for what every importer shares: input, all-or-nothing runs, reports.
 """
 
 import io
+import json
 
 import pytest
 from hypothesis import given
@@ -200,6 +201,183 @@ class TestRun:
         report = _common.run(ct.Tracker(), "t", [record(0)], flags=[flag])
 
         assert (flag,) == report.flags
+
+
+class TestProgress:
+    """
+    A run reports how many records it has read, for a progress display.
+    """
+
+    @given(
+        st.integers(min_value=0, max_value=7),
+        st.integers(min_value=1, max_value=3),
+    )
+    def test_every_n_records_then_the_total(self, count, every):
+        """
+        Progress is called every PROGRESS_EVERY records, then with the
+        total once, never twice with the same count.
+        """
+        calls = []
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_common, "PROGRESS_EVERY", every)
+            report = _common.run(
+                ct.Tracker(),
+                "test",
+                [record(n) for n in range(count)],
+                progress=calls.append,
+            )
+        expected = list(range(every, count + 1, every))
+        if not expected or expected[-1] != count:
+            expected.append(count)
+
+        assert expected == calls
+        assert count == report.records
+
+    def test_lenient_counts_rejected_records(self):
+        """
+        Rejected records are records read: they count toward progress.
+        """
+        calls = []
+        _common.run(
+            ct.Tracker(),
+            "test",
+            [record(0), record(1, fail=True)],
+            lenient=True,
+            progress=calls.append,
+        )
+
+        assert [2] == calls
+
+    def test_strict_failure_reports_no_total(self):
+        """
+        A strict run that fails does not report a total.
+        """
+        calls = []
+        with pytest.raises(ct.InvalidValueError):
+            _common.run(
+                ct.Tracker(),
+                "test",
+                [record(0), record(1, fail=True)],
+                progress=calls.append,
+            )
+
+        assert [] == calls
+
+    @pytest.mark.parametrize(
+        ("module", "data"),
+        [
+            (
+                "liar",
+                "".join(
+                    "\t".join(
+                        [f"{n}.json", "true", f"Claim {n}.", "", "someone"]
+                        + [""] * 3
+                        + ["0"] * 5
+                        + [""]
+                    )
+                    + "\n"
+                    for n in (1, 2)
+                ),
+            ),
+            (
+                "averitec",
+                json.dumps(
+                    [
+                        {
+                            "claim": f"Claim {n}.",
+                            "label": "Refuted",
+                            "claim_date": f"{n}-10-2020",
+                            "speaker": "Someone",
+                            "questions": [],
+                        }
+                        for n in (1, 2)
+                    ]
+                ),
+            ),
+            (
+                "climate_fever",
+                "".join(
+                    json.dumps(
+                        {
+                            "claim_id": str(n),
+                            "claim": f"Claim {n}.",
+                            "claim_label": "SUPPORTS",
+                            "evidences": [],
+                        }
+                    )
+                    + "\n"
+                    for n in (1, 2)
+                ),
+            ),
+            (
+                "fever",
+                "".join(
+                    json.dumps(
+                        {
+                            "id": n,
+                            "label": "NOT ENOUGH INFO",
+                            "claim": f"Claim {n}.",
+                            "evidence": [[[n, None, None, None]]],
+                        }
+                    )
+                    + "\n"
+                    for n in (1, 2)
+                ),
+            ),
+            (
+                "claimreview",
+                json.dumps(
+                    [
+                        {
+                            "@type": "Claim",
+                            "text": f"Claim {n}.",
+                            "author": "Someone",
+                            "datePublished": f"2021-07-0{n}",
+                        }
+                        for n in (1, 2)
+                    ]
+                ),
+            ),
+            (
+                "factcheck",
+                json.dumps(
+                    {
+                        "claims": [
+                            {
+                                "text": f"Claim {n}.",
+                                "claimant": "Someone",
+                                "claimDate": f"2020-12-0{n}T00:00:00Z",
+                                "claimReview": [],
+                            }
+                            for n in (1, 2)
+                        ]
+                    }
+                ),
+            ),
+            (
+                "claimskg",
+                ",rating_alternateName,creativeWork_author_name,"
+                "claimReview_author_name,claimReview_url,"
+                "claimReview_claimReviewed,claimReview_datePublished\r\n"
+                + "".join(
+                    f"{n},False,Someone,checks,https://checks.example/{n},"
+                    f"Claim {n}.,2021-07-1{n}\r\n"
+                    for n in (1, 2)
+                ),
+            ),
+        ],
+    )
+    def test_every_reader_passes_it_on(self, module, data):
+        """
+        Each format's read() passes progress to the run: it hears the total.
+        """
+        calls = []
+        reader = getattr(ct.formats, module)
+
+        report = reader.read(ct.Tracker(), data, progress=calls.append)
+
+        assert [2] == calls
+        assert 2 == report.records
 
 
 class TestFields:

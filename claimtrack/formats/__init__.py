@@ -23,6 +23,7 @@ from claimtrack.formats import (
 )
 from claimtrack.formats._common import (
     MAX_BYTES,
+    PROGRESS_EVERY,
     Flag,
     ImportReport,
     Record,
@@ -32,6 +33,7 @@ from claimtrack.formats._common import (
 
 __all__ = [
     "MAX_BYTES",
+    "PROGRESS_EVERY",
     "Flag",
     "ImportReport",
     "Record",

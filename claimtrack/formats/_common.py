@@ -42,6 +42,9 @@ MAX_BYTES = 64 * 1024 * 1024
 Input = str | bytes | os.PathLike[str] | IO[str] | IO[bytes]
 """What an importer reads: text, bytes, a path, or an open file."""
 
+PROGRESS_EVERY = 1000
+"""How many records an import reads between two calls of its *progress*."""
+
 
 def read_text(data: Input, *, max_bytes: int = MAX_BYTES) -> str:
     """
@@ -175,6 +178,7 @@ def run(
     *,
     lenient: bool = False,
     flags: Iterable[Flag] = (),
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """
     Add *records* to *tracker*: all of them, or none.
@@ -187,6 +191,17 @@ def run(
     the record's place in front of its field (``row 7.speaker``). In a
     lenient import the record is left out and reported.
 
+    Args:
+        tracker: Where the records go.
+        format: The format's name, for the report.
+        records: The records, in the order read.
+        lenient: Leave bad records out and report them, instead of
+            raising the first one's error.
+        flags: Odd things found while reading, for the report.
+        progress: Called with the number of records read so far, every
+            `PROGRESS_EVERY` records, and once more with the total when
+            every record is read (before the merge into *tracker*).
+
     Raises:
         ClaimtrackError: In a strict import, the first bad record's error.
     """
@@ -195,9 +210,12 @@ def run(
     scratch = Tracker(policy=tracker.policy)
     claims: list[str] = []
     rejected: list[Rejected] = []
-    count = 0
+    count = reported = 0
     for where, record in _guarded(records):
         count += 1
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count)
+            reported = count
         if isinstance(record, ClaimtrackError):
             error = record
         else:
@@ -216,6 +234,8 @@ def run(
         if not lenient:
             raise error
         rejected.append(Rejected(where, error))
+    if progress is not None and (count != reported or not count):
+        progress(count)
     added = tracker.merge(scratch)
     return ImportReport(
         format,

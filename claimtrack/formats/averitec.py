@@ -69,7 +69,7 @@ from claimtrack.formats._datasets import (
 
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from claimtrack._tracker import Tracker
     from claimtrack.formats._common import ImportReport
@@ -103,6 +103,7 @@ def read(
     lenient: bool = False,
     max_bytes: int = MAX_BYTES,
     at: dt.datetime | str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """
     Import AVeriTeC claims into *tracker*: all of them, or none.
@@ -118,6 +119,9 @@ def read(
         at: When the claims, evidence and verdicts are dated: an aware
             datetime or ISO string; `AT` if omitted, so that importing a
             file twice adds nothing the second time.
+        progress: Called with the number of records read so far, every
+            `PROGRESS_EVERY` records, and once with the total: for a
+            progress display.
 
     Returns:
         What was imported, and, in a lenient import, what was left out.
@@ -143,7 +147,11 @@ def read(
             "an AVeriTeC file is a JSON array of claims",
         )
     return run(
-        tracker, "averitec", _records(tracker, document, when), lenient=lenient
+        tracker,
+        "averitec",
+        _records(tracker, document, when),
+        lenient=lenient,
+        progress=progress,
     )
 
 

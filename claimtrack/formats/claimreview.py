@@ -78,7 +78,7 @@ from claimtrack.formats._reviews import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from claimtrack._evidence import Verdict
     from claimtrack._tracker import Tracker
@@ -120,6 +120,7 @@ def read(
     lenient: bool = False,
     max_bytes: int = MAX_BYTES,
     at: dt.datetime | str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """
     Import ClaimReview (and bare Claim) JSON-LD into *tracker*.
@@ -134,6 +135,9 @@ def read(
         at: When the import happened, for the history: an aware datetime
             or ISO string; now if omitted. A review's verdicts are dated
             when the review was published (at *at* if it has no date).
+        progress: Called with the number of records read so far, every
+            `PROGRESS_EVERY` records, and once with the total: for a
+            progress display.
 
     Returns:
         What came in, what was left out, and what was odd.
@@ -170,6 +174,7 @@ def read(
         "claimreview",
         records(tracker, reviews, flags, at=at),
         lenient=lenient,
+        progress=progress,
         flags=flags,
     )
 

@@ -66,7 +66,7 @@ from claimtrack.formats._reviews import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from claimtrack._dates import When
     from claimtrack._models import Actor
@@ -104,6 +104,7 @@ def read(
     lenient: bool = False,
     max_bytes: int = MAX_BYTES,
     at: dt.datetime | str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """
     Import a ClaimsKG CSV file into *tracker*.
@@ -117,6 +118,9 @@ def read(
         max_bytes: Refuse input larger than this, before reading it.
         at: When the import happened, for the history; now if omitted.
             Verdicts are dated when their review was published.
+        progress: Called with the number of records read so far, every
+            `PROGRESS_EVERY` records, and once with the total: for a
+            progress display.
 
     Returns:
         What came in, what was left out, and what was odd.
@@ -140,6 +144,7 @@ def read(
         "claimskg",
         records(tracker, reviews, flags, at=at),
         lenient=lenient,
+        progress=progress,
         flags=flags,
     )
 

@@ -49,7 +49,7 @@ from claimtrack.formats._datasets import fits, known_actor, stamp
 
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from claimtrack._tracker import Tracker
     from claimtrack.formats._common import ImportReport
@@ -95,6 +95,7 @@ def read(
     lenient: bool = False,
     max_bytes: int = MAX_BYTES,
     at: dt.datetime | str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """
     Import LIAR statements into *tracker*: all of them, or none.
@@ -109,6 +110,9 @@ def read(
         at: When the claims and verdicts are dated: an aware datetime or
             ISO string; `AT` if omitted, so that importing a file twice
             adds nothing the second time.
+        progress: Called with the number of records read so far, every
+            `PROGRESS_EVERY` records, and once with the total: for a
+            progress display.
 
     Returns:
         What was imported, and, in a lenient import, what was left out.
@@ -126,7 +130,13 @@ def read(
     """
     when = stamp(at, AT)
     text = read_text(data, max_bytes=max_bytes)
-    return run(tracker, "liar", _records(tracker, text, when), lenient=lenient)
+    return run(
+        tracker,
+        "liar",
+        _records(tracker, text, when),
+        lenient=lenient,
+        progress=progress,
+    )
 
 
 def speaker_name(slug: str) -> str:
