@@ -179,11 +179,20 @@ class Store:
             self.db = sqlite3.connect(
                 self.path, timeout=timeout, isolation_level=None
             )
-            self.db.execute("pragma journal_mode = wal")
-            self.db.execute("pragma synchronous = full")
         except sqlite3.Error as exc:
             raise StoreError("path", str(path), f"cannot open: {exc}") from exc
         self.last = 0  # the last event read from the file
+        try:
+            # Another program's file is refused before anything changes it.
+            self._meta()
+            self.db.execute("pragma journal_mode = wal")
+            self.db.execute("pragma synchronous = full")
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise StoreError("path", str(path), f"cannot open: {exc}") from exc
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         """

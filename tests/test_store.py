@@ -121,8 +121,23 @@ class TestOpen:
         with sqlite3.connect(path) as db:
             db.execute("create table things (x)")
 
+        before = path.read_bytes()
+
         with pytest.raises(ct.InvalidDocumentError, match="not a claimtrack"):
             ct.Tracker.open(path)
+        assert before == path.read_bytes()  # not even switched to WAL
+        assert not Path(f"{path}-wal").exists()
+
+    def test_not_a_database(self, tmp_path):
+        """
+        A file that is not SQLite at all is refused unchanged.
+        """
+        path = tmp_path / "notes.txt"
+        path.write_text("not a database, just notes\n" * 50)
+
+        with pytest.raises(ct.StoreError, match="cannot open"):
+            ct.Tracker.open(path)
+        assert "not a database, just notes\n" * 50 == path.read_text()
 
     def test_wrong_format_name(self, tracker, path):
         """
