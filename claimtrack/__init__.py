@@ -5,7 +5,7 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
-from claimtrack import exceptions, formats, scales, validators
+from claimtrack import exceptions, formats, reports, scales, validators
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._dates import Precision, When
 from claimtrack._events import Event, EventKind
@@ -49,6 +49,7 @@ from claimtrack.exceptions import (
     InvalidTypeError,
     InvalidValueError,
     LineageCycleError,
+    MissingDependencyError,
     MissingReferenceError,
     MissingTextError,
     NotFoundError,
@@ -88,6 +89,7 @@ __all__ = [
     "InvalidValueError",
     "Lineage",
     "LineageCycleError",
+    "MissingDependencyError",
     "MissingReferenceError",
     "MissingTextError",
     "NotFoundError",
@@ -120,6 +122,7 @@ __all__ = [
     "When",
     "exceptions",
     "formats",
+    "reports",
     "scales",
     "validators",
 ]
