@@ -567,10 +567,10 @@ def to_dot(
     for number, claim in enumerate(nodes, 1):
         data = node_data(tracker, claim, number)
         shown = {
+            **data,
             "label": f"C{number} ({data['status']})\n{short(claim.text, 40)}",
             "tooltip": claim.text,
             "color": STATUS_COLOURS[Status(data["status"])],
-            **data,
         }
         del shown["number"]  # in "label" already
         lines.append(f"  {_dot_string(claim.id)} [{_dot_attributes(shown)}];")

@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
+from urllib.parse import quote
 
 import attrs
 
@@ -506,6 +507,7 @@ def html(
 # -- Markdown ----------------------------------------------------------------
 
 _MD_SPECIAL: Final = frozenset("\\`*_[]<>|~&$#!")
+_URL_SAFE: Final = "!#$%&'()*+,-./:;=?@[]^_`{|}~"
 
 
 def _md(text: object) -> str:
@@ -520,9 +522,13 @@ def _md(text: object) -> str:
 
 
 def _md_url(url: str) -> str:
-    for ch, code in (("<", "%3C"), (">", "%3E"), (" ", "%20")):
-        url = url.replace(ch, code)
-    return f"<{url}>"
+    """
+    A link destination, in angle brackets.
+
+    Spaces, angle brackets, backslashes and anything outside ASCII are
+    percent-encoded.
+    """
+    return f"<{quote(url, safe=_URL_SAFE)}>"
 
 
 def _md_table(head: Iterable[str], rows: list[list[str]], empty: str) -> str:
