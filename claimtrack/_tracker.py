@@ -2541,7 +2541,8 @@ class Tracker:
 
         Each row is a dict of str, int, bool or None, with the columns of
         ``claimtrack.reports.COLUMNS[what]`` in order; several values in
-        one column are joined by "; ". See :doc:`reports` for each column.
+        one column are joined by "; ". The documentation's "Reports and
+        exports" page describes each column.
 
         Args:
             what: "claims", "evidence", "verdicts", "contradictions",

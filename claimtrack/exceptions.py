@@ -267,7 +267,7 @@ class DuplicateIdError(ConflictError):
 
 class StoreError(ClaimtrackError, OSError):
     """
-    The embedded store's file could not be opened, read or written.
+    A file (the embedded store, a report) could not be opened, read or written.
     """
 
 
