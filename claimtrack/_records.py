@@ -18,7 +18,7 @@ from xml.sax.saxutils import quoteattr
 
 import attrs
 
-from claimtrack._contradictions import ContradictionKind
+from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._evidence import Status
 from claimtrack._models import Claim
 from claimtrack.exceptions import (
@@ -248,7 +248,9 @@ def edges(tracker: Tracker, claims: list[Claim]) -> list[Edge]:
     return found
 
 
-def contradictions(tracker: Tracker, claims: list[Claim]) -> list[Any]:
+def contradictions(
+    tracker: Tracker, claims: list[Claim]
+) -> list[Contradiction]:
     """
     Every contradiction between two of *claims*, as the tracker lists them.
     """

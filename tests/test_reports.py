@@ -372,6 +372,21 @@ class TestHtml:
         assert reports.html(tracker) == reports.html(copy)
         assert reports.markdown(tracker) == reports.markdown(copy)
 
+    def test_from_the_store(self, tracker, tmp_path):
+        """
+        A tracker opened from its file gives the same page and records.
+        """
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as stored:
+            stored.merge(tracker)
+
+        with ct.Tracker.open(path) as reopened:
+            page = reports.html(reopened)
+            records = reopened.to_records("evidence")
+
+        assert reports.html(tracker) == page
+        assert tracker.to_records("evidence") == records
+
     @given(trackers())
     def test_any_tracker(self, tracker):
         """
