@@ -5,7 +5,7 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
-from claimtrack import cli, exceptions, formats, scales, validators
+from claimtrack import cli, exceptions, formats, reports, scales, validators
 from claimtrack._anchor import (
     Anchoring,
     AnchorKind,
@@ -56,6 +56,7 @@ from claimtrack.exceptions import (
     InvalidTypeError,
     InvalidValueError,
     LineageCycleError,
+    MissingDependencyError,
     MissingReferenceError,
     MissingTextError,
     NotFoundError,
@@ -97,6 +98,7 @@ __all__ = [
     "InvalidValueError",
     "Lineage",
     "LineageCycleError",
+    "MissingDependencyError",
     "MissingReferenceError",
     "MissingTextError",
     "NotFoundError",
@@ -133,6 +135,7 @@ __all__ = [
     "exceptions",
     "formats",
     "reanchor",
+    "reports",
     "scales",
     "validators",
 ]

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack import _serialize
+from claimtrack import _serialize, reports
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._dates import When
 from claimtrack._evidence import Evidence, Retraction, Stance, Status, Verdict
@@ -1658,9 +1658,16 @@ def _export_claimreview(tracker: Tracker, args: argparse.Namespace) -> str:
     return claimreview.dumps(tracker, chosen, indent=2) + "\n"
 
 
+def _export_csv(tracker: Tracker, args: argparse.Namespace) -> str:
+    if args.claim:
+        args.parser.error("--claim only selects claims for claimreview")
+    return reports.to_csv(tracker, args.what)
+
+
 _EXPORTS: dict[str, Callable[[Tracker, argparse.Namespace], str]] = {
     "json": _export_json,
     "claimreview": _export_claimreview,
+    "csv": _export_csv,
 }
 """Each export format, and what writes it: the text of the whole file."""
 
@@ -1671,7 +1678,14 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         choices=list(_EXPORTS),
         default="json",
         help="json: the whole tracker, to import or load again (default); "
-        "claimreview: rated claims as schema.org ClaimReview",
+        "claimreview: rated claims as schema.org ClaimReview; "
+        "csv: one kind of record (--what) as a table",
+    )
+    parser.add_argument(
+        "--what",
+        choices=list(reports.COLUMNS),
+        default="claims",
+        help="the records a csv export holds (default: claims)",
     )
     parser.add_argument(
         "-o",
@@ -1693,6 +1707,50 @@ def _export(args: argparse.Namespace, ctx: _Context) -> None:
     with ctx.store() as tracker:
         text = _EXPORTS[args.format](tracker, args)
     _write_output(args.output, text, ctx)
+
+
+# -- report ------------------------------------------------------------------
+
+
+def _configure_report(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="report.html",
+        metavar="FILE",
+        help="write to FILE, atomically; - for stdout (default: report.html)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["html", "markdown"],
+        help="html: one self-contained page; markdown: the same as text "
+        "(default: from FILE's extension, else html)",
+    )
+    parser.add_argument("--title", help="the report's title")
+    parser.add_argument(
+        "--claim",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this claim (repeatable; default: every claim)",
+    )
+
+
+def _report(args: argparse.Namespace, ctx: _Context) -> None:
+    chosen = args.format
+    if chosen is None:
+        suffix = Path(args.output).suffix.lower()
+        chosen = "markdown" if suffix in {".md", ".markdown"} else "html"
+    write = reports.markdown if chosen == "markdown" else reports.html
+    with ctx.store() as tracker:
+        text = write(tracker, title=args.title, claims=args.claim or None)
+    _write_output(args.output, text, ctx)
+    if args.output == "-":
+        return
+    if ctx.json:
+        ctx.emit({"output": args.output, "format": chosen})
+    else:
+        ctx.write(f"wrote the {chosen} report {args.output}")
 
 
 # -- the commands ------------------------------------------------------------
@@ -1763,6 +1821,7 @@ _COMMANDS = (
         "history", "list a claim's history", _configure_history, _history
     ),
     _Command("export", "write the store out", _configure_export, _export),
+    _Command("report", "write a report to read", _configure_report, _report),
 )
 """Every subcommand, in the order ``--help`` lists them."""
 

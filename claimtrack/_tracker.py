@@ -24,7 +24,7 @@ from typing import (
 
 import attrs
 
-from claimtrack import _scales, _serialize, _store
+from claimtrack import _records, _scales, _serialize, _store
 from claimtrack._anchor import (
     MIN_SCORE,
     Anchoring,
@@ -2879,6 +2879,77 @@ class Tracker:
                 "said_between", window, "its end is before its start"
             )
         return low, high
+
+    # -- records and graphs ------------------------------------------------
+
+    def to_records(self, what: str = "claims") -> list[dict[str, Any]]:
+        """
+        Return one kind of thing as rows of plain values, for pandas or csv.
+
+        Each row is a dict of str, int, bool or None, with the columns of
+        ``claimtrack.reports.COLUMNS[what]`` in order; several values in
+        one column are joined by "; ". The documentation's "Reports and
+        exports" page describes each column.
+
+        Args:
+            what: "claims", "evidence", "verdicts", "contradictions",
+                "events", "sources" or "actors".
+
+        Raises:
+            InvalidValueError: For anything else.
+
+        .. versionadded:: 0.1.0
+        """
+        return _records.records(self, what)
+
+    def to_dataframe(self, what: str = "claims") -> Any:
+        """
+        Return `to_records` as a pandas ``DataFrame``, if pandas is there.
+
+        Raises:
+            MissingDependencyError: If pandas is not installed (also an
+                `ImportError`).
+            InvalidValueError: For an unknown *what*.
+
+        .. versionadded:: 0.1.0
+        """
+        return _records.dataframe(self, what)
+
+    def to_dot(self, *, claims: Iterable[str | Claim] | None = None) -> str:
+        """
+        Return the graph of support and contradiction as Graphviz DOT.
+
+        A node per claim (its id, with its text, speaker, date and status
+        as attributes); an edge per link between two claims: evidence from
+        one for or against another (``relation`` "supports", "refutes" or
+        "context"), and contradictions (``relation`` "contradicts", with
+        their ``kind``, undirected).
+
+        Args:
+            claims: The claims (or ids) to include, with the links between
+                them; all if omitted.
+
+        Raises:
+            UnknownClaimError: If a claim is not in the tracker.
+
+        .. versionadded:: 0.1.0
+        """
+        return _records.to_dot(self, claims)
+
+    def to_graphml(
+        self, *, claims: Iterable[str | Claim] | None = None
+    ) -> str:
+        """
+        Return the graph of `to_dot` as a GraphML document.
+
+        Node ids are claim ids; every attribute is a declared ``<key>``.
+
+        Raises:
+            UnknownClaimError: If a claim is not in the tracker.
+
+        .. versionadded:: 0.1.0
+        """
+        return _records.to_graphml(self, claims)
 
 
 class _Unloaded(Tracker):

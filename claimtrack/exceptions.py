@@ -32,6 +32,7 @@ The tree::
     │   └── DuplicateIdError
     ├── StoreError (OSError)
     │   └── StoreBusyError (TimeoutError)
+    ├── MissingDependencyError (ImportError)
     └── InvalidFieldsError (ExceptionGroup, ValueError)
 """
 
@@ -60,6 +61,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "LineageCycleError",
+    "MissingDependencyError",
     "MissingReferenceError",
     "MissingTextError",
     "NotFoundError",
@@ -265,7 +267,7 @@ class DuplicateIdError(ConflictError):
 
 class StoreError(ClaimtrackError, OSError):
     """
-    The embedded store's file could not be opened, read or written.
+    A file (the embedded store, a report) could not be opened, read or written.
     """
 
 
@@ -273,6 +275,19 @@ class StoreBusyError(StoreError, TimeoutError):
     """
     Another process held the store's write lock for longer than the timeout.
     """
+
+
+class MissingDependencyError(ClaimtrackError, ImportError):
+    """
+    An optional package a feature needs is not installed.
+
+    ``field`` is ``"module"`` and ``value`` the package's name, which is
+    also the `ImportError`'s ``name``.
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        super().__init__(field, value, reason)
+        self.name = str(value)
 
 
 class InvalidFieldsError(ClaimtrackError, ExceptionGroup, ValueError):

@@ -13,6 +13,6 @@ extensions = ["myst_parser"]
 myst_enable_extensions = ["deflist"]
 myst_heading_anchors = 3
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "report"]  # report/ is downloaded, not built
 html_theme = "furo"
 html_title = "claimtrack"

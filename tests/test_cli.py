@@ -6,6 +6,7 @@ subprocess, as a shell user would.
 """
 
 import contextlib
+import csv
 import doctest
 import importlib
 import io
@@ -286,6 +287,30 @@ FINALIZING = [
     "--valid=Monday",
 ]
 
+SEED_SESSION = [
+    ["init"],
+    [
+        "add-source",
+        "indiatv-2025-02-04",
+        "--publisher",
+        "India TV",
+        "--published",
+        "2025-02-04",
+        "--derived-from",
+        "ap",
+        "--text-file",
+        str(SEED),
+    ],
+    ["add-actor", "rubio", "Marco Rubio", "--alias", "Rubio"],
+    ["add-actor", "bukele", "Nayib Bukele", "--alias", "Bukele"],
+    ["declare", "status", "--single-valued"],
+    OFFER,
+    AGREED,
+    FINALIZING,
+    ["corroborate", "offer", "--evidence", "finalizing"],
+]
+"""The seed article's session: a store, its source, speakers, claims."""
+
 
 @pytest.fixture(scope="module")
 def article_store(tmp_path_factory):
@@ -389,7 +414,7 @@ class TestShell:
     def test_seed_article_end_to_end(self, tmp_path):
         """
         init, add, corroborate, rate, contradictions, show, claims,
-        history and export, each a process, on the seed article.
+        history, report and export, each a process, on the seed article.
         """
 
         def run(*args):
@@ -397,28 +422,11 @@ class TestShell:
             assert (0, "") == (done.returncode, done.stderr), done
             return done.stdout
 
-        assert "created the claimtrack store claims.db" in run("init")
-        assert "indiatv-2025-02-04\n" == run(
-            "add-source",
-            "indiatv-2025-02-04",
-            "--publisher",
-            "India TV",
-            "--published",
-            "2025-02-04",
-            "--derived-from",
-            "ap",
-            "--text-file",
-            str(SEED),
-        )
-        run("add-actor", "rubio", "Marco Rubio", "--alias", "Rubio")
-        run("add-actor", "bukele", "Nayib Bukele", "--alias", "Bukele")
-        run("declare", "status", "--single-valued")
-        assert "offer\n" == run(*OFFER)
-        run(*AGREED)
-        run(*FINALIZING)
-        assert "offer: corroborated (2 independent lineages" in run(
-            "corroborate", "offer", "--evidence", "finalizing"
-        )
+        outputs = [run(*command) for command in SEED_SESSION]
+        assert "created the claimtrack store claims.db" in outputs[0]
+        assert "indiatv-2025-02-04\n" == outputs[1]
+        assert "offer\n" == outputs[5]
+        assert "offer: corroborated (2 independent lineages" in outputs[8]
         assert "offer: mixed\n" == run(
             "rate", "offer", "half-true", "--scale", "politifact"
         )
@@ -439,6 +447,8 @@ class TestShell:
         tracker = ct.Tracker.from_json(document)
         assert 3 == len(tracker)
         assert ct.Status.MIXED == tracker.status("offer")
+        assert "wrote the html report report.html\n" == run("report")
+        assert (tmp_path / "report.html").stat().st_size > 0
         reviews = json.loads(run("export", "--format", "claimreview"))
         assert [("ClaimReview", "half-true")] + [("Claim", None)] * 2 == [
             (r["@type"], r.get("reviewRating", {}).get("alternateName"))
@@ -1896,6 +1906,89 @@ class TestExport:
         (tmp_path / "folder").mkdir()
         failed(article("export", "-o", "folder"), 73, "output='folder'")
         assert [] == list(tmp_path.glob(".folder.*"))
+
+    def test_csv(self, article):
+        """
+        The CSV export is a kind of record, claims by default, as a table.
+        """
+        claims = list(
+            csv.DictReader(
+                io.StringIO(ok(article("export", "--format=csv")).out)
+            )
+        )
+        contradictions = ok(
+            article("export", "--format=csv", "--what=contradictions")
+        ).out
+
+        assert ["offer", "agreed", "finalizing"] == [r["id"] for r in claims]
+        assert list(ct.reports.COLUMNS["claims"]) == list(claims[0])
+        assert contradictions.startswith(
+            ",".join(ct.reports.COLUMNS["contradictions"])
+        )
+        assert 2 == article("export", "--format=csv", "--claim=offer").code
+        assert 2 == article("export", "--format=csv", "--what=nothing").code
+
+
+class TestReport:
+    """
+    report: the HTML page or its Markdown, to a file or stdout.
+    """
+
+    def test_html_by_default(self, article, tmp_path):
+        """
+        The report is report.html, the page the library writes.
+        """
+        said = ok(article("report")).out
+
+        assert "wrote the html report report.html\n" == said
+        with ct.Tracker.open("claims.db") as tracker:
+            page = ct.reports.html(tracker)
+        assert page == (tmp_path / "report.html").read_text(encoding="utf-8")
+
+    @pytest.mark.parametrize(
+        ("args", "fmt"),
+        [
+            (["-o", "r.md"], "markdown"),
+            (["-o", "r.MARKDOWN"], "markdown"),
+            (["-o", "r.txt"], "html"),
+            (["-o", "r.md", "--format=html"], "html"),
+        ],
+    )
+    def test_format(self, article, tmp_path, args, fmt):
+        """
+        The format follows the file's extension unless --format says.
+        """
+        out = ok(article("report", *args, "--json")).json
+        text = (tmp_path / args[1]).read_text(encoding="utf-8")
+
+        assert {"output": args[1], "format": fmt} == out
+        assert text.startswith("<!DOCTYPE html>") is (fmt == "html")
+
+    def test_chosen_claims_to_stdout(self, article):
+        """
+        --claim chooses claims and --title names the report; - is stdout.
+        """
+        text = ok(
+            article(
+                "report",
+                "-o",
+                "-",
+                "--format=markdown",
+                "--claim=offer",
+                "--title=Rubio's offer",
+            )
+        ).out
+
+        assert text.startswith("# Rubio's offer")
+        assert "offer" in text
+        assert "finalizing" not in text
+
+    def test_errors(self, article):
+        """
+        An unknown claim is not found; an unwritable file exits 73.
+        """
+        failed(article("report", "--claim=nothing"), 3, "'nothing'")
+        failed(article("report", "-o", "nowhere/r.html"), 73, "output=")
 
 
 # -- import -------------------------------------------------------------------

@@ -1,0 +1,865 @@
+"""
+Reports an editor can read: one HTML file, or Markdown, from a tracker.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+from urllib.parse import quote
+
+import attrs
+
+from claimtrack import _charts, _records
+from claimtrack._charts import mark, status_words, when_words
+from claimtrack._dates import When
+from claimtrack._validators import instance_of, optional
+from claimtrack.exceptions import InvalidValueError, StoreError
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from claimtrack._contradictions import Contradiction
+    from claimtrack._evidence import Citation, Evidence, Status
+    from claimtrack._models import Claim, Source
+    from claimtrack._tracker import Tracker
+
+
+__all__ = [
+    "FORMATS",
+    "graph_svg",
+    "html",
+    "markdown",
+    "timeline_svg",
+    "to_csv",
+    "write",
+]
+
+TITLE: Final = "Claims report"
+FORMATS: Final = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+"""The report format each file extension stands for."""
+
+_e = _charts._e  # noqa: SLF001 -- one escaping rule for SVG and HTML
+
+
+@attrs.frozen
+class _Report:
+    """
+    What a report shows, worked out once.
+    """
+
+    tracker: Tracker
+    title: str
+    claims: list[Claim]
+    numbers: dict[str, int]
+    statuses: dict[str, Status]
+    evidence: list[Evidence]
+    edges: list[_records.Edge]
+    contradictions: list[Contradiction]
+    sources: list[Source]
+    source_numbers: dict[str, int]
+
+    @classmethod
+    def of(
+        cls,
+        tracker: Tracker,
+        title: str | None,
+        claims: Iterable[str | Claim] | None,
+    ) -> _Report:
+        optional(instance_of(str))(None, "title", title)
+        chosen = _records.chosen(tracker, claims)
+        evidence = [e for c in chosen for e in tracker.evidence(c)]
+        if claims is None:
+            sources = tracker.sources()
+        else:
+            cited = {c.source for c in chosen} | {
+                item.source for e in evidence for item in e.items
+            }
+            sources = [s for s in tracker.sources() if s.id in cited]
+        return cls(
+            tracker,
+            TITLE if title is None else title,
+            chosen,
+            {claim.id: n for n, claim in enumerate(chosen, 1)},
+            {claim.id: tracker.status(claim) for claim in chosen},
+            evidence,
+            _records.edges(tracker, chosen),
+            _records.contradictions(tracker, chosen),
+            sources,
+            {source.id: n for n, source in enumerate(sources, 1)},
+        )
+
+    @property
+    def speakers(self) -> list[str]:
+        """
+        The ids of the claims' speakers, in the order they were added.
+        """
+        mine = {c.speaker for c in self.claims}
+        return [a.id for a in self.tracker.actors() if a.id in mine]
+
+    def summary(self) -> str:
+        """
+        What the report covers, in a sentence or two.
+        """
+        text = (
+            f"{_count(len(self.claims), 'claim')} by "
+            f"{_count(len(self.speakers), 'speaker')}, from "
+            f"{_count(len(self.sources), 'source')}; "
+            f"{_count(len(self.contradictions), 'contradiction')}."
+        )
+        dated = [c.said for c in self.claims if c.said is not None]
+        if dated:
+            first = When.day(min(w.earliest for w in dated)).describe()
+            last = When.day(max(w.latest for w in dated)).describe()
+            text += (
+                f" Said on {first}."
+                if first == last
+                else f" Said from {first} to {last}."
+            )
+        return text
+
+    def source_label(self, source_id: str) -> str:
+        """
+        A source's number and publisher, else its title, else its id.
+        """
+        source = self.tracker.source(source_id)
+        name = source.publisher or source.title or source.id
+        return f"S{self.source_numbers[source_id]} {_records.short(name, 40)}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def timeline_svg(
+    tracker: Tracker, *, claims: Iterable[str | Claim] | None = None
+) -> str:
+    """
+    Draw a timeline per speaker as an SVG document.
+
+    Each speaker has a row; each claim is marked where it was said: a point
+    for a day, a bar across a longer period (a month, a year, a range of
+    days), and a column of its own for undated claims. A mark's shape and
+    colour give the claim's status, and a key explains them; each mark is
+    labelled with the claim's number (``C1`` is the first claim, in the
+    order added) and holds the whole claim in its ``<title>``.
+
+    Args:
+        tracker: Where the claims are.
+        claims: The claims (or their ids) to draw; all if omitted.
+
+    Raises:
+        UnknownClaimError: If a claim is not in the tracker.
+        InvalidTypeError: If *claims* is one claim, not a list of them.
+
+    .. versionadded:: 0.1.0
+    """
+    report = _Report.of(tracker, None, claims)
+    return _charts.timeline(
+        tracker, report.claims, report.numbers, links=False
+    )
+
+
+def graph_svg(
+    tracker: Tracker, *, claims: Iterable[str | Claim] | None = None
+) -> str:
+    """
+    Draw the graph of support and contradiction as an SVG document.
+
+    The claims are placed around a circle, grouped by speaker. An arrow
+    goes from a claim cited as evidence to the claim it supports (a solid
+    line), refutes (dashed) or gives context to (dotted); a dash-dot line
+    with a cross at its middle joins two claims that contradict each other.
+    Nodes have the status shapes of `timeline_svg`.
+
+    Args:
+        tracker: Where the claims are.
+        claims: The claims (or their ids) to draw, with the links between
+            them; all if omitted.
+
+    Raises:
+        UnknownClaimError: If a claim is not in the tracker.
+        InvalidTypeError: If *claims* is one claim, not a list of them.
+
+    .. versionadded:: 0.1.0
+    """
+    report = _Report.of(tracker, None, claims)
+    return _charts.graph(
+        tracker, report.claims, report.numbers, report.edges, links=False
+    )
+
+
+# -- HTML --------------------------------------------------------------------
+
+_CSS: Final = """
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica,
+  Arial, sans-serif; color: #111827; background: #ffffff; line-height: 1.45;
+  max-width: 1120px; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
+h2 { font-size: 1.25rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 1px solid #e5e7eb; }
+nav { margin: .8rem 0; }
+nav a { margin-right: 1rem; }
+a { color: #1d4ed8; }
+figure { margin: 1rem 0; }
+figcaption, .muted { color: #4b5563; font-size: .85rem; }
+svg { max-width: 100%; height: auto; }
+svg a:focus { outline: 2px solid #1d4ed8; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem;
+  border-bottom: 1px solid #e5e7eb; }
+thead th { background: #f3f4f6; }
+tbody tr:target { background: #fef3c7; }
+td p { margin: 0 0 .3rem; }
+code { font-size: .8rem; color: #4b5563; word-break: break-all; }
+.quote { color: #374151; font-style: italic; }
+.key { vertical-align: -2px; margin-right: .3rem; }
+ul.plain { margin: 0; padding-left: 1rem; }
+@media print { nav { display: none; } }
+"""
+
+_SECTIONS: Final = (
+    ("timeline", "Timeline"),
+    ("graph", "Support and contradiction"),
+    ("claims", "Claims"),
+    ("evidence", "Evidence"),
+    ("contradictions", "Contradictions"),
+    ("sources", "Sources"),
+)
+
+
+def _table(head: Iterable[str], rows: list[str], empty: str) -> str:
+    if not rows:
+        return f'<p class="muted">{empty}</p>'
+    cells = "".join(f'<th scope="col">{h}</th>' for h in head)
+    return (
+        f"<table><thead><tr>{cells}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _key(status: Status) -> str:
+    return (
+        '<svg class="key" xmlns="http://www.w3.org/2000/svg" width="14" '
+        'height="14" viewBox="-8 -8 16 16" aria-hidden="true">'
+        f"{mark(status, 0, 0, 5.5)}</svg>{status_words(status)}"
+    )
+
+
+def _claim_link(report: _Report, claim_id: str) -> str:
+    number = report.numbers.get(claim_id)
+    if number is None:
+        return f"<code>{_e(claim_id)}</code>"
+    return f'<a href="#claim-{number}">C{number}</a>'
+
+
+def _source_link(report: _Report, source_id: str) -> str:
+    number = report.source_numbers[source_id]
+    return (
+        f'<a href="#source-{number}">{_e(report.source_label(source_id))}</a>'
+    )
+
+
+def _citation(report: _Report, item: Citation) -> str:
+    if item.claim is not None:
+        return _claim_link(report, item.claim)
+    if item.source is not None:
+        where = _source_link(report, item.source)
+        if item.span is not None:
+            where += (
+                f' <span class="quote">\u201c'
+                f"{_e(_records.short(item.span.exact, 80))}\u201d</span>"
+            )
+        return where
+    return f'<a href="{_e(item.url)}">{_e(item.url)}</a>'
+
+
+def _claim_row(report: _Report, claim: Claim) -> str:
+    tracker = report.tracker
+    number = report.numbers[claim.id]
+    speaker = tracker.actor(claim.speaker)
+    support = tracker.support(claim)
+    counting = tracker.verdict(claim)
+    text = f"<p>{_e(claim.text)}</p>"
+    if claim.span is not None:
+        text += f'<p class="quote">\u201c{_e(claim.span.exact)}\u201d</p>'
+    text += f"<code>{_e(claim.id)}</code>"
+    if claim.tags:
+        text += f'<p class="muted">tags: {_e(", ".join(claim.tags))}</p>'
+    who = _e(speaker.label)
+    if speaker.role and speaker.name:
+        who += f'<br><span class="muted">{_e(speaker.role)}</span>'
+    if claim.reported_by:
+        relays = ", ".join(tracker.actor(a).label for a in claim.reported_by)
+        who += f'<br><span class="muted">reported by {_e(relays)}</span>'
+    said = _e(when_words(claim.said))
+    if claim.said is not None:
+        said += f'<br><span class="muted">{claim.said.precision.value}</span>'
+    source = _source_link(report, claim.source) if claim.source else "\u2014"
+    lineages = _count(support.count, "lineage")
+    if support.refuting:
+        lineages += f", {len(support.refuting)} refuting"
+    verdicts = [
+        (f"<strong>{_e(v.label)}</strong>" if v == counting else _e(v.label))
+        + f' <span class="muted">({_e(v.scale)}'
+        + (f", {_e(v.by)}" if v.by else "")
+        + f", {v.at.date().isoformat()})</span>"
+        + (f"<br>{_e(v.rationale)}" if v.rationale else "")
+        for v in tracker.verdicts(claim)
+    ]
+    verdict_cell = (
+        '<ul class="plain">'
+        + "".join(f"<li>{v}</li>" for v in verdicts)
+        + "</ul>"
+        if verdicts
+        else "\u2014"
+    )
+    return (
+        f'<tr id="claim-{number}"><th scope="row">C{number}</th>'
+        f"<td>{text}</td><td>{who}</td><td>{said}</td><td>{source}</td>"
+        f"<td>{_key(report.statuses[claim.id])}</td><td>{lineages}</td>"
+        f"<td>{verdict_cell}</td></tr>"
+    )
+
+
+def _evidence_row(report: _Report, evidence: Evidence) -> str:
+    cites = "<br>".join(_citation(report, item) for item in evidence.items)
+    return (
+        f"<tr><td>{_claim_link(report, evidence.claim)}</td>"
+        f"<td>{evidence.stance.value}</td><td>{cites}</td>"
+        f"<td>{_e(evidence.by or '')}</td>"
+        f"<td>{evidence.at.date().isoformat()}</td>"
+        f"<td>{_e(evidence.note or '')}</td></tr>"
+    )
+
+
+def _contradiction_row(report: _Report, found: Contradiction) -> str:
+    return (
+        f"<tr><td>{_claim_link(report, found.claim)} \u2194 "
+        f"{_claim_link(report, found.other)}</td>"
+        f"<td>{found.kind.value}</td><td>{_e(found.reason)}</td></tr>"
+    )
+
+
+def _source_row(report: _Report, source: Source) -> str:
+    number = report.source_numbers[source.id]
+    title = _e(source.title or source.id)
+    if source.url:
+        title = f'<a href="{_e(source.url)}">{title}</a>'
+    claims = sum(1 for c in report.claims if c.source == source.id)
+    return (
+        f'<tr id="source-{number}"><th scope="row">S{number}</th>'
+        f"<td>{title}<br><code>{_e(source.id)}</code></td>"
+        f"<td>{_e(source.publisher or '')}</td>"
+        f"<td>{_e(when_words(source.published))}</td>"
+        f"<td>{_e(source.language or '')}</td>"
+        f"<td>{_e(', '.join(source.derived_from))}</td><td>{claims}</td></tr>"
+    )
+
+
+def html(
+    tracker: Tracker,
+    *,
+    title: str | None = None,
+    claims: Iterable[str | Claim] | None = None,
+) -> str:
+    """
+    Write a report as one self-contained HTML document.
+
+    The page holds everything it shows: its style is inline, its pictures
+    are inline SVG, it has no script, and it loads nothing from anywhere
+    (its content security policy forbids it). Its only links to the
+    outside are the sources' and the evidence's own URLs. It has a
+    timeline per speaker and the graph of support and contradiction (see
+    `timeline_svg` and `graph_svg`), then tables of the claims, the
+    evidence, the contradictions and the sources. Claims are numbered in
+    the order they were added (``C1``, ``C2``...), and every mark in the
+    pictures links to its claim's row.
+
+    The same tracker gives the same page, byte for byte: nothing in it
+    depends on when or where it was written.
+
+    Args:
+        tracker: Where the claims are.
+        title: The page's title; "Claims report" if omitted.
+        claims: The claims (or their ids) to report on, with what links
+            them; all if omitted.
+
+    Raises:
+        UnknownClaimError: If a claim is not in the tracker.
+        InvalidTypeError: If *claims* is one claim, or *title* is not a
+            str.
+
+    .. versionadded:: 0.1.0
+    """
+    report = _Report.of(tracker, title, claims)
+    nav = " ".join(
+        f'<a href="#{anchor}">{words}</a>' for anchor, words in _SECTIONS
+    )
+    timeline = _charts.timeline(
+        tracker, report.claims, report.numbers, links=True
+    )
+    graph = _charts.graph(
+        tracker, report.claims, report.numbers, report.edges, links=True
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        (
+            '<meta http-equiv="Content-Security-Policy" '
+            "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        ),
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(report.title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<header><h1>{_e(report.title)}</h1>",
+        f"<p>{_e(report.summary())}</p>",
+        f'<nav aria-label="Sections">{nav}</nav></header>',
+        "<main>",
+        '<section id="timeline"><h2>Timeline</h2>',
+        (
+            "<p>Each row is a speaker. A point marks a claim said on a known "
+            "day; a bar marks one said within a longer period (a month, or a "
+            "range of days such as \u201cearly February\u201d). The shape and "
+            "colour of a mark give the claim's status.</p>"
+        ),
+        (
+            f"<figure>{timeline}<figcaption>When each claim was said, by "
+            "speaker.</figcaption></figure></section>"
+        ),
+        '<section id="graph"><h2>Support and contradiction</h2>',
+        (
+            "<p>An arrow goes from a claim cited as evidence to the claim it "
+            "supports, refutes or gives context to; a dash-dot line with a "
+            "cross joins two claims that contradict each other.</p>"
+        ),
+        (
+            f"<figure>{graph}<figcaption>The links between the claims."
+            "</figcaption></figure></section>"
+        ),
+        '<section id="claims"><h2>Claims</h2>',
+        _table(
+            (
+                "#",
+                "Claim",
+                "Speaker",
+                "Said",
+                "Source",
+                "Status",
+                "Support",
+                "Verdicts",
+            ),
+            [_claim_row(report, c) for c in report.claims],
+            "No claims.",
+        ),
+        "</section>",
+        '<section id="evidence"><h2>Evidence</h2>',
+        _table(
+            ("Claim", "Stance", "Cites", "By", "Added", "Note"),
+            [_evidence_row(report, e) for e in report.evidence],
+            "No evidence has been added.",
+        ),
+        "</section>",
+        '<section id="contradictions"><h2>Contradictions</h2>',
+        _table(
+            ("Claims", "Kind", "Reason"),
+            [_contradiction_row(report, c) for c in report.contradictions],
+            "No contradictions.",
+        ),
+        "</section>",
+        '<section id="sources"><h2>Sources</h2>',
+        _table(
+            (
+                "#",
+                "Title",
+                "Publisher",
+                "Published",
+                "Language",
+                "Derived from",
+                "Claims",
+            ),
+            [_source_row(report, s) for s in report.sources],
+            "No sources.",
+        ),
+        "</section>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+# -- Markdown ----------------------------------------------------------------
+
+_MD_SPECIAL: Final = frozenset("\\`*_[]<>|~&$#!")
+_URL_SAFE: Final = "!#$%&'()*+,-./:;=?@[]^_`{|}~"
+
+
+def _md(text: object) -> str:
+    """
+    Text as it reads, safe in a Markdown table cell or paragraph.
+
+    Every character that could start Markdown (or HTML) is escaped with a
+    backslash, and line breaks become spaces.
+    """
+    line = " ".join(_records.clean(str(text)).split())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in line)
+
+
+def _md_url(url: str) -> str:
+    """
+    A link destination, in angle brackets.
+
+    Spaces, angle brackets, backslashes and anything outside ASCII are
+    percent-encoded.
+    """
+    return f"<{quote(url, safe=_URL_SAFE)}>"
+
+
+def _md_table(head: Iterable[str], rows: list[list[str]], empty: str) -> str:
+    if not rows:
+        return f"{empty}\n"
+    head = list(head)
+    lines = [
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+        *("| " + " | ".join(cells) + " |" for cells in rows),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _md_citation(report: _Report, item: Citation) -> str:
+    if item.claim is not None:
+        number = report.numbers.get(item.claim)
+        return f"C{number}" if number else _md(item.claim)
+    if item.source is not None:
+        text = f"S{report.source_numbers[item.source]}"
+        if item.span is not None:
+            text += f" \u201c{_md(_records.short(item.span.exact, 80))}\u201d"
+        return text
+    return _md(item.url)
+
+
+def _md_when(when: When | None) -> str:
+    """
+    A date in bold, then its precision if not a day, and its words.
+    """
+    if when is None:
+        return "**undated**"
+    notes = [] if when.date is not None else [f"a {when.precision.value}"]
+    if when.text and when.text != when.isoformat():
+        notes.append(f"\u201c{when.text}\u201d")
+    notes_text = f" ({_md('; '.join(notes))})" if notes else ""
+    return f"**{_md(when.describe())}**{notes_text}"
+
+
+def _md_timeline(report: _Report) -> list[str]:
+    tracker = report.tracker
+    lines: list[str] = []
+    for speaker in report.speakers:
+        actor = tracker.actor(speaker)
+        lines += ["", f"### {_md(actor.label)}", ""]
+        mine = [c for c in report.claims if c.speaker == speaker]
+        mine.sort(
+            key=lambda c: (
+                c.said is None,
+                (c.said.earliest, c.said.latest) if c.said else (),
+                report.numbers[c.id],
+            )
+        )
+        for claim in mine:
+            lines.append(
+                f"- {_md_when(claim.said)} \u00b7 C{report.numbers[claim.id]} "
+                f"\u00b7 {status_words(report.statuses[claim.id])} \u00b7 "
+                f"{_md(claim.text)}"
+            )
+    return lines
+
+
+def markdown(
+    tracker: Tracker,
+    *,
+    title: str | None = None,
+    claims: Iterable[str | Claim] | None = None,
+) -> str:
+    """
+    Write a report as Markdown: the HTML report's content, as text.
+
+    The timeline is a list per speaker, in the order the claims were said
+    (a day, or the month or range it was said within; undated claims
+    last), each with its number and status. The graph is a table of its
+    links, one row per link: evidence from one claim for or against
+    another, and contradictions. Then come the tables of claims,
+    evidence, contradictions and sources, as in `html`. Every value is
+    escaped, so that no text in the tracker is read as Markdown or HTML.
+
+    Args:
+        tracker: Where the claims are.
+        title: The report's title; "Claims report" if omitted.
+        claims: The claims (or their ids) to report on; all if omitted.
+
+    Raises:
+        UnknownClaimError: If a claim is not in the tracker.
+        InvalidTypeError: If *claims* is one claim, or *title* is not a
+            str.
+
+    .. versionadded:: 0.1.0
+    """
+    report = _Report.of(tracker, title, claims)
+    numbers = report.numbers
+    lines = [f"# {_md(report.title)}", "", _md(report.summary()), ""]
+    lines += ["## Timeline", ""]
+    lines.append(
+        "Each speaker's claims, in the order they were said, with their "
+        "number and status."
+        if report.claims
+        else "No claims."
+    )
+    lines += _md_timeline(report)
+    lines += ["", "## Support and contradiction", ""]
+    lines.append(
+        _md_table(
+            ("from", "link", "to", "detail"),
+            [
+                [
+                    f"C{numbers[e.source]}",
+                    e.relation + (f" ({e.kind})" if e.kind else ""),
+                    f"C{numbers[e.target]}",
+                    _md(e.note),
+                ]
+                for e in report.edges
+            ],
+            "No links between the claims.",
+        )
+    )
+    lines += ["## Claims", ""]
+    lines.append(
+        _md_table(
+            (
+                "#",
+                "claim",
+                "id",
+                "speaker",
+                "said",
+                "precision",
+                "source",
+                "status",
+                "support",
+                "verdicts",
+                "tags",
+            ),
+            [
+                [
+                    f"C{numbers[c.id]}",
+                    _md(c.text),
+                    _md(c.id),
+                    _md(tracker.actor(c.speaker).label),
+                    _md(when_words(c.said)),
+                    c.said.precision.value if c.said else "",
+                    f"S{report.source_numbers[c.source]}" if c.source else "",
+                    status_words(report.statuses[c.id]),
+                    str(tracker.support(c).count),
+                    _md(
+                        "; ".join(
+                            f"{v.label} ({v.scale})"
+                            for v in tracker.verdicts(c)
+                        )
+                    ),
+                    _md(", ".join(c.tags)),
+                ]
+                for c in report.claims
+            ],
+            "No claims.",
+        )
+    )
+    lines += ["## Evidence", ""]
+    lines.append(
+        _md_table(
+            ("claim", "stance", "cites", "by", "added", "note"),
+            [
+                [
+                    f"C{numbers[e.claim]}",
+                    e.stance.value,
+                    "; ".join(_md_citation(report, i) for i in e.items),
+                    _md(e.by or ""),
+                    e.at.date().isoformat(),
+                    _md(e.note or ""),
+                ]
+                for e in report.evidence
+            ],
+            "No evidence has been added.",
+        )
+    )
+    lines += ["## Contradictions", ""]
+    lines.append(
+        _md_table(
+            ("claims", "kind", "reason"),
+            [
+                [
+                    f"C{numbers[c.claim]} \u2194 C{numbers[c.other]}",
+                    c.kind.value,
+                    _md(c.reason),
+                ]
+                for c in report.contradictions
+            ],
+            "No contradictions.",
+        )
+    )
+    lines += ["## Sources", ""]
+    lines.append(
+        _md_table(
+            (
+                "#",
+                "title",
+                "id",
+                "publisher",
+                "published",
+                "derived from",
+                "link",
+            ),
+            [
+                [
+                    f"S{report.source_numbers[s.id]}",
+                    _md(s.title or ""),
+                    _md(s.id),
+                    _md(s.publisher or ""),
+                    _md(when_words(s.published)),
+                    _md(", ".join(s.derived_from)),
+                    f"[link]({_md_url(s.url)})" if s.url else "",
+                ]
+                for s in report.sources
+            ],
+            "No sources.",
+        )
+    )
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# -- files -------------------------------------------------------------------
+
+
+def _format_of(path: Path, format: str | None) -> str:  # noqa: A002
+    if format is not None:
+        if format not in ("html", "markdown"):
+            raise InvalidValueError(
+                "format", format, "must be 'html' or 'markdown'"
+            )
+        return format
+    found = FORMATS.get(path.suffix.lower())
+    if found is None:
+        raise InvalidValueError(
+            "path",
+            str(path),
+            "has no .html or .md extension; pass format='html' or "
+            "format='markdown'",
+        )
+    return found
+
+
+def _mode(target: Path) -> int:
+    """
+    The file's mode if it exists, else readable by all, as reports are.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o644
+
+
+def write(
+    tracker: Tracker,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,  # noqa: A002 -- the word a user looks for
+    title: str | None = None,
+    claims: Iterable[str | Claim] | None = None,
+) -> None:
+    """
+    Write a report to *path*, atomically: HTML or Markdown.
+
+    The report goes to a temporary file beside *path*, is synced to disk
+    and renamed over it, so that a reader sees the old file or the new one,
+    never half of one.
+
+    Args:
+        tracker: Where the claims are.
+        path: Where to write; its extension (``.html``, ``.htm``, ``.md``,
+            ``.markdown``) gives the format unless *format* does.
+        format: "html" or "markdown".
+        title: The report's title.
+        claims: The claims to report on; all if omitted.
+
+    Raises:
+        InvalidValueError: For an unknown format, or a path whose extension
+            gives none.
+        StoreError: If the file cannot be written (an `OSError`).
+
+    .. versionadded:: 0.1.0
+    """
+    target = Path(path)
+    kind = _format_of(target, format)
+    render = html if kind == "html" else markdown
+    text = render(tracker, title=title, claims=claims)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise StoreError(
+            "path", str(path), f"cannot be written: {exc.strerror}"
+        ) from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temporary).chmod(_mode(target))
+        Path(temporary).replace(target)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StoreError(
+                "path", str(path), f"cannot be written: {exc.strerror}"
+            ) from exc
+        raise
+
+
+def to_csv(tracker: Tracker, what: str = "claims") -> str:
+    """
+    Write one kind of record as CSV text, with a header row.
+
+    The rows are `Tracker.to_records`'s: an empty cell is None, several
+    values in one cell are joined by "; ", and the lines end in CRLF as
+    RFC 4180 has it.
+
+    Args:
+        tracker: Where the records are.
+        what: "claims", "evidence", "verdicts", "contradictions", "events",
+            "sources" or "actors".
+
+    Raises:
+        InvalidValueError: For anything else.
+
+    .. versionadded:: 0.1.0
+    """
+    rows = _records.records(tracker, what)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=_records.COLUMNS[what])
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
