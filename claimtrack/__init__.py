@@ -5,6 +5,8 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from claimtrack import exceptions, scales, validators
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._dates import Precision, When
@@ -61,6 +63,10 @@ from claimtrack.exceptions import (
     UnknownLabelError,
     UnknownSourceError,
 )
+
+
+if TYPE_CHECKING:
+    from claimtrack import strategies as strategies
 
 
 __all__ = [
@@ -124,10 +130,17 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+# claimtrack.strategies needs the optional Hypothesis: it is imported when
+# first used, and is not in __all__, so that `import claimtrack` and
+# `from claimtrack import *` work without Hypothesis.
+def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("claimtrack")
+    if name == "strategies":
+        from importlib import import_module  # noqa: PLC0415
+
+        return import_module("claimtrack.strategies")
     msg = f"module 'claimtrack' has no attribute {name!r}"
     raise AttributeError(msg)
