@@ -5,7 +5,7 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from claimtrack import exceptions, scales, validators
 from claimtrack._contradictions import Contradiction, ContradictionKind
@@ -65,8 +65,10 @@ from claimtrack.exceptions import (
 )
 
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from claimtrack import strategies as strategies
+
+    __version__: str
 
 
 __all__ = [
@@ -133,7 +135,7 @@ __all__ = [
 # claimtrack.strategies needs the optional Hypothesis: it is imported when
 # first used, and is not in __all__, so that `import claimtrack` and
 # `from claimtrack import *` work without Hypothesis.
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 

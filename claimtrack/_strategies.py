@@ -323,9 +323,8 @@ def _range(draw: DrawFn, low: dt.date, high: dt.date) -> When:
     A span of days within the bounds that is not one day, month or year.
     """
     one = dt.timedelta(days=1)
-    start, end = sorted(draw(st.dates(low, high)) for _ in range(2))
-    if start == end:
-        start, end = (start, end + one) if end < high else (start - one, end)
+    start = draw(st.dates(low, high - one))
+    end = draw(st.dates(start + one, high))
     when = When.between(start, end)
     if when.precision is not Precision.RANGE:  # a whole month or year
         when = When.between(start, end - one)
@@ -479,9 +478,13 @@ def spans(
         raise InvalidArgument(
             f"source drew {src!r}, which has no text to quote"
         )
-    start = draw(st.integers(0, len(src.text) - 1))
-    end = draw(st.integers(start + 1, len(src.text)))
-    return src.span_at(start, end)
+    return _span_in(draw, src, src.text)
+
+
+def _span_in(draw: DrawFn, source: Source, text: str) -> Span:
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    return source.span_at(start, end)
 
 
 @st.composite
@@ -546,11 +549,13 @@ def actors(
 # -- propositions and claims ------------------------------------------------
 
 
+@st.composite
 def quantities(
+    draw: DrawFn,
     *,
     value: SearchStrategy[int | float | Decimal] | None = None,
     unit: SearchStrategy[str | None] | None = None,
-) -> SearchStrategy[Quantity]:
+) -> Quantity:
     """
     Generate `Quantity` values: finite numbers with or without a unit.
 
@@ -563,21 +568,25 @@ def quantities(
 
     .. versionadded:: 0.1.0
     """
-    return st.builds(
-        Quantity,
-        _strategy("value", value, _NUMBERS),
-        _strategy("unit", unit, _UNITS),
+    return draw(
+        st.builds(
+            Quantity,
+            _strategy("value", value, _NUMBERS),
+            _strategy("unit", unit, _UNITS),
+        )
     )
 
 
+@st.composite
 def propositions(
+    draw: DrawFn,
     *,
     subject: SearchStrategy[str] | None = None,
     predicate: SearchStrategy[str] | None = None,
     object: SearchStrategy[str | Quantity] | None = None,  # noqa: A002
     polarity: SearchStrategy[Polarity] | None = None,
     valid: SearchStrategy[When | None] | None = None,
-) -> SearchStrategy[Proposition]:
+) -> Proposition:
     """
     Generate `Proposition` values from a small vocabulary.
 
@@ -597,13 +606,17 @@ def propositions(
 
     .. versionadded:: 0.1.0
     """
-    return st.builds(
-        Proposition,
-        _strategy("subject", subject, _THINGS),
-        _strategy("predicate", predicate, _PREDICATES),
-        _strategy("object", object, _THINGS | quantities()),
-        polarity=_strategy("polarity", polarity, st.sampled_from(Polarity)),
-        valid=_strategy("valid", valid, st.none() | whens()),
+    return draw(
+        st.builds(
+            Proposition,
+            _strategy("subject", subject, _THINGS),
+            _strategy("predicate", predicate, _PREDICATES),
+            _strategy("object", object, _THINGS | quantities()),
+            polarity=_strategy(
+                "polarity", polarity, st.sampled_from(Polarity)
+            ),
+            valid=_strategy("valid", valid, st.none() | whens()),
+        )
     )
 
 
@@ -866,12 +879,14 @@ def verdicts(
     )
 
 
+@st.composite
 def retractions(
+    draw: DrawFn,
     *,
     claim: SearchStrategy[str] | None = None,
     by: SearchStrategy[str | None] | None = None,
     at: SearchStrategy[dt.datetime] | None = None,
-) -> SearchStrategy[Retraction]:
+) -> Retraction:
     """
     Generate `Retraction` values.
 
@@ -885,12 +900,14 @@ def retractions(
 
     .. versionadded:: 0.1.0
     """
-    return st.builds(
-        Retraction,
-        _strategy("claim", claim, _IDS),
-        by=_strategy("by", by, _ANALYSTS),
-        at=_strategy("at", at, _INSTANTS),
-        note=st.none() | _STATEMENTS,
+    return draw(
+        st.builds(
+            Retraction,
+            _strategy("claim", claim, _IDS),
+            by=_strategy("by", by, _ANALYSTS),
+            at=_strategy("at", at, _INSTANTS),
+            note=st.none() | _STATEMENTS,
+        )
     )
 
 
@@ -931,15 +948,15 @@ def predicates(
     """
     predicate = draw(_strategy("name", name, _PREDICATES))
     _drawn("name", predicate, str)
-    taken = {predicate_key(predicate)}
-    others = ["employs", "employed_by", "rejects", "denies", "stays"]
+    others = [
+        name
+        for name in ("employs", "employed_by", "rejects", "denies", "stays")
+        if predicate_key(name) != predicate_key(predicate)
+    ]
     inverse = draw(st.none() | st.sampled_from(others))
-    if inverse is not None and predicate_key(inverse) in taken:
-        inverse = None
-    taken.add(predicate_key(inverse or predicate))
-    negation = draw(st.none() | st.sampled_from(others))
-    if negation is not None and predicate_key(negation) in taken:
-        negation = None
+    negation = draw(
+        st.none() | st.sampled_from([n for n in others if n != inverse])
+    )
     return Predicate(
         predicate,
         single_valued=draw(st.booleans()),
@@ -960,10 +977,15 @@ def policies() -> SearchStrategy[Policy]:
 
 # -- trackers ---------------------------------------------------------------
 
-_TRACKER_DATES = whens(
+_MAYBE_TRACKER_DATES = st.none() | whens(
     min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)
 )
+_QUANTITIES = quantities()
+_TAG_LISTS = st.lists(_TAGS, max_size=3)
 _CLAIM_CAP = 8  # how many claims a tracker has at most, unless told
+# A value conflict is planted with this predicate, declared single-valued
+# by the builder alone: no declaration drawn names it.
+_PLANTED_PREDICATE = "value_of"
 _any_source = sources()  # trackers() has options of these names
 _any_actor = actors()
 
@@ -992,7 +1014,6 @@ class _Builder:
                 timezones=st.just(dt.UTC),
             )
         )
-        self.actor_ids: list[str] = []
 
     def stamp(self) -> dict[str, Any]:
         """
@@ -1015,7 +1036,29 @@ class _Builder:
     def add_actors(self, drawn: list[Actor]) -> None:
         for actor in drawn:
             self.tracker.add_actor(actor, **self.stamp())
-            self.actor_ids.append(actor.id)
+        # What claims are made of, once the actors and sources are known.
+        ids = [a.id for a in drawn]
+        self.speakers = st.sampled_from(ids)
+        self.relays = {
+            a: st.lists(
+                st.sampled_from([b for b in ids if b != a]),
+                max_size=2,
+                unique=True,
+            )
+            if len(ids) > 1
+            else st.just([])
+            for a in ids
+        }
+        held = self.tracker.sources()
+        self.sources = st.none() | st.sampled_from(held) if held else None
+        self.subjects = self.speakers | _THINGS
+        self.objects = _THINGS | _QUANTITIES | self.speakers
+        self.polarities = (
+            st.just(Polarity.ASSERTED)
+            if self.contradictions is False
+            else st.sampled_from(Polarity)
+        )
+        self.propositions = st.none() | st.builds(self.proposition)
 
     def entity(self, value: str) -> str:
         """
@@ -1024,25 +1067,21 @@ class _Builder:
         try:
             self.tracker.actor(value)
         except AmbiguousActorError:
-            return self.draw(st.sampled_from(self.actor_ids))
+            return self.draw(self.speakers)
         except UnknownActorError:
             pass
         return value
 
     def proposition(self) -> Proposition:
         draw = self.draw
-        subject = draw(st.sampled_from(self.actor_ids) | _THINGS)
-        obj = draw(_THINGS | quantities() | st.sampled_from(self.actor_ids))
+        subject = draw(self.subjects)
+        obj = draw(self.objects)
         return Proposition(
             self.entity(subject),
             draw(_PREDICATES),
             self.entity(obj) if isinstance(obj, str) else obj,
-            polarity=(
-                Polarity.ASSERTED
-                if self.contradictions is False
-                else draw(st.sampled_from(Polarity))
-            ),
-            valid=draw(st.none() | _TRACKER_DATES),
+            polarity=draw(self.polarities),
+            valid=draw(_MAYBE_TRACKER_DATES),
         )
 
     def claim(self, proposition: Proposition | None = None) -> Claim:
@@ -1050,30 +1089,37 @@ class _Builder:
         Add a claim by one of the actors, quoting one of the sources or not.
         """
         draw = self.draw
-        speaker = draw(st.sampled_from(self.actor_ids))
-        held = self.tracker.sources()
-        source = draw(st.none() | st.sampled_from(held)) if held else None
-        others = [a for a in self.actor_ids if a != speaker]
-        relays = (
-            draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
-            if others
-            else []
+        speaker = draw(self.speakers)
+        source = draw(self.sources) if self.sources is not None else None
+        span = (
+            _span_in(draw, source, source.text)
+            if source is not None and source.text
+            else None
         )
+        relays = tuple(draw(self.relays[speaker]))
         if proposition is None:
-            proposition = draw(st.none() | st.builds(self.proposition))
-        claim = draw(
-            claims(
-                speaker=st.just(speaker),
-                said=st.none() | _TRACKER_DATES,
-                source=st.just(source),
-                reported_by=st.just(relays),
-                proposition=st.just(proposition),
-            )
+            proposition = draw(self.propositions)
+        text = draw(_STATEMENTS)
+        said = draw(_MAYBE_TRACKER_DATES)
+        where = source.id if source is not None else None
+        drawn = Claim.make_id(
+            text, speaker, said=said, source=where, span=span
         )
-        drawn, number = claim.id, 1
-        while claim.id in self.tracker:  # the same claim drawn again
+        claim_id, number = drawn, 1
+        while claim_id in self.tracker:  # the same claim drawn again
             number += 1
-            claim = attrs.evolve(claim, id=f"{drawn}-{number}")
+            claim_id = f"{drawn}-{number}"
+        claim = Claim(
+            claim_id,
+            text,
+            speaker,
+            said=said,
+            span=span,
+            source=where,
+            reported_by=relays,
+            proposition=proposition,
+            tags=draw(_TAG_LISTS),
+        )
         return self.tracker.add_claim(claim, **self.stamp())
 
     def citation(self, target: str, *, claims_allowed: bool) -> object:
@@ -1168,7 +1214,7 @@ class _Builder:
             other = base.negated()
         elif how is ContradictionKind.VALUE_CONFLICT:
             # A predicate declared single-valued, given two numbers.
-            predicate = self.fresh_predicate()
+            predicate = _PLANTED_PREDICATE
             self.tracker.declare(
                 Predicate(predicate, single_valued=True), **self.stamp()
             )
@@ -1185,22 +1231,6 @@ class _Builder:
             self.tracker.corroborate(
                 first, evidence=second, stance=Stance.REFUTES, **self.stamp()
             )
-
-    def fresh_predicate(self) -> str:
-        """
-        A predicate that no declaration names yet.
-        """
-        named: set[str] = set()
-        for p in self.tracker.predicates():
-            named.update(
-                predicate_key(n)
-                for n in (p.name, p.inverse, p.negation)
-                if n is not None
-            )
-        number = 0
-        while f"status_{number}" in named:
-            number += 1
-        return f"status_{number}"
 
     def plant_corroboration(self) -> None:
         """
