@@ -440,7 +440,8 @@ class TestModels:
         Quantities are finite, propositions and retractions well formed.
         """
         assert quantity.value == quantity.value  # not NaN
-        assert proposition.subject and proposition.predicate
+        assert proposition.subject.strip()
+        assert proposition.predicate.strip()
         assert retraction.id == f"retraction-{retraction.claim}"
 
 
