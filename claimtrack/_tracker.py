@@ -1386,6 +1386,10 @@ class Tracker:
         instance_of(Event)(self, "event", event)
         payload = event.payload
         if isinstance(payload, Claim):
+            if self._claims.get(payload.id) == payload:
+                # Applied already: its names are not read again, as actors
+                # added since may have made them mean someone else.
+                return payload
             errors = _Errors("apply")
             resolved = self._resolve_refs(payload, _Batch(), errors)
             errors.raise_any()
