@@ -982,12 +982,29 @@ _MAYBE_TRACKER_DATES = st.none() | whens(
 )
 _QUANTITIES = quantities()
 _TAG_LISTS = st.lists(_TAGS, max_size=3)
+_RATING_SCALES = rating_scales()
+_DECLARATIONS = predicates()
+_MINUTES = st.integers(0, 60 * 24 * 365 * 5)
 _CLAIM_CAP = 8  # how many claims a tracker has at most, unless told
 # A value conflict is planted with this predicate, declared single-valued
 # by the builder alone: no declaration drawn names it.
 _PLANTED_PREDICATE = "value_of"
-_any_source = sources()  # trackers() has options of these names
-_any_actor = actors()
+# The parts of a tracker, unless told: trackers() has options named so.
+_SOURCE_LISTS = st.lists(sources(), max_size=3, unique_by=lambda s: s.id)
+_ACTOR_LISTS = [  # by the fewest actors needed
+    st.lists(actors(), min_size=n, max_size=4, unique_by=lambda a: a.id)
+    for n in (0, 1)
+]
+
+
+def _pick(draw: DrawFn, items: Sequence[_T]) -> _T:
+    """
+    One of *items*, shrinking towards the first.
+
+    Drawing an index reuses one cached strategy, where ``st.sampled_from``
+    would build and check a new one for every list.
+    """
+    return items[draw(st.integers(0, len(items) - 1))]
 
 
 class _Builder:
@@ -1007,13 +1024,11 @@ class _Builder:
         self.tracker = tracker
         self.contradictions = contradictions
         self.corroborations = corroborations
-        self.clock = draw(
-            st.datetimes(
-                min_value=dt.datetime(2020, 1, 1),  # noqa: DTZ001
-                max_value=dt.datetime(2030, 1, 1),  # noqa: DTZ001
-                timezones=st.just(dt.UTC),
-            )
+        self.clock = dt.datetime(2025, 1, 1, tzinfo=dt.UTC) + dt.timedelta(
+            minutes=draw(_MINUTES)
         )
+        self.actor_ids: list[str] = []
+        self.claim_ids: list[str] = []
 
     def stamp(self) -> dict[str, Any]:
         """
@@ -1021,6 +1036,12 @@ class _Builder:
         """
         self.clock += dt.timedelta(minutes=1)
         return {"by": self.draw(_ANALYSTS), "at": self.clock}
+
+    def maybe(self) -> bool:
+        """
+        Whether to do something optional; shrinks towards not doing it.
+        """
+        return self.draw(st.booleans())
 
     def add_sources(self, drawn: list[Source]) -> None:
         # A source derives only from sources before it, or from ones the
@@ -1035,30 +1056,10 @@ class _Builder:
 
     def add_actors(self, drawn: list[Actor]) -> None:
         for actor in drawn:
+            while actor.id in self.tracker:  # a source has this id
+                actor = attrs.evolve(actor, id=f"{actor.id}-actor")  # noqa: PLW2901
             self.tracker.add_actor(actor, **self.stamp())
-        # What claims are made of, once the actors and sources are known.
-        ids = [a.id for a in drawn]
-        self.speakers = st.sampled_from(ids)
-        self.relays = {
-            a: st.lists(
-                st.sampled_from([b for b in ids if b != a]),
-                max_size=2,
-                unique=True,
-            )
-            if len(ids) > 1
-            else st.just([])
-            for a in ids
-        }
-        held = self.tracker.sources()
-        self.sources = st.none() | st.sampled_from(held) if held else None
-        self.subjects = self.speakers | _THINGS
-        self.objects = _THINGS | _QUANTITIES | self.speakers
-        self.polarities = (
-            st.just(Polarity.ASSERTED)
-            if self.contradictions is False
-            else st.sampled_from(Polarity)
-        )
-        self.propositions = st.none() | st.builds(self.proposition)
+            self.actor_ids.append(actor.id)
 
     def entity(self, value: str) -> str:
         """
@@ -1067,20 +1068,29 @@ class _Builder:
         try:
             self.tracker.actor(value)
         except AmbiguousActorError:
-            return self.draw(self.speakers)
+            return _pick(self.draw, self.actor_ids)
         except UnknownActorError:
             pass
         return value
 
     def proposition(self) -> Proposition:
         draw = self.draw
-        subject = draw(self.subjects)
-        obj = draw(self.objects)
+        subject = (
+            _pick(draw, self.actor_ids) if self.maybe() else draw(_THINGS)
+        )
+        obj: str | Quantity = draw(_THINGS)
+        if self.maybe():
+            obj = (
+                _pick(draw, self.actor_ids)
+                if self.maybe()
+                else draw(_QUANTITIES)
+            )
+        denied = self.contradictions is not False and self.maybe()
         return Proposition(
             self.entity(subject),
             draw(_PREDICATES),
             self.entity(obj) if isinstance(obj, str) else obj,
-            polarity=draw(self.polarities),
+            polarity=Polarity.DENIED if denied else Polarity.ASSERTED,
             valid=draw(_MAYBE_TRACKER_DATES),
         )
 
@@ -1089,16 +1099,31 @@ class _Builder:
         Add a claim by one of the actors, quoting one of the sources or not.
         """
         draw = self.draw
-        speaker = draw(self.speakers)
-        source = draw(self.sources) if self.sources is not None else None
+        speaker = _pick(draw, self.actor_ids)
+        held = self.tracker.sources()
+        source = _pick(draw, held) if held and self.maybe() else None
         span = (
             _span_in(draw, source, source.text)
             if source is not None and source.text
             else None
         )
-        relays = tuple(draw(self.relays[speaker]))
-        if proposition is None:
-            proposition = draw(self.propositions)
+        others = [a for a in self.actor_ids if a != speaker]
+        relays = (
+            [
+                others[n]
+                for n in draw(
+                    st.lists(
+                        st.integers(0, len(others) - 1),
+                        max_size=2,
+                        unique=True,
+                    )
+                )
+            ]
+            if others
+            else []
+        )
+        if proposition is None and self.maybe():
+            proposition = self.proposition()
         text = draw(_STATEMENTS)
         said = draw(_MAYBE_TRACKER_DATES)
         where = source.id if source is not None else None
@@ -1120,7 +1145,9 @@ class _Builder:
             proposition=proposition,
             tags=draw(_TAG_LISTS),
         )
-        return self.tracker.add_claim(claim, **self.stamp())
+        stored = self.tracker.add_claim(claim, **self.stamp())
+        self.claim_ids.append(stored.id)
+        return stored
 
     def citation(self, target: str, *, claims_allowed: bool) -> object:
         """
@@ -1128,32 +1155,32 @@ class _Builder:
         """
         draw = self.draw
         held = self.tracker.sources()
-        others = [c.id for c in self.tracker if c.id != target]
+        others = [c for c in self.claim_ids if c != target]
         kinds = ["url"]
         if others and claims_allowed:
             kinds.append("claim")
         if held:
             kinds.append("source")
-        kind = draw(st.sampled_from(kinds))
+        kind = _pick(draw, kinds)
         if kind == "claim":
-            return draw(st.sampled_from(others))
+            return _pick(draw, others)
         if kind == "source":
-            source = draw(st.sampled_from(held))
-            if source.text and draw(st.booleans()):
-                return draw(spans(source=st.just(source)))
+            source = _pick(draw, held)
+            if source.text and self.maybe():
+                return _span_in(draw, source, source.text)
             return source.id
         urls = [s.url for s in held if s.url]
-        return draw(_URLS | st.sampled_from(urls) if urls else _URLS)
+        return _pick(draw, urls) if urls and self.maybe() else draw(_URLS)
 
     def corroborate(self) -> None:
         draw = self.draw
-        target = draw(st.sampled_from([c.id for c in self.tracker]))
+        target = _pick(draw, self.claim_ids)
         stances = [
             s
             for s in Stance
             if s is not Stance.SUPPORTS or self.corroborations is not False
         ]
-        stance = draw(st.sampled_from(stances))
+        stance = _pick(draw, stances)
         claims_allowed = (
             stance is not Stance.REFUTES or self.contradictions is not False
         )
@@ -1170,26 +1197,26 @@ class _Builder:
 
     def rate(self) -> None:
         draw = self.draw
-        target = draw(st.sampled_from([c.id for c in self.tracker]))
-        scale = draw(rating_scales())
-        label = draw(st.sampled_from(scale.label_names))
+        target = _pick(draw, self.claim_ids)
+        scale = draw(_RATING_SCALES)
+        label = _pick(draw, scale.label_names)
         self.tracker.rate(target, label, scale=scale, **self.stamp())
 
     def retract(self) -> None:
-        target = self.draw(st.sampled_from([c.id for c in self.tracker]))
+        target = _pick(self.draw, self.claim_ids)
         self.tracker.retract(target, **self.stamp())
 
     def link(self) -> None:
-        ids = [c.id for c in self.tracker]
-        first, second = self.draw(
-            st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True)
-        )
-        self.tracker.contradict(first, second, **self.stamp())
+        ids = self.claim_ids
+        first = self.draw(st.integers(0, len(ids) - 1))
+        second = self.draw(st.integers(0, len(ids) - 2))
+        second += second >= first  # any claim but the first
+        self.tracker.contradict(ids[first], ids[second], **self.stamp())
 
     def declare(self) -> None:
         # One that clashes with an earlier declaration is left out.
         with contextlib.suppress(ConflictError):
-            self.tracker.declare(self.draw(predicates()), **self.stamp())
+            self.tracker.declare(self.draw(_DECLARATIONS), **self.stamp())
 
     def change(self) -> None:
         """
@@ -1198,28 +1225,30 @@ class _Builder:
         changes = [self.corroborate, self.rate, self.retract]
         if self.contradictions is not False:
             changes.append(self.declare)
-            if len(self.tracker) > 1:
+            if len(self.claim_ids) > 1:
                 changes.append(self.link)
-        self.draw(st.sampled_from(changes))()
+        _pick(self.draw, changes)()
 
     def plant_contradiction(self) -> None:
         """
         Add two claims that contradict each other, in one of four ways.
         """
         draw = self.draw
-        how = draw(st.sampled_from(ContradictionKind))
+        how = _pick(draw, list(ContradictionKind))
         base = attrs.evolve(self.proposition(), polarity=Polarity.ASSERTED)
         other = None
         if how is ContradictionKind.NEGATION:
             other = base.negated()
         elif how is ContradictionKind.VALUE_CONFLICT:
             # A predicate declared single-valued, given two numbers.
-            predicate = _PLANTED_PREDICATE
             self.tracker.declare(
-                Predicate(predicate, single_valued=True), **self.stamp()
+                Predicate(_PLANTED_PREDICATE, single_valued=True),
+                **self.stamp(),
             )
-            number = draw(quantities())
-            base = attrs.evolve(base, predicate=predicate, object=number)
+            number = draw(_QUANTITIES)
+            base = attrs.evolve(
+                base, predicate=_PLANTED_PREDICATE, object=number
+            )
             other = attrs.evolve(
                 base, object=Quantity(int(number.value == 0), number.unit)
             )
@@ -1236,8 +1265,8 @@ class _Builder:
         """
         Support a claim with a URL on a site no source of the tracker has.
         """
-        held = [c.id for c in self.tracker]
-        target = self.draw(st.sampled_from(held)) if held else self.claim().id
+        held = self.claim_ids
+        target = _pick(self.draw, held) if held else self.claim().id
         sites = {
             urllib.parse.urlsplit(s.url).hostname
             for s in self.tracker.sources()
@@ -1323,22 +1352,25 @@ def trackers(
         corroborations=corroborations,
     )
     count = draw(st.integers(max(low - reserve, 0), high - reserve))
-    held = draw(
-        st.lists(
-            _strategy("sources", sources, _any_source),
-            max_size=3,
-            unique_by=lambda s: s.id,
+    builder.add_sources(
+        draw(
+            _SOURCE_LISTS
+            if sources is None
+            else st.lists(
+                _strategy("sources", sources, st.nothing()),
+                max_size=3,
+                unique_by=lambda s: s.id,
+            )
         )
     )
-    builder.add_sources(held)
-    taken = {s.id for s in held}
+    needed = int(bool(count or reserve or corroborations))
     builder.add_actors(
         draw(
-            st.lists(
-                _strategy("actors", actors, _any_actor).filter(
-                    lambda a: a.id not in taken
-                ),
-                min_size=int(bool(count or reserve or corroborations)),
+            _ACTOR_LISTS[needed]
+            if actors is None
+            else st.lists(
+                _strategy("actors", actors, st.nothing()),
+                min_size=needed,
                 max_size=4,
                 unique_by=lambda a: a.id,
             )
