@@ -548,7 +548,6 @@ class TrackerMachine(RuleBasedStateMachine):
         self.path = None  # the file of a tracker kept in a store
         self.tracker = ct.Tracker()
         self.model = Model(self.tracker.policy)
-        self.failed = 0
 
     def teardown(self):
         """
@@ -581,7 +580,6 @@ class TrackerMachine(RuleBasedStateMachine):
         else:
             raise AssertionError(f"expected a ClaimtrackError, got {result!r}")
         assert before == snapshot(self.tracker)
-        self.failed += 1
 
     # -- adding --------------------------------------------------------
 
