@@ -340,7 +340,7 @@ def whens(
     precision: SearchStrategy[Precision] | None = None,
 ) -> When:
     """
-    Generate `When` values that lie wholly within the bounds.
+    Draw `When` values that lie wholly within the bounds.
 
     Each value has the tightest precision that describes it, as
     `When.between` gives, and its ``text`` is empty, its ISO format or its
@@ -407,7 +407,7 @@ def sources(
     derived_from: SearchStrategy[Sequence[str]] | None = None,
 ) -> Source:
     """
-    Generate valid `Source` values.
+    Draw valid `Source` values.
 
     By default a source has text (so spans can quote it), drawn from
     several scripts with curly quotes, tabs and line breaks; its other
@@ -455,7 +455,7 @@ def spans(
     draw: DrawFn, *, source: SearchStrategy[Source] | None = None
 ) -> Span:
     """
-    Generate spans that are true to their source's text.
+    Draw spans that are true to their source's text.
 
     Each span quotes at least one code point of the text, names its source
     and carries its context, as `Source.span_at` makes it:
@@ -498,7 +498,7 @@ def actors(
     kind: SearchStrategy[ActorKind] | None = None,
 ) -> Actor:
     """
-    Generate valid `Actor` values, whose names now and then collide.
+    Draw valid `Actor` values, whose names now and then collide.
 
     Names are sometimes plain ("Nayib Bukele"), sometimes odd, and two
     actors drawn apart may share a name or an alias, as real people do:
@@ -557,7 +557,7 @@ def quantities(
     unit: SearchStrategy[str | None] | None = None,
 ) -> Quantity:
     """
-    Generate `Quantity` values: finite numbers with or without a unit.
+    Draw `Quantity` values: finite numbers with or without a unit.
 
     Args:
         value: A strategy for the finite ``int``, ``float`` or ``Decimal``.
@@ -588,7 +588,7 @@ def propositions(
     valid: SearchStrategy[When | None] | None = None,
 ) -> Proposition:
     """
-    Generate `Proposition` values from a small vocabulary.
+    Draw `Proposition` values from a small vocabulary.
 
     Subjects, predicates and objects come from a few words each, so that
     propositions drawn apart often share a subject and predicate: the
@@ -634,7 +634,7 @@ def claims(
     tags: SearchStrategy[Sequence[str]] | None = None,
 ) -> Claim:
     """
-    Generate valid `Claim` values, each true to its source.
+    Draw valid `Claim` values, each true to its source.
 
     A claim whose source has text quotes it: its span is drawn as
     `spans` draws one, so ``source.text[span.start:span.end]`` is the
@@ -712,7 +712,7 @@ def citations(
     url: SearchStrategy[str] | None = None,
 ) -> Citation:
     """
-    Generate `Citation` values: a claim, a source or its span, or a URL.
+    Draw `Citation` values: a claim, a source or its span, or a URL.
 
     Each citation cites one thing, drawn from one of the three options; a
     source with text is cited by a span of it or whole. Pass
@@ -772,7 +772,7 @@ def evidence(
     at: SearchStrategy[dt.datetime] | None = None,
 ) -> Evidence:
     """
-    Generate `Evidence` values: one citation, or an evidence set.
+    Draw `Evidence` values: one citation, or an evidence set.
 
     The evidence's id is the one `Evidence.make_id` derives; a citation of
     the claim itself is left out.
@@ -820,7 +820,7 @@ def evidence(
 
 def rating_scales() -> SearchStrategy[RatingScale]:
     """
-    Generate `RatingScale` values: the built-in scales, and numeric ones.
+    Draw `RatingScale` values: the built-in scales, and numeric ones.
 
     .. versionadded:: 0.1.0
     """
@@ -840,7 +840,7 @@ def verdicts(
     at: SearchStrategy[dt.datetime] | None = None,
 ) -> Verdict:
     """
-    Generate `Verdict` values: a label of a scale, and where it falls.
+    Draw `Verdict` values: a label of a scale, and where it falls.
 
     The label is one of the scale's own, its rating is the scale's mapping
     of it, and the id is the one `Verdict.make_id` derives.
@@ -888,7 +888,7 @@ def retractions(
     at: SearchStrategy[dt.datetime] | None = None,
 ) -> Retraction:
     """
-    Generate `Retraction` values.
+    Draw `Retraction` values.
 
     Args:
         claim: A strategy for the id of the claim retracted.
@@ -916,7 +916,7 @@ def retractions(
 
 def tolerances() -> SearchStrategy[Tolerance]:
     """
-    Generate `Tolerance` values: absolute, relative, both or exact.
+    Draw `Tolerance` values: absolute, relative, both or exact.
 
     .. versionadded:: 0.1.0
     """
@@ -932,7 +932,7 @@ def predicates(
     draw: DrawFn, *, name: SearchStrategy[str] | None = None
 ) -> Predicate:
     """
-    Generate valid `Predicate` declarations.
+    Draw valid `Predicate` declarations.
 
     A declaration may be single-valued, name an inverse or a negated form
     (different from the predicate and from each other), and carry a
@@ -968,7 +968,7 @@ def predicates(
 
 def policies() -> SearchStrategy[Policy]:
     """
-    Generate `Policy` values: how many lineages corroborate a claim.
+    Draw `Policy` values: how many lineages corroborate a claim.
 
     .. versionadded:: 0.1.0
     """
@@ -1296,7 +1296,7 @@ def trackers(
     policy: SearchStrategy[Policy] | None = None,
 ) -> Tracker:
     """
-    Generate trackers whose every part is consistent.
+    Draw trackers whose every part is consistent.
 
     A tracker holds a few sources and actors, and claims by those actors
     that quote those sources truly. Along the way analysts add evidence,
@@ -1392,7 +1392,7 @@ def trackers(
 
 def _events() -> SearchStrategy[Event]:
     """
-    Events of generated trackers.
+    Events of drawn trackers.
     """
     return trackers(min_claims=1).flatmap(
         lambda t: st.sampled_from(t.events())
@@ -1401,7 +1401,7 @@ def _events() -> SearchStrategy[Event]:
 
 def _contradictions() -> SearchStrategy[Contradiction]:
     """
-    Contradictions found in generated trackers.
+    Contradictions found in drawn trackers.
     """
     return trackers(contradictions=True).flatmap(
         lambda t: st.sampled_from(t.contradictions())
@@ -1410,7 +1410,7 @@ def _contradictions() -> SearchStrategy[Contradiction]:
 
 def _supports() -> SearchStrategy[Support]:
     """
-    How the claims of generated trackers are supported.
+    How the claims of drawn trackers are supported.
     """
     return trackers(min_claims=1).flatmap(
         lambda t: st.sampled_from(list(t)).map(t.support)
@@ -1419,7 +1419,7 @@ def _supports() -> SearchStrategy[Support]:
 
 def _lineages() -> SearchStrategy[Lineage]:
     """
-    The lineages of support of generated trackers' claims.
+    The lineages of support of drawn trackers' claims.
     """
     return _supports().flatmap(lambda s: st.sampled_from(s.lineages))
 

@@ -565,7 +565,7 @@ class TrackerMachine(RuleBasedStateMachine):
         self.model = Model(policy)
         return self.add_actor(actor, T0)
 
-    # -- helpers -------------------------------------------------------
+    # -- shared steps ------------------------------------------------
 
     def refused(self, call, *args, **kwargs):
         """

@@ -39,6 +39,6 @@ inferred: SearchStrategy[ct.Claim] = st.from_type(ct.Claim)
 @given(trackers)
 def test_contradictions(tracker: ct.Tracker) -> None:
     """
-    A property over generated trackers type-checks.
+    A property over drawn trackers type-checks.
     """
     assert tracker.contradictions()
