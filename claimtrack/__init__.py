@@ -5,6 +5,8 @@ Who said what, when, where it is written, how well it is verified, what
 backs it up and what contradicts it.
 """
 
+import typing as _typing
+
 from claimtrack import cli, exceptions, formats, reports, scales, validators
 from claimtrack._anchor import (
     Anchoring,
@@ -69,6 +71,12 @@ from claimtrack.exceptions import (
     UnknownLabelError,
     UnknownSourceError,
 )
+
+
+if _typing.TYPE_CHECKING:
+    from claimtrack import strategies as strategies
+
+    __version__: str
 
 
 __all__ = [
@@ -141,10 +149,17 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+# claimtrack.strategies needs the optional Hypothesis: it is imported when
+# first used, and is not in __all__, so that `import claimtrack` and
+# `from claimtrack import *` work without Hypothesis.
+def __getattr__(name: str) -> object:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("claimtrack")
+    if name == "strategies":
+        from importlib import import_module  # noqa: PLC0415
+
+        return import_module("claimtrack.strategies")
     msg = f"module 'claimtrack' has no attribute {name!r}"
     raise AttributeError(msg)

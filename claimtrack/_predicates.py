@@ -245,6 +245,13 @@ class Registry:
                     predicate.negation,
                     f"is already paired with {taken!r}",
                 )
+            if negation in self._declared:
+                raise ConflictError(
+                    "negation",
+                    predicate.negation,
+                    "is declared as a predicate of its own "
+                    f"({self._declared[negation]!r})",
+                )
         if key in self._negative_of:
             raise ConflictError(
                 "predicate",

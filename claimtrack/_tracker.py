@@ -1439,6 +1439,10 @@ class Tracker:
             return known
         payload = event.payload
         if isinstance(payload, Claim):
+            if self._claims.get(payload.id) == payload:
+                # Applied already: its names are not read again, as actors
+                # added since may have made them mean someone else.
+                return payload
             errors = _Errors("apply")
             resolved = self._resolve_refs(payload, _Batch(), errors)
             errors.raise_any()

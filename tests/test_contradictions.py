@@ -105,6 +105,11 @@ class TestPredicates:
                 ct.Predicate("rejects"),
                 "predicate",
             ),
+            (  # the same two, the other way round
+                ct.Predicate("rejects"),
+                ct.Predicate("accepts", negation="rejects"),
+                "negation",
+            ),
         ],
     )
     def test_clashing_declarations(self, first, second, field):

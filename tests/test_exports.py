@@ -9,6 +9,11 @@ import claimtrack as ct
 from claimtrack import exceptions, validators
 
 
+OPTIONAL = ("strategies",)
+"""Modules reachable as attributes that need an optional extra: they are
+not in __all__, so that `from claimtrack import *` works without it."""
+
+
 class TestExports:
     """
     Public modules export what they list, sorted, and nothing private.
@@ -21,7 +26,9 @@ class TestExports:
         public = {
             name
             for name in vars(ct)
-            if not name.startswith("_") and name != "annotations"
+            if not name.startswith("_")
+            and name != "annotations"
+            and name not in OPTIONAL
         }
 
         assert sorted(ct.__all__) == ct.__all__
@@ -65,6 +72,39 @@ class TestExports:
         assert all(
             callable(getattr(validators, n)) for n in validators.__all__
         )
+
+    def test_strategies_module(self, monkeypatch):
+        """
+        ct.strategies is claimtrack.strategies, imported when first used.
+        """
+        from claimtrack import strategies  # noqa: PLC0415
+
+        monkeypatch.delattr(ct, "strategies")  # as before the first use
+
+        assert strategies is ct.strategies
+        assert "strategies" not in ct.__all__
+        assert sorted(strategies.__all__) == strategies.__all__
+        assert all(
+            callable(getattr(strategies, n)) for n in strategies.__all__
+        )
+
+    def test_star_import_without_hypothesis(self):
+        """
+        `from claimtrack import *` works when Hypothesis is not installed.
+        """
+        code = (
+            "import sys; sys.modules['hypothesis'] = None\n"
+            "from claimtrack import *\n"
+            "print(Tracker.__name__)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+        assert "Tracker" == out.stdout.strip()
 
     def test_version(self):
         """

@@ -13,10 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
+from claimtrack import strategies as cst
 
-from .strategies import source_and_quote, sources_with_text
 
-
+# A source, and a quote of its text.
+SOURCE_AND_QUOTE = cst.sources().flatmap(
+    lambda s: cst.spans(source=st.just(s)).map(lambda span: (s, span.exact))
+)
 TEXT = "Rubio said, “He has agreed.” Rubio said it twice: He has agreed."
 
 
@@ -194,7 +197,7 @@ class TestSpanOf:
 
         assert "end" == e.value.field
 
-    @given(source_and_quote())
+    @given(SOURCE_AND_QUOTE)
     def test_span_of_is_true_to_text(self, case):
         """
         For any text and quote, the span found quotes the text exactly.
@@ -206,7 +209,7 @@ class TestSpanOf:
         assert span.matches(source.text)
         assert source.check_span(span) == span
 
-    @given(source_and_quote())
+    @given(SOURCE_AND_QUOTE)
     def test_every_candidate_is_true(self, case):
         """
         Every candidate of an ambiguity is a true span, in text order.
@@ -265,7 +268,7 @@ class TestCheckSpan:
 
         assert "span.source" == e.value.field
 
-    @given(sources_with_text(), st.integers(0, 400), st.integers(1, 20))
+    @given(cst.sources(), st.integers(0, 400), st.integers(1, 20))
     def test_shifted_span_never_passes_silently(self, source, start, size):
         """
         A span moved off its quote is rejected, or quotes identical text.

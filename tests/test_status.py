@@ -489,6 +489,29 @@ class TestHistory:
 
         assert before == events(world)
 
+    @pytest.mark.parametrize("owners", [["rubio"], ["rubio", "marco"]])
+    def test_apply_twice_after_a_name_is_taken(self, owners):
+        """
+        A claim applied again after actors took a name its proposition
+        uses is not read again: nothing changes, nothing is refused.
+        """
+        t = ct.Tracker()
+        t.add_actor(ct.Actor("ana", "Ana"), at=T0)
+        claim = t.add_claim(
+            "Rubio spoke at the border",
+            speaker="ana",
+            proposition=ct.Proposition("Rubio", "spoke_at", "the border"),
+            at=T0,
+        )
+        event = t.events()[-1]
+        for owner in owners:
+            t.add_actor(ct.Actor(owner, "Marco Rubio", aliases=("Rubio",)))
+        before = t.events()
+
+        assert claim == t.apply(event)
+        assert before == t.events()
+        assert "Rubio" == t.claim(claim.id).proposition.subject
+
     def test_apply_conflicting_event(self, world):
         """
         An event adding a different source under a taken id is refused.

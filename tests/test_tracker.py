@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
-
-from .strategies import actors, names
+from claimtrack import strategies as cst
 
 
 ARTICLE = (
@@ -173,7 +172,10 @@ class TestActors:
         assert {"bukele", "bukele-sr"} == {a.id for a in e.value.candidates}
         assert "bukele" == tracker.actor("bukele").id  # ids still work
 
-    @given(st.lists(actors(), max_size=6, unique_by=lambda a: a.id), names)
+    @given(
+        st.lists(cst.actors(), max_size=6, unique_by=lambda a: a.id),
+        cst.actors().map(lambda a: a.label),
+    )
     def test_resolution_is_never_a_guess(self, people, name):
         """
         A name resolves to the one actor that has it, or fails clearly.
