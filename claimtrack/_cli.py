@@ -1709,6 +1709,49 @@ def _export(args: argparse.Namespace, ctx: _Context) -> None:
     _write_output(args.output, text, ctx)
 
 
+# -- merge -------------------------------------------------------------------
+
+
+def _configure_merge(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "other",
+        help="another claimtrack store, or a JSON document written by "
+        "export, that shares this store's history",
+    )
+
+
+def _merge(args: argparse.Namespace, ctx: _Context) -> None:
+    path = Path(args.other)
+    try:
+        with path.open("rb") as f:
+            store = f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError as exc:
+        raise _Exit(
+            ExitCode.NO_INPUT,
+            InvalidDocumentError("other", str(path), _os_reason(exc)),
+        ) from exc
+    with ctx.store() as tracker:
+        try:
+            if store:
+                with Tracker.open(path, timeout=ctx.timeout) as other:
+                    events, added = other.events(), tracker.merge(other)
+            else:
+                other = Tracker.load(path)
+                events, added = other.events(), tracker.merge(other)
+        except ClaimtrackError as exc:
+            raise _Exit(code_of(exc), exc, str(path)) from exc
+    report = _Merged(
+        "store" if store else "json",
+        len(events),
+        tuple(e.payload.id for e in events if isinstance(e.payload, Claim)),
+        len(added),
+    )
+    if ctx.json:
+        ctx.emit(_report_value(path, report))
+    else:
+        _write_report(ctx, path, report)
+
+
 # -- report ------------------------------------------------------------------
 
 
@@ -1821,6 +1864,7 @@ _COMMANDS = (
         "history", "list a claim's history", _configure_history, _history
     ),
     _Command("export", "write the store out", _configure_export, _export),
+    _Command("merge", "add another copy's changes", _configure_merge, _merge),
     _Command("report", "write a report to read", _configure_report, _report),
 )
 """Every subcommand, in the order ``--help`` lists them."""

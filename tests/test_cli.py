@@ -2716,3 +2716,53 @@ class TestNumbers:
 
         assert read == number
         assert isinstance(read, int) is (number == number.to_integral_value())
+
+
+class TestMerge:
+    """
+    merge: another copy's changes, from a store or a JSON document.
+    """
+
+    def test_two_copies_of_a_store(self, article, tmp_path):
+        """
+        Each copy's new work ends up in the store, once, whatever the order.
+        """
+        shutil.copy(tmp_path / "claims.db", tmp_path / "theirs.db")
+        ok(
+            article(
+                "--db", "theirs.db", "rate", "offer", "false", f"--at={T1}"
+            )
+        )
+        ok(article("retract", "agreed", f"--at={T1}"))
+
+        merged = ok(article("merge", "theirs.db", "--json")).json
+        again = ok(article("merge", "theirs.db")).out
+
+        assert ("store", 1) == (merged["format"], merged["added"])
+        assert "offer" in merged["claims"]
+        assert again.endswith(", 0 events added\n")
+        with ct.Tracker.open("claims.db") as tracker:
+            assert ct.Status.FALSE == tracker.status("offer")
+            assert ct.Status.RETRACTED == tracker.status("agreed")
+
+    def test_json_document(self, article, tmp_path):
+        """
+        A JSON document written by export merges in the same way.
+        """
+        ok(article("export", "-o", "copy.json"))
+        ok(article("contradict", "offer", "agreed", f"--at={T1}"))
+
+        assert ", 0 events added\n" in ok(article("merge", "copy.json")).out
+
+    def test_errors(self, article, tmp_path):
+        """
+        A missing file is no input; a clashing history is bad data, and
+        changes nothing.
+        """
+        failed(article("merge", "nothing.db"), 66, "other='nothing.db'")
+        with ct.Tracker.open(tmp_path / "other.db") as other:
+            other.add_actor(ct.Actor("rubio", "Someone Else"), at=T0)
+        before = store_events()
+
+        failed(article("merge", "other.db"), 65, "rubio")
+        assert before == store_events()
