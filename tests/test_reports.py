@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown_it
 import pytest
 from hypothesis import given
 
@@ -536,7 +537,6 @@ class TestMarkdownRendered:
         """
         The rendered page has no markup from the tracker, only its text.
         """
-        markdown_it = pytest.importorskip("markdown_it")
         t = ct.Tracker()
         t.add_actor(ct.Actor("a", "A"))
         t.add_claim(hostile, speaker="a", said="2025-02-03", tags=[hostile])
