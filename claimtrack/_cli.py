@@ -24,7 +24,7 @@ import tempfile
 import textwrap
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 import attrs
 
@@ -65,13 +65,13 @@ from claimtrack.formats import (
     fever,
     liar,
 )
+from claimtrack.formats._common import ImportReport
 
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
     from claimtrack._events import Event
-    from claimtrack.formats._common import ImportReport
 
 
 __all__ = ["ExitCode", "main"]
@@ -760,33 +760,19 @@ def _detected(path: Path, ctx: _Context) -> str:
     return format
 
 
-@attrs.frozen
-class _Merged:
-    """
-    What importing a whole-tracker document did, as a report says it.
-    """
-
-    format: str
-    records: int
-    claims: tuple[str, ...]
-    added: int
-    rejected: tuple[Any, ...] = ()
-    flags: tuple[Any, ...] = ()
-
-
 def _import_one(
     tracker: Tracker,
     path: Path,
     format: str,  # noqa: A002
     args: argparse.Namespace,
     ctx: _Context,
-) -> tuple[Path, ImportReport | _Merged]:
+) -> tuple[Path, ImportReport]:
     limit = {} if args.max_bytes is None else {"max_bytes": args.max_bytes}
     try:
         if format == "json":
             other = Tracker.load(path, **limit)
             added = tracker.merge(other)
-            return path, _Merged(
+            return path, ImportReport(
                 "json",
                 len(other.events()),
                 tuple(c.id for c in other),
@@ -838,9 +824,7 @@ def _progress(
             ctx.err.write("\n")
 
 
-def _report_value(
-    path: Path, report: ImportReport | _Merged
-) -> dict[str, object]:
+def _report_value(path: Path, report: ImportReport) -> dict[str, object]:
     return {
         "file": str(path),
         "format": report.format,
@@ -856,9 +840,7 @@ def _report_value(
     }
 
 
-def _write_report(
-    ctx: _Context, path: Path, report: ImportReport | _Merged
-) -> None:
+def _write_report(ctx: _Context, path: Path, report: ImportReport) -> None:
     ctx.write(
         f"{path}: {report.format}: {_count(report.records, 'record')}, "
         f"{_count(len(report.claims), 'claim')}, "
@@ -1740,7 +1722,7 @@ def _merge(args: argparse.Namespace, ctx: _Context) -> None:
                 events, added = other.events(), tracker.merge(other)
         except ClaimtrackError as exc:
             raise _Exit(code_of(exc), exc, str(path)) from exc
-    report = _Merged(
+    report = ImportReport(
         "store" if store else "json",
         len(events),
         tuple(e.payload.id for e in events if isinstance(e.payload, Claim)),
