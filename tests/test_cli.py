@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import _cli, _store, _tracker
+from claimtrack._cli import _context, _files, _output, _reading
 from claimtrack.cli import ExitCode, main
 
 
@@ -2347,7 +2348,7 @@ class TestDetectFormat:
         path = tmp_path / name
         path.write_text(text)
 
-        assert expected == _cli.detect_format(path)
+        assert expected == _files.detect_format(path)
 
 
 # -- errors -------------------------------------------------------------------
@@ -2425,7 +2426,7 @@ class TestStoreErrors:
 
         monkeypatch.setattr(Path, "open", refuse)
 
-        assert None is _cli.foreign(path)
+        assert None is _context.foreign(path)
 
     def test_newer_store(self, cli, tmp_path):
         """
@@ -2568,7 +2569,7 @@ class TestOtherFailures:
         def bug(*args, **kwargs):
             raise RuntimeError("a bug")
 
-        monkeypatch.setattr(_cli, "_claims_table", bug)
+        monkeypatch.setattr(_reading, "_claims_table", bug)
 
         with pytest.raises(RuntimeError, match="a bug"):
             main(["claims"])
@@ -2608,7 +2609,7 @@ class TestOtherFailures:
         """
         Each kind of claimtrack error has its exit code.
         """
-        assert code == _cli.code_of(error)
+        assert code == _context.code_of(error)
 
 
 # -- tables -------------------------------------------------------------------
@@ -2637,7 +2638,7 @@ class TestTable:
         width (down to 16 columns), keeping every character in order; no
         line ends in a space.
         """
-        lines = _cli.table(["ID", "TEXT"], rows, width=width, wrap=(1,))
+        lines = _output.table(["ID", "TEXT"], rows, width=width, wrap=(1,))
         start = max(2, *(len(i) for i, _ in rows)) + 2
         found = []
         for line in lines[1:]:
@@ -2660,7 +2661,7 @@ class TestTable:
         """
         A narrow table wraps its text column under its header.
         """
-        lines = _cli.table(
+        lines = _output.table(
             ["ID", "TEXT"],
             [["a", "one two three four five six seven eight nine ten"]],
             width=24,
@@ -2679,7 +2680,7 @@ class TestTable:
         A width the table cannot fit: wrapped columns stop at 16, others
         are never cut.
         """
-        lines = _cli.table(
+        lines = _output.table(
             ["IDENTIFIER", "TEXT"],
             [["claim-0123456789abcdef", "a b c d e f g h i j k l m n o p"]],
             width=20,
@@ -2696,7 +2697,7 @@ class TestTable:
         """
         Label-value lines have no header; whitespace runs become spaces.
         """
-        assert ["a    x y", "bbb  z"] == _cli.table(
+        assert ["a    x y", "bbb  z"] == _output.table(
             None, [["a", "x\n  y"], ["bbb", "z"]]
         )
 
@@ -2712,7 +2713,7 @@ class TestNumbers:
         A number reads back as itself: whole numbers as int, others as
         an exact Decimal.
         """
-        read = _cli._number(str(number), "quantity")
+        read = _context._number(str(number), "quantity")
 
         assert read == number
         assert isinstance(read, int) is (number == number.to_integral_value())

@@ -1,0 +1,369 @@
+"""
+The command line: ``claimtrack`` (or ``python -m claimtrack``).
+
+Every subcommand works on the embedded store (``./claims.db``, ``--db``
+or ``$CLAIMTRACK_DB``). Each one is a `_Command`: a name, a help line, a
+function that declares its arguments and a function that runs it. Output
+is a readable table, or JSON with ``--json``; an error is one line on
+stderr and an exit code from `ExitCode`, and never a traceback for an
+error claimtrack or the system reports.
+
+This module holds `main`, the parser and the table of commands; the
+commands themselves are in `_adding`, `_judging`, `_reading` and
+`_files`, and what they share in `_context` and `_output`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimtrack._cli._adding import (
+    _add_actor,
+    _add_claim,
+    _add_source,
+    _configure_add_actor,
+    _configure_add_claim,
+    _configure_add_source,
+    _configure_init,
+    _init,
+)
+from claimtrack._cli._context import (
+    _PROGRAM,
+    DEFAULT_DB,
+    ExitCode,
+    _Context,
+    _Exit,
+    _os_reason,
+    code_of,
+)
+from claimtrack._cli._files import (
+    _configure_export,
+    _configure_import,
+    _configure_merge,
+    _configure_report,
+    _export,
+    _import,
+    _merge,
+    _report,
+)
+from claimtrack._cli._judging import (
+    _configure_contradict,
+    _configure_contradictions,
+    _configure_corroborate,
+    _configure_declare,
+    _configure_rate,
+    _configure_retract,
+    _contradict,
+    _contradictions,
+    _corroborate,
+    _declare,
+    _rate,
+    _retract,
+)
+from claimtrack._cli._output import _one_line
+from claimtrack._cli._reading import (
+    _claims,
+    _configure_claims,
+    _configure_history,
+    _configure_show,
+    _history,
+    _show,
+)
+from claimtrack.exceptions import (
+    AmbiguousDateError,
+    AmbiguousQuoteError,
+    ClaimtrackError,
+    InvalidFieldsError,
+)
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+
+__all__ = ["ExitCode", "main"]
+
+
+_EPILOG = """\
+exit codes:
+  0    success
+  2    usage error: unknown command or option, missing argument
+  3    not found: no claim, source or actor has this id or name
+  65   bad data: a bad date, a quote not in the text, a taken id, an
+       input file that does not read as its format
+  66   no input: an input file or the store does not exist or cannot be
+       read (create a store with 'claimtrack init')
+  73   cannot create: an output file cannot be written, or init would
+       overwrite a file that is not a claimtrack store
+  74   I/O error: the store is damaged or not a claimtrack store, or a
+       write to it failed
+  75   busy: another process is writing to the store; try again
+  130  interrupted (Ctrl-C)
+  141  the reader of the output went away (claimtrack claims | head)
+
+A command that fails changes nothing in the store.
+
+environment:
+  CLAIMTRACK_DB    the store, if --db is not given (default: claims.db)
+  CLAIMTRACK_USER  who makes the changes, if --by is not given
+"""
+
+
+# -- the commands ------------------------------------------------------------
+
+
+@attrs.frozen
+class _Command:
+    """
+    A subcommand: its name, help, arguments and what it does.
+    """
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, _Context], None]
+
+
+_COMMANDS = (
+    _Command("init", "create the store", _configure_init, _init),
+    _Command(
+        "import",
+        "import claims from files (ClaimReview, datasets, JSON)",
+        _configure_import,
+        _import,
+    ),
+    _Command("add-source", "add a source", _configure_add_source, _add_source),
+    _Command("add-actor", "add an actor", _configure_add_actor, _add_actor),
+    _Command("add-claim", "add a claim", _configure_add_claim, _add_claim),
+    _Command(
+        "corroborate",
+        "add evidence for or against a claim",
+        _configure_corroborate,
+        _corroborate,
+    ),
+    _Command("rate", "rate a claim", _configure_rate, _rate),
+    _Command(
+        "retract",
+        "record that a speaker withdrew a claim",
+        _configure_retract,
+        _retract,
+    ),
+    _Command(
+        "contradict",
+        "record that two claims cannot both hold",
+        _configure_contradict,
+        _contradict,
+    ),
+    _Command(
+        "declare",
+        "declare what a predicate means for contradictions",
+        _configure_declare,
+        _declare,
+    ),
+    _Command(
+        "show",
+        "show a claim (status, evidence, verdicts), a source or an actor",
+        _configure_show,
+        _show,
+    ),
+    _Command("claims", "list claims", _configure_claims, _claims),
+    _Command(
+        "contradictions",
+        "list contradictions, of one claim or all",
+        _configure_contradictions,
+        _contradictions,
+    ),
+    _Command(
+        "history", "list a claim's history", _configure_history, _history
+    ),
+    _Command("export", "write the store out", _configure_export, _export),
+    _Command("merge", "add another copy's changes", _configure_merge, _merge),
+    _Command("report", "write a report to read", _configure_report, _report),
+)
+"""Every subcommand, in the order ``--help`` lists them."""
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """
+    The options every command takes, before or after its name.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    options = common.add_argument_group("common options")
+    options.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=f"the store (default: $CLAIMTRACK_DB, else {DEFAULT_DB})",
+    )
+    options.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="write JSON for scripts instead of tables",
+    )
+    options.add_argument(
+        "--by",
+        default=argparse.SUPPRESS,
+        metavar="NAME",
+        help="who makes the change, for the history (default: "
+        "$CLAIMTRACK_USER, else no one)",
+    )
+    options.add_argument(
+        "--at",
+        default=argparse.SUPPRESS,
+        metavar="TIME",
+        help="when, for the history: ISO 8601 with an offset, "
+        "'2025-02-05T09:00:00+00:00' (default: now)",
+    )
+    options.add_argument(
+        "--timeout",
+        type=float,
+        default=argparse.SUPPRESS,
+        metavar="SECONDS",
+        help="how long to wait for another writer (default 5)",
+    )
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog=_PROGRAM,
+        description="Track claims made in public life: who said what, when,\n"
+        "where it is written, and how well it holds up.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}"
+    )
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", required=True
+    )
+    for command in _COMMANDS:
+        sub = commands.add_parser(
+            command.name,
+            help=command.help,
+            description=command.help[0].upper() + command.help[1:] + ".",
+            parents=[common],
+        )
+        command.configure(sub)
+        sub.set_defaults(run=command.run, parser=sub)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import (  # noqa: PLC0415
+        PackageNotFoundError,
+        version,
+    )
+
+    try:
+        return version("claimtrack")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
+# -- main --------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    Run the ``claimtrack`` command line; return its exit code.
+
+    Output goes to `sys.stdout`, errors to `sys.stderr`, as they are when
+    it is called. An error claimtrack or the system reports is one line on
+    stderr and an exit code, never a traceback; any other exception (a bug)
+    propagates.
+
+    Args:
+        argv: The arguments, without the program's name; ``sys.argv[1:]``
+            if omitted.
+
+    Returns:
+        The exit code, one of `ExitCode`'s values: 0 when the command did
+        what it was asked.
+
+    .. versionadded:: 0.1.0
+    """
+    return int(_main(argv))
+
+
+def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 -- per kind
+    try:
+        args = _parser().parse_args(argv)
+        ctx = _Context.of(args)
+        args.run(args, ctx)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else ExitCode.OK
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\n{_PROGRAM}: interrupted\n")
+        return ExitCode.INTERRUPTED
+    except _Exit as exc:
+        return _fail(exc.code, exc.message())
+    except ClaimtrackError as exc:
+        return _fail(code_of(exc), str(exc) + _hint(exc))
+    except sqlite3.Error as exc:  # a store damaged past its first page
+        return _fail(ExitCode.IO_ERROR, f"the store cannot be read: {exc}")
+    except BrokenPipeError:  # the reader went away: `claimtrack ... | head`
+        _silence_stdout()
+        return ExitCode.BROKEN_PIPE
+    except OSError as exc:
+        where = f"{exc.filename!r}: " if exc.filename else ""
+        return _fail(ExitCode.IO_ERROR, f"{where}{_os_reason(exc)}")
+    return ExitCode.OK
+
+
+_HINTS = (
+    (AmbiguousDateError, "--dayfirst or --monthfirst"),
+    (AmbiguousQuoteError, "--occurrence N"),
+)
+"""The options that answer an error whose message names an argument."""
+
+
+def _hint(error: ClaimtrackError) -> str:
+    """
+    How to answer *error* on the command line, if its message tells how.
+
+    The library's messages say it in Python's words: ``pass
+    dayfirst=True``.
+    """
+    errors = (
+        list(error.exceptions)
+        if isinstance(error, InvalidFieldsError)
+        else [error]
+    )
+    hints = [
+        hint
+        for kind, hint in _HINTS
+        if any(isinstance(e, kind) for e in errors)
+    ]
+    return f" (on the command line: {'; '.join(hints)})" if hints else ""
+
+
+def _fail(code: ExitCode, message: str) -> int:
+    sys.stderr.write(f"{_PROGRAM}: error: {_one_line(message)}\n")
+    return code
+
+
+def _silence_stdout() -> None:
+    """
+    Point stdout at /dev/null, so that flushing it at exit cannot fail.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)

@@ -1,0 +1,385 @@
+"""
+What every command of the command line shares.
+
+`ExitCode`, and `_Exit`, which ends a command with an error and a code;
+`_Context`, where output goes and how the store is opened; reading an
+input file and writing an output file; and the options that several
+commands take.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import textwrap
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import attrs
+
+from claimtrack._tracker import Tracker
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    InvalidDocumentError,
+    InvalidFieldsError,
+    InvalidValueError,
+    NotFoundError,
+    StoreBusyError,
+    StoreError,
+)
+
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterator, Sequence
+
+
+class ExitCode(enum.IntEnum):
+    """
+    What ``claimtrack`` exits with, and why.
+
+    The codes above 63 are those of BSD's ``sysexits.h``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    OK = 0
+    """The command did what it was asked."""
+    USAGE = 2
+    """The command line is wrong: an unknown command or option, a missing
+    argument (argparse's own code)."""
+    NOT_FOUND = 3
+    """No claim, source or actor has the id or name given."""
+    DATA_ERROR = 65
+    """The data is wrong: a bad date, a quote not in the text, an id taken
+    by something different, a file that does not read as its format."""
+    NO_INPUT = 66
+    """An input file, or the store, does not exist or cannot be read."""
+    CANNOT_CREATE = 73
+    """An output file cannot be written, or ``init`` would overwrite a file
+    that is not a claimtrack store."""
+    IO_ERROR = 74
+    """The store is not a claimtrack store, is damaged, or a write to it
+    failed."""
+    BUSY = 75
+    """Another process held the store's write lock too long: try again."""
+    INTERRUPTED = 130
+    """Interrupted (Ctrl-C); nothing was changed by the interrupted
+    write."""
+    BROKEN_PIPE = 141
+    """The reader of the output went away (``claimtrack claims | head``),
+    as for a program killed by SIGPIPE."""
+
+
+DEFAULT_DB = "claims.db"
+"""The store used when neither ``--db`` nor ``$CLAIMTRACK_DB`` names one."""
+
+
+_PROGRAM = "claimtrack"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class _Exit(Exception):  # noqa: N818 -- not an error: how a command ends
+    """
+    End the command with *code*, reporting *error* (after *where*).
+    """
+
+    def __init__(
+        self, code: ExitCode, error: ClaimtrackError, where: str = ""
+    ) -> None:
+        super().__init__(code, error, where)
+        self.code = code
+        self.error = error
+        self.where = where
+
+    def message(self) -> str:
+        return f"{self.where}: {self.error}" if self.where else str(self.error)
+
+
+def code_of(error: ClaimtrackError) -> ExitCode:
+    """
+    The exit code for a claimtrack error.
+    """
+    if isinstance(error, StoreBusyError):
+        return ExitCode.BUSY
+    if isinstance(error, StoreError):
+        return ExitCode.IO_ERROR
+    if isinstance(error, NotFoundError) or (
+        isinstance(error, InvalidFieldsError)
+        and all(isinstance(e, NotFoundError) for e in error.exceptions)
+    ):
+        return ExitCode.NOT_FOUND
+    return ExitCode.DATA_ERROR
+
+
+# -- the context a command runs in -------------------------------------------
+
+
+@attrs.define
+class _Context:
+    """
+    Where output goes, and the options every command shares.
+    """
+
+    out: IO[str]
+    err: IO[str]
+    db: Path
+    json: bool = False
+    by: str | None = None
+    at: str | None = None
+    timeout: float = 5.0
+
+    @classmethod
+    def of(cls, args: argparse.Namespace) -> _Context:
+        return cls(
+            out=sys.stdout,
+            err=sys.stderr,
+            db=Path(
+                getattr(args, "db", None)
+                or os.environ.get("CLAIMTRACK_DB")
+                or DEFAULT_DB
+            ),
+            json=getattr(args, "json", False),
+            by=getattr(args, "by", None)
+            or os.environ.get("CLAIMTRACK_USER")
+            or None,
+            at=getattr(args, "at", None),
+            timeout=getattr(args, "timeout", 5.0),
+        )
+
+    @contextlib.contextmanager
+    def store(self) -> Iterator[Tracker]:
+        """
+        Open the store, which must exist; close it when done.
+        """
+        if not self.db.exists():
+            raise _Exit(
+                ExitCode.NO_INPUT,
+                StoreError(
+                    "db",
+                    str(self.db),
+                    "no claimtrack store here; create one with "
+                    "'claimtrack init', or name one with --db",
+                ),
+            )
+        reason = foreign(self.db)
+        if reason is not None:
+            raise _Exit(
+                ExitCode.IO_ERROR, StoreError("db", str(self.db), reason)
+            )
+        try:
+            tracker = Tracker.open(self.db, timeout=self.timeout)
+        except InvalidDocumentError as exc:  # not a store, or too new
+            raise _Exit(ExitCode.IO_ERROR, exc) from exc
+        try:
+            yield tracker
+        finally:
+            tracker.close()
+
+    @property
+    def width(self) -> int | None:
+        """
+        How wide tables may be: the terminal's width; unlimited if piped.
+        """
+        if not self.out.isatty():
+            return None
+        return shutil.get_terminal_size().columns
+
+    def write(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def paragraph(self, text: str) -> None:
+        """
+        Write *text*, wrapped to the terminal's width.
+        """
+        width = self.width
+        self.write(text if width is None else textwrap.fill(text, width))
+
+    def lines(self, lines: Sequence[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def emit(self, data: object) -> None:
+        """
+        Write *data* as JSON, indented.
+        """
+        self.write(json.dumps(data, ensure_ascii=False, indent=2))
+
+    def say(self, text: str) -> None:
+        """
+        Tell the user something on stderr, beside the output.
+        """
+        self.err.write(f"{_PROGRAM}: {text}\n")
+
+
+# -- a store, or not ---------------------------------------------------------
+
+
+def foreign(path: Path) -> str | None:
+    """
+    Why *path* is plainly not a claimtrack store, or None.
+
+    This is checked, read-only, before a file is opened as a store: opening
+    sets a file's journal mode, which would change another program's
+    SQLite file. An empty file, or one that cannot be checked, is left for
+    the store to judge.
+    """
+    if path.is_dir():
+        return "is a folder, not a claimtrack store"
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(_SQLITE_HEADER))
+    except OSError:
+        return None
+    if head and head != _SQLITE_HEADER:
+        return "is not an SQLite file, so not a claimtrack store"
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                name
+                for (name,) in db.execute(
+                    "select name from sqlite_master where type = 'table'"
+                )
+            }
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    if tables and not {"meta", "events"} <= tables:
+        return "is an SQLite file, not a claimtrack store"
+    return None
+
+
+# -- files in and out --------------------------------------------------------
+
+
+def _read_input(path: str, field: str) -> str:
+    """
+    The text of an input file (``-`` is stdin), as UTF-8.
+    """
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise _Exit(
+            ExitCode.NO_INPUT,
+            InvalidDocumentError(field, path, _os_reason(exc)),
+        ) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _Exit(
+            ExitCode.DATA_ERROR,
+            InvalidDocumentError(
+                field, path, f"is not UTF-8 (byte {exc.start})"
+            ),
+        ) from exc
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _write_output(path: str, text: str, ctx: _Context) -> None:
+    """
+    Write *text* to *path* atomically, or to stdout for ``-``.
+    """
+    if path == "-":
+        ctx.out.write(text)
+        return
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise _Exit(
+            ExitCode.CANNOT_CREATE,
+            InvalidValueError("output", path, _os_reason(exc)),
+        ) from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        Path(temporary).replace(target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise _Exit(
+            ExitCode.CANNOT_CREATE,
+            InvalidValueError("output", path, _os_reason(exc)),
+        ) from exc
+
+
+# -- options several commands take -------------------------------------------
+
+
+def _window(args: argparse.Namespace) -> tuple[str | None, str | None] | None:
+    """
+    The said-between window of ``--said-between`` or ``--since/--until``.
+    """
+    if args.said_between is not None:
+        if args.since is not None or args.until is not None:
+            args.parser.error(
+                "--said-between cannot be given with --since or --until"
+            )
+        start, end = args.said_between
+        return (start, end)
+    if args.since is None and args.until is None:
+        return None
+    return (args.since, args.until)
+
+
+def _add_window(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--said-between",
+        nargs=2,
+        metavar=("START", "END"),
+        help="said wholly within these dates (both included)",
+    )
+    parser.add_argument(
+        "--since", metavar="DATE", help="said on or after this date"
+    )
+    parser.add_argument(
+        "--until", metavar="DATE", help="said on or before this date"
+    )
+
+
+def _add_order(parser: argparse.ArgumentParser) -> None:
+    """
+    --dayfirst and --monthfirst: how to read 03/02/2025.
+    """
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        action="store_const",
+        const=True,
+        help="read 03/02/2025 as 3 February",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read 03/02/2025 as 2 March",
+    )
+
+
+def _number(text: str, field: str) -> int | Decimal:
+    """
+    A number as written: a whole number, else an exact decimal.
+    """
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise InvalidValueError(field, text, "is not a number")
+    return int(number) if number == number.to_integral_value() else number
