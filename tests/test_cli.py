@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import _cli, _store, _tracker
-from claimtrack._cli import _context, _files, _output, _reading
+from claimtrack._cli import _context, _output, _reading
 from claimtrack.cli import ExitCode, main
 
 
@@ -2122,6 +2122,44 @@ class TestImport:
         )
         assert 1 <= len(store_events())
 
+    def test_formats_imported_when_used(self, tmp_path):
+        """
+        Listing claims imports no format's module; importing a file
+        imports its format's, and telling its format asks them all.
+        """
+        name, text = SAMPLES["fever"]
+        (tmp_path / name).write_text(text)
+        script = (
+            "import json, sys\n"
+            "from claimtrack.cli import main\n"
+            "main(sys.argv[1:])\n"
+            "print(json.dumps(sorted(sys.modules)))\n"
+        )
+
+        def formats_after(*args):
+            run = subprocess.run(
+                [sys.executable, "-c", script, "--db", "claims.db", *args],
+                cwd=tmp_path,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            loaded = json.loads(run.stdout.splitlines()[-1])
+            return [
+                m.rsplit(".", 1)[1]
+                for m in loaded
+                if m.startswith("claimtrack.formats.")
+            ]
+
+        assert ["_common"] == formats_after("init")
+        assert ["_common"] == formats_after("claims")
+        chosen = formats_after("import", "--format=fever", name)
+        assert "fever" in chosen
+        assert "liar" not in chosen
+        told = formats_after("import", name)
+        assert {"claimreview", "liar", "fever"} <= set(told)
+
     def test_format_chosen_and_json(self, cli, tmp_path):
         """
         --format reads a file whatever its name; --json reports it.
@@ -2348,7 +2386,7 @@ class TestDetectFormat:
         path = tmp_path / name
         path.write_text(text)
 
-        assert expected == _files.detect_format(path)
+        assert expected == ct.formats.detect(path)
 
 
 # -- errors -------------------------------------------------------------------

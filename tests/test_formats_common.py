@@ -4,6 +4,10 @@ Tests for what every importer shares: input, all-or-nothing runs, reports.
 
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,6 +18,16 @@ from claimtrack.formats import _common
 
 
 T0 = "2025-02-05T09:00:00+00:00"
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = (
+    "averitec",
+    "claimreview",
+    "claimskg",
+    "climate_fever",
+    "factcheck",
+    "fever",
+    "liar",
+)
 
 
 def record(n, *, fail=False, fail_late=False):
@@ -411,3 +425,199 @@ class TestFields:
 
         assert "x" == _common.first(data, "a", "b", "c", "d")
         assert _common.first(data, "a", "z") is None
+
+
+class TestHasKeys:
+    """
+    Keys in double quotes, as JSON writes them.
+    """
+
+    def test_has_keys(self):
+        """
+        Every key must be there, quoted; a quoted value counts too.
+        """
+        head = '{"claim": "x", "label": "evidence"}'
+
+        assert _common.has_keys(head, "claim", "label", "evidence")
+        assert not _common.has_keys(head, "claim", "x ")
+        assert not _common.has_keys('{"claims": []}', "claim")
+
+
+class TestDetects:
+    """
+    Each format tells its own files, from their beginning and name.
+    """
+
+    @pytest.mark.parametrize(
+        ("module", "head", "suffix", "expected"),
+        [
+            ("claimreview", "", ".htm", True),
+            ("claimreview", "  <html>", ".txt", True),
+            ("claimreview", '[{"@type": "ClaimReview"}]', ".json", True),
+            ("claimreview", '[{"type": "ClaimReview"}]', ".json", False),
+            ("liar", "", ".tsv", True),
+            ("liar", "\t" * 13 + "\nmore", ".txt", True),
+            ("liar", "\t" * 12 + "\n" + "\t" * 13, ".txt", False),
+            ("claimskg", "", ".csv", True),
+            ("claimskg", "a,b\n", ".txt", False),
+            ("factcheck", '"claims" "claimReview" "textualRating"', "", True),
+            ("factcheck", '{"claims": [{"claimReview": []}]}', ".json", False),
+            ("averitec", '[{"claim_date": "", "questions": []}]', "", True),
+            ("averitec", '[{"claim_date": ""}]', ".json", False),
+            ("climate_fever", '{"claim_id": "1", "evidences": []}', "", True),
+            ("climate_fever", '{"claim_id": "1", "evidence": []}', "", False),
+            ("fever", '{"claim": "", "label": "", "evidence": []}', "", True),
+            ("fever", '{"claim": "", "label": ""}', ".jsonl", False),
+        ],
+    )
+    def test_detects(self, module, head, suffix, expected):
+        """
+        A format says yes to its own name or keys, and no to others.
+        """
+        assert expected is getattr(ct.formats, module).detects(head, suffix)
+
+    @pytest.mark.parametrize(
+        ("head", "suffix", "expected"),
+        [
+            ("", ".html", True),
+            ("", ".htm", True),
+            ("\n <!doctype html>", "", True),
+            ('[{"@type": "ClaimReview"}]', ".json", False),
+        ],
+    )
+    def test_web_page(self, head, suffix, expected):
+        """
+        A web page is told by its name or its first character, not keys.
+        """
+        assert expected is ct.formats.claimreview.detects_page(head, suffix)
+
+
+class TestDetect:
+    """
+    A file's format, told by asking each format in turn.
+    """
+
+    @pytest.mark.parametrize(
+        ("name", "text", "expected"),
+        [
+            (
+                "page.htm",
+                '<p>{"format": "claimtrack", "events": []}</p>',
+                "claimreview",
+            ),
+            ("rows.tsv", "<b>\n", "claimreview"),
+            ("rows.csv", '"@type","claims"\n', "claimskg"),
+            ("doc.tsv", '{"format": "claimtrack", "events": []}', "liar"),
+            (
+                "doc.json",
+                (
+                    '{"format": "claimtrack", "events": [{"claim": "x", '
+                    '"label": "y", "evidence": []}]}'
+                ),
+                "json",
+            ),
+            (
+                "search.json",
+                (
+                    '{"claims": [{"@type": "Claim", "claimReview": '
+                    '[{"textualRating": "False"}]}]}'
+                ),
+                "factcheck",
+            ),
+            (
+                "ld.json",
+                (
+                    '[{"@type": "Claim", "claim": "x", "label": "y", '
+                    '"evidence": [], "claim_date": "", "questions": []}]'
+                ),
+                "claimreview",
+            ),
+            (
+                "climate.jsonl",
+                (
+                    '{"claim_id": "1", "claim": "x", "evidences": '
+                    '[{"label": "x", "evidence": "y"}]}'
+                ),
+                "climate-fever",
+            ),
+        ],
+    )
+    def test_order(self, tmp_path, name, text, expected):
+        """
+        A web page, then a name, then keys: claimtrack's document, then
+        the formats' keys, those that others share last.
+        """
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+
+        assert expected == ct.formats.detect(path)
+
+    def test_the_beginning_as_text(self, tmp_path):
+        """
+        The first 64 KiB are read, bytes that are not UTF-8 as U+FFFD;
+        keys after them are not seen. A path may be a string.
+        """
+        path = tmp_path / "data"
+        path.write_bytes(b'\xff{"claim_id": "1", "evidences": []}')
+        late = tmp_path / "late"
+        late.write_text(" " * 64 * 1024 + '{"claim_id": "1", "evidences": []}')
+
+        assert "climate-fever" == ct.formats.detect(str(path))
+        assert ct.formats.detect(late) is None
+
+    def test_missing_file(self, tmp_path):
+        """
+        A file that cannot be read raises the OSError.
+        """
+        with pytest.raises(FileNotFoundError):
+            ct.formats.detect(tmp_path / "missing.json")
+
+
+class TestModules:
+    """
+    claimtrack.formats imports a format's module when it is first used.
+    """
+
+    def test_imported_when_used(self):
+        """
+        Importing claimtrack.formats imports no format; naming one does.
+        """
+        script = (
+            "import json, sys\n"
+            "import claimtrack.formats\n"
+            "def loaded():\n"
+            "    return [m.rsplit('.', 1)[1] for m in sys.modules\n"
+            "            if m.startswith('claimtrack.formats.')]\n"
+            "before = loaded()\n"
+            "claimtrack.formats.liar.read\n"
+            "print(json.dumps([before, loaded()]))\n"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        before, after = json.loads(run.stdout)
+
+        assert not set(FORMATS) & set(before)
+        assert {"liar"} == set(FORMATS) & set(after)
+
+    def test_every_module(self):
+        """
+        Every format's module is an attribute, listed by dir() and __all__.
+        """
+        for name in FORMATS:
+            module = getattr(ct.formats, name)
+
+            assert f"claimtrack.formats.{name}" == module.__name__
+            assert name in dir(ct.formats)
+            assert name in ct.formats.__all__
+
+    def test_other_names(self):
+        """
+        A name that is no format's module is an AttributeError.
+        """
+        with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+            ct.formats.nothing  # noqa: B018 -- the lookup is the test

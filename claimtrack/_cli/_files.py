@@ -4,16 +4,19 @@ The commands that read and write files.
 ``import`` reads the field's formats and claimtrack's JSON document into
 the store; ``export`` writes the store out; ``merge`` adds another copy's
 changes; ``report`` writes a report to read.
+
+The formats' modules and `claimtrack.reports` are imported by the
+commands that use them, so that the other commands do without them.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimtrack import reports
 from claimtrack._cli._context import (
     _SQLITE_HEADER,
     ExitCode,
@@ -24,18 +27,10 @@ from claimtrack._cli._context import (
 )
 from claimtrack._cli._output import _count
 from claimtrack._models import Claim
+from claimtrack._records import COLUMNS
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
-from claimtrack.formats import _common as _formats
-from claimtrack.formats import (
-    averitec,
-    claimreview,
-    claimskg,
-    climate_fever,
-    factcheck,
-    fever,
-    liar,
-)
+from claimtrack.formats import _common, detect
 from claimtrack.formats._common import ImportReport
 
 
@@ -47,17 +42,28 @@ if TYPE_CHECKING:
 
 # -- import ------------------------------------------------------------------
 
-_READERS: dict[str, Callable[..., ImportReport]] = {
-    "claimreview": claimreview.read,
-    "factcheck": factcheck.read,
-    "claimskg": claimskg.read,
-    "liar": liar.read,
-    "averitec": averitec.read,
-    "climate-fever": climate_fever.read,
-    "fever": fever.read,
-}
+_READERS = (
+    "claimreview",
+    "factcheck",
+    "claimskg",
+    "liar",
+    "averitec",
+    "climate-fever",
+    "fever",
+)
+"""The formats of `claimtrack.formats` that import reads, by their names
+here (climate-fever is `claimtrack.formats.climate_fever`)."""
 _FORMATS = (*_READERS, "json")
-_SNIFF = 64 * 1024  # how much of a file is read to tell its format
+
+
+def _reader(format: str) -> Callable[..., ImportReport]:  # noqa: A002
+    """
+    The ``read`` of *format*, whose module is imported when first used.
+    """
+    name = format.replace("-", "_")  # climate-fever: formats.climate_fever
+    module = importlib.import_module(f"claimtrack.formats.{name}")
+    read: Callable[..., ImportReport] = module.read
+    return read
 
 
 def _configure_import(parser: argparse.ArgumentParser) -> None:
@@ -83,35 +89,6 @@ def _configure_import(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="refuse a file larger than this (default 64 MiB)",
     )
-
-
-def detect_format(path: Path) -> str | None:
-    """
-    Tell a file's format from its name and its first 64 KiB, or None.
-    """
-    with path.open("rb") as f:
-        head = f.read(_SNIFF).decode("utf-8", "replace")
-    suffix = path.suffix.lower()
-    if suffix in (".html", ".htm") or head.lstrip().startswith("<"):
-        return "claimreview"
-    if suffix == ".tsv" or head.split("\n", 1)[0].count("\t") == 13:  # noqa: PLR2004 -- LIAR's 14 columns
-        return "liar"
-    if suffix == ".csv":
-        return "claimskg"
-    for format, keys in _SIGNS:  # noqa: A001
-        if all(f'"{key}"' in head for key in keys):
-            return format
-    return None
-
-
-_SIGNS = (
-    ("json", ("format", "claimtrack", "events")),
-    ("factcheck", ("claims", "claimReview", "textualRating")),
-    ("claimreview", ("@type",)),
-    ("averitec", ("claim_date", "questions")),
-    ("climate-fever", ("claim_id", "evidences")),
-    ("fever", ("claim", "label", "evidence")),
-)
 
 
 def _import(args: argparse.Namespace, ctx: _Context) -> None:
@@ -145,7 +122,7 @@ def _import(args: argparse.Namespace, ctx: _Context) -> None:
 
 
 def _detected(path: Path, ctx: _Context) -> str:
-    format = detect_format(path)  # noqa: A001
+    format = detect(path)  # noqa: A001
     if format is None:
         raise _Exit(
             ExitCode.DATA_ERROR,
@@ -179,7 +156,7 @@ def _import_one(
                 len(added),
             )
         with _progress(ctx, path, wanted=args.progress) as progress:
-            return path, _READERS[format](
+            return path, _reader(format)(
                 tracker,
                 path,
                 lenient=args.lenient,
@@ -210,7 +187,7 @@ def _progress(
 
     def show(count: int) -> None:
         nonlocal shown
-        if wanted is None and count < _formats.PROGRESS_EVERY:
+        if wanted is None and count < _common.PROGRESS_EVERY:
             return  # a short import: nothing to watch
         end = "\r" if terminal else "\n"
         ctx.err.write(f"{path}: {_count(count, 'record')} read{end}")
@@ -262,6 +239,8 @@ def _export_json(tracker: Tracker, args: argparse.Namespace) -> str:
 
 
 def _export_claimreview(tracker: Tracker, args: argparse.Namespace) -> str:
+    from claimtrack.formats import claimreview  # noqa: PLC0415 -- when used
+
     chosen = args.claim or None
     return claimreview.dumps(tracker, chosen, indent=2) + "\n"
 
@@ -269,6 +248,8 @@ def _export_claimreview(tracker: Tracker, args: argparse.Namespace) -> str:
 def _export_csv(tracker: Tracker, args: argparse.Namespace) -> str:
     if args.claim:
         args.parser.error("--claim only selects claims for claimreview")
+    from claimtrack import reports  # noqa: PLC0415 -- when used
+
     return reports.to_csv(tracker, args.what)
 
 
@@ -291,7 +272,7 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--what",
-        choices=list(reports.COLUMNS),
+        choices=list(COLUMNS),
         default="claims",
         help="the records a csv export holds (default: claims)",
     )
@@ -388,6 +369,8 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
 
 
 def _report(args: argparse.Namespace, ctx: _Context) -> None:
+    from claimtrack import reports  # noqa: PLC0415 -- when used
+
     chosen = args.format
     if chosen is None:
         suffix = Path(args.output).suffix.lower()

@@ -323,3 +323,14 @@ def first(mapping: Mapping[str, Any], *keys: str) -> Any:
         if value not in (None, "", [], {}):
             return value
     return None
+
+
+def has_keys(head: str, *keys: str) -> bool:
+    """
+    Whether *head* holds each of *keys* in double quotes, as JSON keys are.
+
+    This is how a format written as JSON is told from a file's beginning:
+    a key may be anywhere in it, and a string value with the same text
+    counts as well.
+    """
+    return all(f'"{key}"' in head for key in keys)

@@ -52,6 +52,7 @@ from claimtrack.formats._common import (
     Input,
     Record,
     failing,
+    has_keys,
     read_text,
     run,
 )
@@ -75,7 +76,7 @@ if TYPE_CHECKING:
     from claimtrack.formats._common import ImportReport
 
 
-__all__ = ["AT", "BY", "SCALE", "UNATTRIBUTED", "read", "read_date"]
+__all__ = ["AT", "BY", "SCALE", "UNATTRIBUTED", "detects", "read", "read_date"]
 
 BY = "averitec"
 """Who the verdicts and evidence are by: the dataset."""
@@ -153,6 +154,19 @@ def read(
         lenient=lenient,
         progress=progress,
     )
+
+
+def detects(head: str, suffix: str) -> bool:  # noqa: ARG001 -- one signature for all
+    """
+    Whether a file looks like AVeriTeC's, from its beginning.
+
+    *head* is the file's beginning, as text: AVeriTeC's claims have the
+    keys ``claim_date`` and ``questions``. The name's extension (*suffix*)
+    does not tell.
+
+    .. versionadded:: 0.1.0
+    """
+    return has_keys(head, "claim_date", "questions")
 
 
 def read_date(text: str) -> When:

@@ -47,6 +47,7 @@ from claimtrack.formats._common import (
     Flag,
     ImportReport,
     Input,
+    has_keys,
     read_text,
     run,
 )
@@ -88,6 +89,8 @@ __all__ = [
     "LABELS",
     "MAX_BYTES",
     "UNKNOWN_CLAIMANT",
+    "detects",
+    "detects_page",
     "dumps",
     "rating_of",
     "read",
@@ -177,6 +180,33 @@ def read(
         progress=progress,
         flags=flags,
     )
+
+
+def detects(head: str, suffix: str) -> bool:
+    """
+    Whether a file looks like ClaimReview: a web page, or JSON-LD.
+
+    *head* is the file's beginning, as text, and *suffix* its name's
+    extension, in lower case. A web page is told by `detects_page`;
+    JSON-LD by an ``@type`` key. `claimtrack.formats.detect` asks this
+    after a Fact Check Tools response, which `factcheck` reads.
+
+    .. versionadded:: 0.1.0
+    """
+    return detects_page(head, suffix) or has_keys(head, "@type")
+
+
+def detects_page(head: str, suffix: str) -> bool:
+    """
+    Whether a file is a web page, which `read` searches for JSON-LD.
+
+    *suffix* is the name's extension, in lower case: ``.html`` or ``.htm``
+    tells it. *head* is the file's beginning, as text: a first character
+    (after any whitespace) ``<`` tells it too.
+
+    .. versionadded:: 0.1.0
+    """
+    return suffix in (".html", ".htm") or head.lstrip().startswith("<")
 
 
 # -- reading ------------------------------------------------------------------

@@ -73,7 +73,13 @@ if TYPE_CHECKING:
     from claimtrack._tracker import Tracker
 
 
-__all__ = ["CLAIM_DATED_REVIEWS", "MAX_BYTES", "STAFF_WRITTEN", "read"]
+__all__ = [
+    "CLAIM_DATED_REVIEWS",
+    "MAX_BYTES",
+    "STAFF_WRITTEN",
+    "detects",
+    "read",
+]
 
 REQUIRED = ("claimReview_claimReviewed", "claimReview_url")
 """The columns a ClaimsKG file must have."""
@@ -147,6 +153,18 @@ def read(
         progress=progress,
         flags=flags,
     )
+
+
+def detects(head: str, suffix: str) -> bool:  # noqa: ARG001 -- by name
+    """
+    Whether a file looks like ClaimsKG's, from its name.
+
+    *suffix* is the name's extension, in lower case: ClaimsKG is the one
+    format read from ``.csv`` files, so its text (*head*) is not looked at.
+
+    .. versionadded:: 0.1.0
+    """
+    return suffix == ".csv"
 
 
 def _rows(text: str) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:

@@ -45,6 +45,7 @@ from claimtrack.formats._common import (
     Input,
     Record,
     failing,
+    has_keys,
     read_text,
     run,
 )
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
     from claimtrack.formats._common import ImportReport
 
 
-__all__ = ["AT", "BY", "SCALE", "SPEAKER", "STANCES", "read"]
+__all__ = ["AT", "BY", "SCALE", "SPEAKER", "STANCES", "detects", "read"]
 
 BY = "climate-fever"
 """Who the verdicts and evidence are by: the dataset."""
@@ -142,6 +143,19 @@ def read(
         lenient=lenient,
         progress=progress,
     )
+
+
+def detects(head: str, suffix: str) -> bool:  # noqa: ARG001 -- one signature for all
+    """
+    Whether a file looks like Climate-FEVER's, from its beginning.
+
+    *head* is the file's beginning, as text: Climate-FEVER's lines have
+    the keys ``claim_id`` and ``evidences``. The name's extension
+    (*suffix*) does not tell.
+
+    .. versionadded:: 0.1.0
+    """
+    return has_keys(head, "claim_id", "evidences")
 
 
 @attrs.frozen

@@ -30,6 +30,7 @@ from claimtrack.formats._common import (
     Flag,
     ImportReport,
     Input,
+    has_keys,
     read_text,
     run,
 )
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from claimtrack._tracker import Tracker
 
 
-__all__ = ["MAX_BYTES", "read"]
+__all__ = ["MAX_BYTES", "detects", "read"]
 
 
 def read(
@@ -108,6 +109,19 @@ def read(
         progress=progress,
         flags=flags,
     )
+
+
+def detects(head: str, suffix: str) -> bool:  # noqa: ARG001 -- one signature for all
+    """
+    Whether a file looks like a Fact Check Tools response.
+
+    *head* is the file's beginning, as text: a ``claims:search`` response
+    has the keys ``claims``, ``claimReview`` and ``textualRating``. The
+    name's extension (*suffix*) does not tell.
+
+    .. versionadded:: 0.1.0
+    """
+    return has_keys(head, "claims", "claimReview", "textualRating")
 
 
 def _claims(

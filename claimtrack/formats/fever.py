@@ -44,6 +44,7 @@ from claimtrack.formats._common import (
     Input,
     Record,
     failing,
+    has_keys,
     read_text,
     run,
 )
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
     from claimtrack.formats._common import ImportReport
 
 
-__all__ = ["AT", "BY", "SCALE", "SPEAKER", "page_title", "read"]
+__all__ = ["AT", "BY", "SCALE", "SPEAKER", "detects", "page_title", "read"]
 
 BY = "fever"
 """Who the verdicts and evidence are by: the dataset."""
@@ -140,6 +141,20 @@ def read(
         lenient=lenient,
         progress=progress,
     )
+
+
+def detects(head: str, suffix: str) -> bool:  # noqa: ARG001 -- one signature for all
+    """
+    Whether a file looks like FEVER's, from its beginning.
+
+    *head* is the file's beginning, as text: FEVER's lines have the keys
+    ``claim``, ``label`` and ``evidence``. The name's extension (*suffix*)
+    does not tell. `claimtrack.formats.detect` asks FEVER last, since
+    other formats may have these keys too.
+
+    .. versionadded:: 0.1.0
+    """
+    return has_keys(head, "claim", "label", "evidence")
 
 
 def page_title(page: str) -> str:

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from claimtrack.formats._common import ImportReport
 
 
-__all__ = ["AT", "BY", "COLUMNS", "SCALE", "read", "speaker_name"]
+__all__ = ["AT", "BY", "COLUMNS", "SCALE", "detects", "read", "speaker_name"]
 
 BY = "liar"
 """Who the verdicts are by: the dataset."""
@@ -137,6 +137,20 @@ def read(
         lenient=lenient,
         progress=progress,
     )
+
+
+def detects(head: str, suffix: str) -> bool:
+    """
+    Whether a file looks like LIAR's, from its name or its first line.
+
+    *suffix* is the name's extension, in lower case: ``.tsv`` tells it.
+    *head* is the file's beginning, as text: a first line of LIAR's 14
+    tab-separated `COLUMNS` tells it too.
+
+    .. versionadded:: 0.1.0
+    """
+    first = head.split("\n", 1)[0]
+    return suffix == ".tsv" or first.count("\t") == len(COLUMNS) - 1
 
 
 def speaker_name(slug: str) -> str:
