@@ -1,56 +1,38 @@
 """
-The Tracker: the collection of sources, actors and claims a user works with.
+The Tracker: the façade a user works with.
+
+A `Tracker` turns what users pass (ids, names and aliases, dates in words,
+quotes, spans) into events, has the engine check them against its state,
+and appends them to its journal. It never knows which journal it has: a
+`MemoryJournal` for ``Tracker()``, an `SqliteJournal` for
+``Tracker.open(path)``, or one the caller gives.
+
+Over a journal that already holds events, nothing is read until needed:
+`claim`, `get` and `contradictions` of one claim read only the rows they
+need (`claimtrack._lookups`); any other use reads the journal into memory
+once. A write takes the journal's write lock, catches up with what other
+writers appended, checks its change against that state and appends it at
+the position it expects: a change is never applied to a state its writer
+had not seen.
 """
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
+import datetime as dt  # noqa: TC003 -- the docs resolve the signatures
 import functools
-import inspect
-import json
-import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from fractions import Fraction
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Concatenate,
-    ParamSpec,
-    Self,
-    TypeVar,
-    cast,
-)
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 import attrs
 
-from claimtrack import _records, _scales, _serialize, _store
-from claimtrack._anchor import (
-    MIN_SCORE,
-    Anchoring,
-    AnchorKind,
-    Kept,
-    Reanchored,
-    Revision,
-    anchor,
-    check_min_score,
-)
-from claimtrack._contradictions import (
-    OPEN_HIGH,
-    OPEN_LOW,
-    Contradiction,
-    ContradictionKind,
-    Fact,
-    Quantity_,
-    conflict,
-    fact_from_json,
-    fact_to_json,
-    kind_order,
-)
-from claimtrack._dates import Precision, When
+from claimtrack import _arguments as args
+from claimtrack import _lookups, _scales
+from claimtrack._anchor import MIN_SCORE, Reanchored, Revision, check_min_score
+from claimtrack._arguments import ADD_CLAIM_KEYS, Batch, DateLike, Errors
+from claimtrack._contradictions import Contradiction, ContradictionKind
+from claimtrack._engine import Changes, State, _conflicts, _revisions, _support
 from claimtrack._events import Event, EventKind, Payload
 from claimtrack._evidence import (
-    Citation,
     Evidence,
     Policy,
     Retraction,
@@ -58,37 +40,20 @@ from claimtrack._evidence import (
     Status,
     Support,
     Verdict,
-    assess,
-    instant,
 )
-from claimtrack._models import (
-    Actor,
-    Claim,
-    Polarity,
-    Proposition,
-    Quantity,
-    Source,
-    Span,
-)
-from claimtrack._predicates import Predicate, Registry, predicate_key
-from claimtrack._text import fold, name_key
-from claimtrack._validators import instance_of, non_empty_str, optional
+from claimtrack._journals import Journal, MemoryJournal, open_journal
+from claimtrack._models import Actor, Claim, Source
+from claimtrack._predicates import Predicate
+from claimtrack._text import fold
+from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
-    AmbiguousActorError,
     ClaimtrackError,
-    ConflictError,
     DuplicateIdError,
-    InvalidFieldsError,
     InvalidTypeError,
     InvalidValueError,
-    LineageCycleError,
-    MissingReferenceError,
     NotFoundError,
-    SpanMismatchError,
     StoreError,
-    UnknownActorError,
     UnknownClaimError,
-    UnknownSourceError,
     _relocate,
 )
 
@@ -97,154 +62,67 @@ if TYPE_CHECKING:
     import os
     from decimal import Decimal
 
-
-__all__ = ["Tracker"]
-
-_T = TypeVar("_T")
-_Index = dict[str, list[str]]
-_SpanKey = tuple[str, str | None, int | None]  # claim, evidence, item
-
-DateLike = When | dt.date | str
-"""What a date argument may be: a `When`, a ``date``, an aware ``datetime``
-or words to read ("2025-02-04", "Monday", "February 2025")."""
+    from claimtrack._models import Proposition, Span
 
 
-class _Errors:
-    """
-    Collect the errors of several arguments, to report them together.
-    """
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.errors: list[ClaimtrackError] = []
-
-    def attempt(self, fn: Callable[..., _T], *args: Any, **kw: Any) -> _T:
-        """
-        Call *fn*; remember a ClaimtrackError and return None instead.
-        """
-        try:
-            return fn(*args, **kw)
-        except ClaimtrackError as exc:
-            self.errors.append(exc)
-            return None  # type: ignore[return-value]
-
-    def raise_any(self) -> None:
-        """
-        Raise what was collected: one error as itself, several as a group.
-        """
-        if len(self.errors) == 1:
-            raise self.errors[0]
-        if self.errors:
-            raise InvalidFieldsError(self.what, self.errors)
-
-
-@attrs.define
-class _Added:
-    """
-    Claims added by one author at one time, in a row: their events.
-    """
-
-    first: int  # the order of the first claim added
-    count: int
-    by: str | None
-    at: dt.datetime
-
-
-@attrs.define
-class _Batch:
-    """
-    What one call adds: new actors and sources, then claims.
-    """
-
-    actors: dict[str, Actor] = attrs.Factory(dict)
-    sources: dict[str, Source] = attrs.Factory(dict)
-    claims: dict[str, Claim] = attrs.Factory(dict)
-    names: dict[str, list[str]] = attrs.Factory(dict)  # name_key -> actors
-
-    def add_actor(self, actor: Actor) -> None:
-        """
-        Queue a new actor, and the names it can be found by.
-        """
-        self.actors[actor.id] = actor
-        for key in dict.fromkeys(name_key(n) for n in actor.names):
-            self.names.setdefault(key, []).append(actor.id)
-
-
-_ADD_CLAIM_KEYS = frozenset(
-    {
-        "text",
-        "speaker",
-        "said",
-        "source",
-        "span",
-        "quote",
-        "occurrence",
-        "proposition",
-        "valid",
-        "reported_by",
-        "tags",
-        "id",
-        "dayfirst",
-    }
-)
-
-
-def _add_to(index: _Index, key: str, claim_id: str) -> None:
-    ids = index.get(key)
-    if ids is None:
-        index[key] = [claim_id]
-    else:
-        ids.append(claim_id)
-
+__all__ = ["DateLike", "Tracker"]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
+
+MAX_BYTES = 256 * 1024 * 1024
+"""The largest JSON document read unless a larger limit is given."""
 
 
 def _writes(
     method: Callable[Concatenate[Tracker, _P], _R],
 ) -> Callable[Concatenate[Tracker, _P], _R]:
     """
-    Make a method that changes a tracker write through to its store.
+    Make a method that changes a tracker write through its journal.
 
-    Without a store the method runs as it is. With one, the write lock is
-    taken and what other processes committed is read first; the method's
-    checked events are queued, then applied, and written with the state
-    they changed in one transaction. If the write fails, the tracker forgets
-    its memory and reads the file again when next used: a write that fails
-    changes neither the file nor the tracker.
+    The journal's write lock is taken and what other writers appended is
+    applied first; the method's checked events are queued, then applied,
+    and appended with the state they changed at the position the tracker
+    expects. If the append fails, the tracker forgets its state and reads
+    the journal again when next used: a write that fails changes neither
+    the journal nor the tracker.
     """
 
     @functools.wraps(method)
     def write(self: Tracker, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        store = self._store
-        if store is None or self._pending is not None:
+        if self._pending is not None:  # a write within a write
             return method(self, *args, **kwargs)
-        for event in store.begin():
-            self._apply_event(event)
+        state = self._whole()
+        journal = self._writable()
+        for position, event in journal.begin(self._position):
+            state.apply(event)
+            self._position = position
         self._pending = []
         try:
             result = method(self, *args, **kwargs)
             pending = self._pending
         except BaseException:
-            store.rollback()
+            journal.rollback()
             raise
         finally:
             self._pending = None
         if not pending:
-            store.rollback()
+            journal.rollback()
             return result
-        self._dirty, self._dirty_links = set(), set()
+        state.changes = changes = Changes()
         try:
             for event in pending:
-                self._apply_event(event)
-            store.write(pending, *self._state_rows())
+                state.apply(event)
+            facts, links = state.rows(changes)
+            self._position = journal.append(
+                pending, expected=self._position, facts=facts, links=links
+            )
         except BaseException:
-            store.rollback()
-            self._forget()  # the file holds the state as it was
+            journal.rollback()
+            self._forget()  # the journal holds the state as it was
             raise
         finally:
-            self._dirty = self._dirty_links = None
+            state.changes = None
         return result
 
     return write
@@ -272,59 +150,36 @@ class Tracker:
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, *, policy: Policy | None = None) -> None:
-        self.policy = Policy() if policy is None else policy
-        instance_of(Policy)(self, "policy", self.policy)
-        self._store: _store.Store | None = None
-        self._pending: list[Event] | None = None  # a store's write, queued
-        # In a store's write: the claims whose fact or links changed.
-        self._dirty: set[str] | None = None
-        self._dirty_links: set[str] | None = None
-        # The history: events, with the claims added together kept as one
-        # _Added record (the events are made again when asked for).
-        self._log: list[Event | _Added] = []
-        self._added: list[_Added] = []  # the records, by first claim
-        self._claim_list: list[Claim] = []  # claims in the order added
-        self._evidence: dict[str, dict[str, Evidence]] = {}
-        self._evidence_ids: dict[str, Evidence] = {}
-        self._verdicts: dict[str, dict[str, Verdict]] = {}
-        self._retractions: dict[str, Retraction] = {}
-        self._history: dict[str, list[Event]] = {}
-        self._keys: dict[str, frozenset[str]] = {}  # lineage keys, cached
-        self._registry = Registry()
-        self._facts: dict[str, Fact] = {}
-        # (subject, predicate) -> the claim id, or the ids, with that fact
-        self._match: dict[tuple[str, str], str | list[str]] = {}
-        self._entities: dict[str, str] = {}  # _entity's answers, cached
-        self._by_entity: _Index = {}  # name_key of subject/object -> claims
-        self._by_predicate: _Index = {}  # predicate_key -> claims
-        self._explicit: dict[str, dict[str, Contradiction]] = {}
-        self._refuting: dict[str, dict[str, list[str]]] = {}
-        self._sources: dict[str, Source] = {}
-        self._actors: dict[str, Actor] = {}
-        self._claims: dict[str, Claim] = {}
-        self._names: dict[str, dict[str, None]] = {}  # name_key -> actors
-        self._by_speaker: _Index = {}
-        self._by_subject: _Index = {}
-        self._seq: dict[str, int] = {}  # claim id -> order added
-        self._by_source: _Index = {}
-        self._by_tag: _Index = {}
-        # Revisions: each source's, by id, and what they changed.
-        self._revisions: dict[str, list[Revision]] = {}
-        self._revision_ids: dict[str, Revision] = {}
-        # source -> span -> (its last re-anchoring, the revision it was lost)
-        self._orphans: dict[str, dict[_SpanKey, tuple[Reanchored, int]]] = {}
-        self._first_sources: dict[str, Source] = {}  # as added, if revised
-        self._first_evidence: dict[str, Evidence] = {}  # the same
+    def __init__(
+        self, *, policy: Policy | None = None, journal: Journal | None = None
+    ) -> None:
+        if policy is not None:
+            instance_of(Policy)(self, "policy", policy)
+        self._pending: list[Event] | None = None  # a write's events, queued
+        self._position = 0  # the journal's position the state is at
+        self._closed: str | None = None  # where the journal was, once closed
+        # The state, or None while the journal is not read yet.
+        self._state: State | None = None
+        if journal is None:
+            journal = MemoryJournal()
+            self._state = State()  # a new journal: nothing to read
+        self.policy = journal.prepare(policy)
+        self._journal: Journal | None = journal
 
     def __repr__(self) -> str:
+        state = self._state
+        if state is None:
+            where = (
+                self._closed if self._journal is None else self._journal.where
+            )
+            return f"<Tracker: {where}, not read yet>"
         return (
-            f"<Tracker: {len(self._sources)} sources, "
-            f"{len(self._actors)} actors, {len(self._claims)} claims>"
+            f"<Tracker: {len(state.sources)} sources, "
+            f"{len(state.actors)} actors, {len(state.claims)} claims>"
         )
 
     def __len__(self) -> int:
-        return len(self._claims)
+        return len(self._whole().claims)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tracker):
@@ -334,15 +189,85 @@ class Tracker:
     __hash__ = None  # type: ignore[assignment]  # trackers change
 
     def __iter__(self) -> Iterator[Claim]:
-        return iter(list(self._claims.values()))
+        return iter(list(self._whole().claims.values()))
 
     def __contains__(self, item: object) -> bool:
+        state = self._whole()
         if isinstance(item, Source | Actor | Claim):
-            return self._lookup(item.id) == item
-        return isinstance(item, str) and self._lookup(item) is not None
+            return state.lookup(item.id) == item
+        return isinstance(item, str) and state.lookup(item) is not None
 
     def __getitem__(self, id: str) -> Source | Actor | Claim:  # noqa: A002
         return self.get(id)
+
+    @property
+    def position(self) -> int:
+        """
+        Where in its journal the tracker is: the events it has applied.
+
+        Each write moves it on by the events it added; `refresh` moves it
+        to the journal's end. Over a journal only this tracker writes, it
+        is the number of events.
+
+        .. versionadded:: 0.1.0
+        """
+        self._whole()
+        return self._position
+
+    # -- the state and the journal ------------------------------------------
+
+    def _whole(self) -> State:
+        """
+        The whole state, read from the journal if it was not yet.
+        """
+        state = self._state
+        if state is None:
+            journal = self._journal
+            if journal is None:
+                raise StoreError(
+                    "path",
+                    self._closed,
+                    "the tracker was closed before it was read; open the "
+                    "file again",
+                )
+            state = State()
+            position = 0
+            for position, event in journal.read(0):  # noqa: B007
+                state.apply(event)
+            self._state, self._position = state, position
+        return state
+
+    def _writable(self) -> Journal:
+        """
+        The journal, to write to; a closed tracker refuses writes.
+        """
+        if self._journal is None:
+            raise StoreError(
+                "path",
+                self._closed,
+                "the tracker is closed: open the file again to change it",
+            )
+        return self._journal
+
+    def _forget(self) -> None:
+        """
+        Drop the state: it is read from the journal when next needed.
+        """
+        self._state = None
+        self._position = 0
+
+    def _unread(self) -> Journal | None:
+        """
+        The journal, if it is open and the state not read from it yet.
+        """
+        return self._journal if self._state is None else None
+
+    def _commit(self, event: Event) -> None:
+        """
+        Queue a checked event for the write under way.
+        """
+        assert self._pending is not None  # noqa: S101 -- only in a write
+        self._pending.append(event)
 
     # -- adding ------------------------------------------------------------
 
@@ -371,10 +296,11 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Source)(self, "source", source)
+        state = self._whole()
         event = self._event(EventKind.SOURCE_ADDED, source, by, at)
-        if self._check(event):
+        if state.check(event):
             self._commit(event)
-        return self._sources.get(source.id, source)
+        return state.sources.get(source.id, source)
 
     @_writes
     def add_actor(
@@ -397,10 +323,11 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Actor)(self, "actor", actor)
+        state = self._whole()
         event = self._event(EventKind.ACTOR_ADDED, actor, by, at)
-        if self._check(event):
+        if state.check(event):
             self._commit(event)
-        return self._actors.get(actor.id, actor)
+        return state.actors.get(actor.id, actor)
 
     @_writes
     def add_claim(
@@ -468,9 +395,11 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        author = self._author(by, at)
-        batch = _Batch()
-        claim = self._prepare(
+        author = args.author(by, at)
+        state = self._whole()
+        batch = Batch()
+        claim = args.prepare(
+            state,
             text,
             batch,
             speaker=speaker,
@@ -486,7 +415,7 @@ class Tracker:
             id=id,
             dayfirst=dayfirst,
         )
-        stored = self._settle(claim, batch)
+        stored = args.settle(state, claim, batch)
         self._commit_batch(batch, author)
         return stored
 
@@ -515,24 +444,25 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        author = self._author(by, at)
-        batch = _Batch()
+        author = args.author(by, at)
+        state = self._whole()
+        batch = Batch()
         results = []
         for index, item in enumerate(claims):
             try:
                 if isinstance(item, Claim):
-                    claim = self._prepare_whole(item, batch)
+                    claim = args.prepare_whole(state, item, batch)
                 elif isinstance(item, Mapping):
                     arguments = dict(item)
-                    if not _ADD_CLAIM_KEYS.issuperset(arguments):
-                        unknown = sorted(set(arguments) - _ADD_CLAIM_KEYS)
+                    if not ADD_CLAIM_KEYS.issuperset(arguments):
+                        unknown = sorted(set(arguments) - ADD_CLAIM_KEYS)
                         raise InvalidValueError(
                             unknown[0],
                             arguments[unknown[0]],
                             "is not an argument of add_claim",
                         )
-                    claim = self._prepare(
-                        arguments.pop("text", None), batch, **arguments
+                    claim = args.prepare(
+                        state, arguments.pop("text", None), batch, **arguments
                     )
                 else:
                     raise InvalidTypeError(
@@ -541,170 +471,29 @@ class Tracker:
                         "must be a Claim or a mapping of add_claim's "
                         "arguments",
                     )
-                results.append(self._settle(claim, batch))
+                results.append(args.settle(state, claim, batch))
             except ClaimtrackError as exc:
                 raise _relocate(exc, f"claims[{index}]") from exc
         self._commit_batch(batch, author)
         return results
 
-    def _prepare_whole(self, claim: Claim, batch: _Batch) -> Claim:
+    def _commit_batch(
+        self, batch: Batch, author: tuple[str | None, dt.datetime]
+    ) -> None:
         """
-        Check a whole Claim against the tracker and the batch.
+        Queue a checked batch: actors, then sources, then claims.
         """
-        errors = _Errors("add_claim")
-        claim = self._resolve_refs(claim, batch, errors)
-        errors.raise_any()
-        return claim
-
-    def _prepare(  # noqa: C901, PLR0912
-        self,
-        text: object,
-        batch: _Batch,
-        *,
-        speaker: str | Actor | None = None,
-        said: DateLike | None = None,
-        source: str | Source | None = None,
-        span: Span | None = None,
-        quote: str | None = None,
-        occurrence: int | None = None,
-        proposition: Proposition | None = None,
-        valid: DateLike | None = None,
-        reported_by: Iterable[str | Actor] = (),
-        tags: Iterable[str] = (),
-        id: str | None = None,  # noqa: A002
-        dayfirst: bool | None = None,
-    ) -> Claim:
-        """
-        Resolve add_claim's arguments into a checked Claim; store nothing.
-        """
-        if isinstance(text, Claim):
-            given = {
-                "speaker": speaker,
-                "said": said,
-                "source": source,
-                "span": span,
-                "quote": quote,
-                "occurrence": occurrence,
-                "proposition": proposition,
-                "valid": valid,
-                "id": id,
-                "dayfirst": dayfirst,
-                "reported_by": reported_by or None,
-                "tags": tags or None,
-            }
-            for field, value in given.items():
-                if value is not None:
-                    raise InvalidValueError(
-                        field, value, "cannot be given along with a Claim"
-                    )
-            return self._prepare_whole(text, batch)
-
-        errors = _Errors("add_claim")
-
-        if speaker is None:
-            errors.errors.append(
-                InvalidValueError("speaker", None, "is required")
-            )
-            speaker_id = None
-        else:
-            speaker_id = errors.attempt(
-                self._actor_ref, speaker, "speaker", batch
-            )
-
-        src = None
-        if source is None and span is not None and span.source is not None:
-            source = span.source
-        if source is not None:
-            src = errors.attempt(self._source_ref, source, batch)
-
-        if span is not None and quote is not None:
-            errors.errors.append(
-                InvalidValueError(
-                    "quote", quote, "give a span or a quote, not both"
-                )
-            )
-        elif quote is not None:
-            if src is None and source is None:
-                errors.errors.append(
-                    InvalidValueError(
-                        "quote", quote, "a quote needs a source to be found in"
-                    )
-                )
-            elif src is not None:
-                span = errors.attempt(
-                    src.span_of, quote, occurrence=occurrence
-                )
-        elif occurrence is not None:
-            errors.errors.append(
-                InvalidValueError(
-                    "occurrence", occurrence, "is only used with quote"
-                )
-            )
-
-        when = None
-        if said is not None:
-            when = errors.attempt(
-                self._read_date, said, src, dayfirst=dayfirst, field="said"
-            )
-        if valid is not None:
-            if not isinstance(proposition, Proposition):
-                errors.errors.append(
-                    InvalidValueError(
-                        "valid",
-                        valid,
-                        "is when the proposition holds: give a proposition",
-                    )
-                )
-            else:
-                holds = errors.attempt(
-                    self._read_date,
-                    valid,
-                    src,
-                    dayfirst=dayfirst,
-                    field="valid",
-                )
-                if holds is not None:
-                    proposition = attrs.evolve(proposition, valid=holds)
-
-        relays = []
-        if isinstance(reported_by, str | Actor):
-            reported_by = (reported_by,)
-        if not isinstance(reported_by, Iterable):
-            errors.errors.append(
-                InvalidTypeError(
-                    "reported_by",
-                    reported_by,
-                    "must be a sequence of actor ids, names or Actors",
-                )
-            )
-            reported_by = ()
-        for index, relay in enumerate(reported_by):
-            relays.append(
-                errors.attempt(
-                    self._actor_ref,
-                    relay,
-                    f"reported_by[{index}]",
-                    batch,
-                )
-            )
-        errors.raise_any()
-
-        claim = errors.attempt(
-            self._build_claim,
-            id=id,
-            text=text,
-            speaker=speaker_id,
-            said=when,
-            source=src.id if src is not None else None,
-            span=span,
-            reported_by=tuple(relays),
-            proposition=proposition,
-            tags=tags,
-        )
-        errors.raise_any()
-        claim = self._resolve_refs(claim, batch, errors)
-        errors.raise_any()
-        return claim
+        args.check_batch(self._whole(), batch)
+        by, when = author
+        # Every check has passed: from here on nothing can fail.
+        pending = self._pending
+        assert pending is not None  # noqa: S101 -- only in a write
+        for kind, items in (
+            (EventKind.ACTOR_ADDED, batch.actors.values()),
+            (EventKind.SOURCE_ADDED, batch.sources.values()),
+            (EventKind.CLAIM_ADDED, batch.claims.values()),
+        ):
+            pending.extend(Event(kind, item, by=by, at=when) for item in items)
 
     # -- evidence, verdicts, retractions -----------------------------------
 
@@ -745,15 +534,16 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        errors = _Errors("corroborate")
-        target = errors.attempt(self._claim_ref, claim, "claim")
-        items = errors.attempt(self._citations, evidence)
-        kind = errors.attempt(_stance, stance)
-        author = errors.attempt(self._author, by, at)
+        state = self._whole()
+        errors = Errors("corroborate")
+        target = errors.attempt(state.claim_id, claim, "claim")
+        items = errors.attempt(args.citations, state, evidence)
+        kind = errors.attempt(args.stance, stance)
+        author = errors.attempt(args.author, by, at)
         errors.attempt(optional(instance_of(str)), self, "note", note)
         errors.raise_any()
         evidence_id = Evidence.make_id(target, kind, items)
-        stored = self._evidence_ids.get(evidence_id)
+        stored = state.evidence_ids.get(evidence_id)
         if stored is not None:
             return stored
         item = Evidence(
@@ -801,13 +591,14 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        errors = _Errors("rate")
-        target = errors.attempt(self._claim_ref, claim, "claim")
+        state = self._whole()
+        errors = Errors("rate")
+        target = errors.attempt(state.claim_id, claim, "claim")
         chosen = errors.attempt(_scales.get, scale)
         rating = None
         if chosen is not None:
             rating = errors.attempt(chosen.rate, label)
-        author = errors.attempt(self._author, by, at)
+        author = errors.attempt(args.author, by, at)
         errors.attempt(
             optional(instance_of(str)), self, "rationale", rationale
         )
@@ -830,7 +621,7 @@ class Tracker:
             at=author[1],
             rationale=rationale,
         )
-        stored = self._verdicts.get(target, {}).get(verdict.id)
+        stored = state.verdicts.get(target, {}).get(verdict.id)
         if stored is not None:
             return stored
         self._commit(
@@ -855,13 +646,14 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        errors = _Errors("retract")
-        target = errors.attempt(self._claim_ref, claim, "claim")
-        author = errors.attempt(self._author, by, at)
+        state = self._whole()
+        errors = Errors("retract")
+        target = errors.attempt(state.claim_id, claim, "claim")
+        author = errors.attempt(args.author, by, at)
         errors.attempt(optional(instance_of(str)), self, "note", note)
         errors.raise_any()
-        if target in self._retractions:
-            return self._retractions[target]
+        if target in state.retractions:
+            return state.retractions[target]
         retraction = Retraction(target, by=author[0], at=author[1], note=note)
         self._commit(
             Event(
@@ -886,13 +678,11 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        target = self._claim_ref(claim, "claim")
-        if target in self._retractions:
-            return Status.RETRACTED
-        verdict = self.verdict(target)
-        if verdict is not None and verdict.rating is not None:
-            return Status.of_rating(verdict.rating)
-        return self.derived_status(target, policy=policy)
+        state = self._whole()
+        target = state.claim_id(claim, "claim")
+        if policy is not None:
+            instance_of(Policy)(self, "policy", policy)
+        return _support.status(state, target, policy or self.policy)
 
     def derived_status(
         self, claim: str | Claim, *, policy: Policy | None = None
@@ -903,12 +693,9 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Policy)(self, "policy", policy or self.policy)
-        return self.support(claim).status(
-            policy or self.policy,
-            contradicted=bool(
-                self._conflicts_of(self._claim_ref(claim, "claim"))
-            ),
-        )
+        state = self._whole()
+        target = state.claim_id(claim, "claim")
+        return _support.derived(state, target, policy or self.policy)
 
     def support(self, claim: str | Claim) -> Support:
         """
@@ -919,14 +706,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        target = self._claims[self._claim_ref(claim, "claim")]
-        return assess(
-            target.id,
-            self._own_keys(target),
-            self._evidence.get(target.id, {}).values(),
-            self._citation_keys,
-            lambda key: self._set_aside_reason(target, key),
-        )
+        state = self._whole()
+        return _support.support(state, state.claim_id(claim, "claim"))
 
     def evidence(self, claim: str | Claim) -> list[Evidence]:
         """
@@ -934,8 +715,9 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        target = self._claim_ref(claim, "claim")
-        return list(self._evidence.get(target, {}).values())
+        state = self._whole()
+        target = state.claim_id(claim, "claim")
+        return list(state.evidence.get(target, {}).values())
 
     def verdicts(self, claim: str | Claim) -> list[Verdict]:
         """
@@ -943,8 +725,9 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        target = self._claim_ref(claim, "claim")
-        return list(self._verdicts.get(target, {}).values())
+        state = self._whole()
+        target = state.claim_id(claim, "claim")
+        return list(state.verdicts.get(target, {}).values())
 
     def verdict(self, claim: str | Claim) -> Verdict | None:
         """
@@ -952,11 +735,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        judging = [v for v in self.verdicts(claim) if v.rating is not None]
-        if not judging:
-            return None
-        order = {v.id: n for n, v in enumerate(judging)}
-        return max(judging, key=lambda v: (v.at, order[v.id]))
+        state = self._whole()
+        return _support.verdict(state, state.claim_id(claim, "claim"))
 
     def retraction(self, claim: str | Claim) -> Retraction | None:
         """
@@ -964,7 +744,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        return self._retractions.get(self._claim_ref(claim, "claim"))
+        state = self._whole()
+        return state.retractions.get(state.claim_id(claim, "claim"))
 
     # -- contradictions ----------------------------------------------------
 
@@ -989,10 +770,11 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Predicate)(self, "predicate", predicate)
+        state = self._whole()
         event = self._event(EventKind.PREDICATE_DECLARED, predicate, by, at)
-        if self._check(event):
+        if state.check(event):
             self._commit(event)
-        return self._registry.get(predicate.name) or predicate
+        return state.registry.get(predicate.name) or predicate
 
     def predicates(self) -> list[Predicate]:
         """
@@ -1000,7 +782,7 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        return list(self._registry)
+        return list(self._whole().registry)
 
     @_writes
     def contradict(
@@ -1024,17 +806,18 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        errors = _Errors("contradict")
-        first = errors.attempt(self._claim_ref, claim, "claim")
-        second = errors.attempt(self._claim_ref, other, "other")
-        author = errors.attempt(self._author, by, at)
+        state = self._whole()
+        errors = Errors("contradict")
+        first = errors.attempt(state.claim_id, claim, "claim")
+        second = errors.attempt(state.claim_id, other, "other")
+        author = errors.attempt(args.author, by, at)
         errors.attempt(optional(instance_of(str)), self, "note", note)
         errors.raise_any()
         if first == second:
             raise InvalidValueError(
                 "other", second, "a claim does not contradict itself"
             )
-        existing = self._explicit.get(first, {}).get(second)
+        existing = state.explicit.get(first, {}).get(second)
         if existing is None:
             existing = Contradiction(
                 first,
@@ -1054,8 +837,8 @@ class Tracker:
                     at=author[1],
                 )
             )
-        return self._explain(
-            first, second, ContradictionKind.EXPLICIT, link=existing
+        return _conflicts.explain(
+            state, first, second, ContradictionKind.EXPLICIT, link=existing
         )
 
     def contradictions(
@@ -1093,47 +876,59 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        if (
+        plain = (
             speaker is None
             and kind is None
             and said_between is None
             and same_speaker is None
             and claim is not None
-            and (plain := self._stored_id(claim)) is not None
-        ):  # the plain lookup: no filter to check
-            if self._alone(plain):
+        )
+        journal = self._unread()
+        if plain and journal is not None and isinstance(claim, str | Claim):
+            found = self._read_contradictions(journal, claim)
+            if found is not None:
+                return found
+        state = self._whole()
+        if plain and (stored := state.stored_id(claim)) is not None:
+            # the plain lookup: no filter to check
+            if _conflicts.alone(state, stored):
                 return []
-            return [self._explain(*pair) for pair in self._conflicts_of(plain)]
-        errors = _Errors("contradictions")
+            return [
+                _conflicts.explain(state, *pair)
+                for pair in _conflicts.conflicts_of(state, stored)
+            ]
+        errors = Errors("contradictions")
         target = None
         if claim is not None:
-            target = errors.attempt(self._claim_ref, claim, "claim")
+            target = errors.attempt(state.claim_id, claim, "claim")
         who = None
         if speaker is not None:
-            who = errors.attempt(self._actor_ref, speaker, "speaker", None)
+            who = errors.attempt(
+                args.actor_ref, state, speaker, "speaker", None
+            )
         wanted = None
         if kind is not None:
-            wanted = errors.attempt(_contradiction_kind, kind)
+            wanted = errors.attempt(args.contradiction_kind, kind)
         window = None
         if said_between is not None:
-            window = errors.attempt(self._window, said_between)
+            window = errors.attempt(args.window, said_between)
         errors.attempt(
             optional(instance_of(bool)), self, "same_speaker", same_speaker
         )
         errors.raise_any()
 
         pairs = (
-            self._conflicts_of(target)
+            _conflicts.conflicts_of(state, target)
             if target is not None
-            else self._all_conflicts()
+            else _conflicts.every_conflict(state)
         )
         return [
-            self._explain(first, second, how)
+            _conflicts.explain(state, first, second, how)
             for first, second, how in pairs
             if (wanted is None or how is wanted)
-            and self._pair_kept(
-                self._claims[first],
-                self._claims[second],
+            and _pair_kept(
+                state.claims[first],
+                state.claims[second],
                 who=who,
                 one=target is not None,
                 window=window,
@@ -1141,252 +936,25 @@ class Tracker:
             )
         ]
 
-    @staticmethod
-    def _pair_kept(
-        a: Claim,
-        b: Claim,
-        *,
-        who: str | None,
-        one: bool,
-        window: tuple[dt.date, dt.date] | None,
-        same_speaker: bool | None,
-    ) -> bool:
+    def _read_contradictions(
+        self, journal: Journal, claim: str | Claim
+    ) -> list[Contradiction] | None:
         """
-        Whether a pair passes contradictions()'s speaker and date filters.
+        A claim's contradictions from the journal's keyed reads, or None.
         """
-        if who is not None and (
-            b.speaker != who if one else who not in (a.speaker, b.speaker)
+        claim_id = claim if isinstance(claim, str) else claim.id
+        with journal.reading():
+            view = _lookups.view(journal, claim_id)
+        if view is None or (
+            isinstance(claim, Claim) and view.claims[claim_id] != claim
         ):
-            return False
-        if same_speaker is not None and (
-            (a.speaker == b.speaker) is not same_speaker
-        ):
-            return False
-        return window is None or (
-            _said_within(a, window) and _said_within(b, window)
-        )
-
-    def _stored_id(self, claim: object) -> str | None:
-        """
-        The id of a stored claim given as itself or its id, else None.
-        """
-        if isinstance(claim, str):
-            return claim if claim in self._claims else None
-        if isinstance(claim, Claim) and self._claims.get(claim.id) == claim:
-            return claim.id
-        return None
-
-    def _alone(self, claim_id: str) -> bool:
-        """
-        Whether nothing could conflict with the claim: the fast answer.
-        """
-        fact = self._facts.get(claim_id)
-        return (
-            (fact is None or self._match[fact[:2]].__class__ is str)
-            and claim_id not in self._explicit
-            and claim_id not in self._refuting
-        )
-
-    def _conflicts_of(
-        self, claim_id: str
-    ) -> list[tuple[str, str, ContradictionKind]]:
-        found: list[tuple[str, ContradictionKind]] = []
-        fact = self._facts.get(claim_id)
-        if fact is not None:
-            members = self._match[fact[:2]]
-            if members.__class__ is not str:
-                declared = self._registry.declared(fact.predicate)
-                for other in members:
-                    if other != claim_id:
-                        how = conflict(fact, self._facts[other], declared)
-                        if how is not None:
-                            found.append((other, how))
-        found.extend(
-            (other, ContradictionKind.EXPLICIT)
-            for other in self._explicit.get(claim_id, ())
-        )
-        found.extend(
-            (other, ContradictionKind.REFUTING_EVIDENCE)
-            for other in self._refuting.get(claim_id, ())
-        )
-        if not found:
+            return None
+        if _conflicts.alone(view, claim_id):
             return []
-        seq = self._seq
-        found.sort(key=lambda x: (seq[x[0]], kind_order(x[1])))
-        return [(claim_id, other, how) for other, how in found]
-
-    def _all_conflicts(self) -> list[tuple[str, str, ContradictionKind]]:
-        seq = self._seq
-        found: set[tuple[str, str, ContradictionKind]] = set()
-        for (_, predicate), members in self._match.items():
-            if isinstance(members, str):
-                continue  # a fact no other claim shares
-            declared = self._registry.declared(predicate)
-            ids = list(members)
-            for n, first in enumerate(ids):
-                fact = self._facts[first]
-                for second in ids[n + 1 :]:
-                    how = conflict(fact, self._facts[second], declared)
-                    if how is not None:
-                        found.add(_ordered(first, second, how, seq))
-        for links, how in (
-            (self._explicit, ContradictionKind.EXPLICIT),
-            (self._refuting, ContradictionKind.REFUTING_EVIDENCE),
-        ):
-            for first, others in links.items():
-                for second in others:
-                    found.add(_ordered(first, second, how, seq))
-        return sorted(
-            found, key=lambda x: (seq[x[0]], seq[x[1]], kind_order(x[2]))
-        )
-
-    def _explain(
-        self,
-        first: str,
-        second: str,
-        how: ContradictionKind,
-        *,
-        link: Contradiction | None = None,
-    ) -> Contradiction:
-        a, b = self._claims[first], self._claims[second]
-        both = f"{self._says(a)}; {self._says(b)}"
-        if how is ContradictionKind.EXPLICIT:
-            link = link or self._explicit[first][second]
-            return Contradiction(
-                first,
-                second,
-                how,
-                f"{both}: {link.reason}",
-                by=link.by,
-                at=link.at,
-                note=link.note,
-            )
-        if how is ContradictionKind.REFUTING_EVIDENCE:
-            ids = tuple(self._refuting[first][second])
-            refuted = self._evidence_ids[ids[0]].claim
-            cited = second if refuted == first else first
-            reason = (
-                f"{both}: “{self._claims[cited].text}” was cited as evidence "
-                f"refuting “{self._claims[refuted].text}”"
-            )
-            return Contradiction(first, second, how, reason, evidence=ids)
-        fa, fb = self._facts[first], self._facts[second]
-        assert a.proposition is not None  # noqa: S101 -- has a fact
-        assert b.proposition is not None  # noqa: S101
-        when = _overlap_words(fa, fb)
-        if how is ContradictionKind.NEGATION:
-            reason = (
-                f"{both}: one asserts and the other denies that "
-                f"{self._proposition_words(a.proposition)}{when}"
-            )
-        else:
-            declared = self._registry.get(fa.predicate)
-            tolerance = (
-                f", more than {declared.tolerance} apart"
-                if declared is not None and declared.tolerance is not None
-                else ""
-            )
-            reason = (
-                f"{both}: the {fa.predicate.replace('_', ' ')} of "
-                f"{self._entity_words(a.proposition.subject)} has one value "
-                f"at a time, and they give "
-                f"{self._object_words(a.proposition.object)} and "
-                f"{self._object_words(b.proposition.object)}"
-                f"{tolerance}{when}"
-            )
-        return Contradiction(first, second, how, reason)
-
-    def _says(self, claim: Claim) -> str:
-        when = claim.said.isoformat() if claim.said is not None else "undated"
-        who = self._actors[claim.speaker].label
-        return f"{who} ({when}) says “{claim.text}”"
-
-    def _entity_words(self, value: str) -> str:
-        actor = self._actors.get(value)
-        return actor.label if actor is not None else value
-
-    def _object_words(self, value: object) -> str:
-        if isinstance(value, str):
-            return f"“{self._entity_words(value)}”"
-        return str(value)
-
-    def _proposition_words(self, proposition: Proposition) -> str:
-        return (
-            f"{self._entity_words(proposition.subject)} "
-            f"{proposition.predicate.replace('_', ' ')} "
-            f"{self._object_words(proposition.object)}"
-        )
-
-    # -- facts and their index ---------------------------------------------
-
-    def _entity(self, value: str) -> str:
-        """
-        The match key of a subject or object: an actor's, else its text's.
-        """
-        found = self._entities.get(value)
-        if found is None:
-            if value in self._actors:
-                found = f"a:{value}"
-            else:
-                key = name_key(value)
-                ids = self._names.get(key, {})
-                found = f"a:{next(iter(ids))}" if len(ids) == 1 else f"t:{key}"
-            self._entities[value] = found
-        return found
-
-    def _fact(self, proposition: Proposition) -> Fact:
-        value = proposition.object
-        # A number cannot be a subject: such a claim keeps its direction.
-        canon = self._registry.canonical(
-            proposition.predicate, invertible=not isinstance(value, Quantity)
-        )
-        subject = self._entity(proposition.subject)
-        obj: str | Quantity_
-        if isinstance(value, Quantity):
-            obj = Quantity_(fold(value.unit or ""), Fraction(value.value))
-        else:
-            obj = self._entity(value)
-            if canon.invert:
-                subject, obj = obj, subject
-        valid = proposition.valid
-        return Fact(
-            subject,
-            canon.key,
-            obj,
-            (proposition.polarity is Polarity.ASSERTED) is not canon.flip,
-            valid.earliest.toordinal() if valid is not None else OPEN_LOW,
-            valid.latest.toordinal() if valid is not None else OPEN_HIGH,
-        )
-
-    def _index_fact(self, claim_id: str) -> None:
-        if self._dirty is not None:
-            self._dirty.add(claim_id)
-        old = self._facts.pop(claim_id, None)
-        if old is not None:
-            key = (old.subject, old.predicate)
-            members: str | list[str] | None = self._match[key]
-            if isinstance(members, list) and len(members) > 2:  # noqa: PLR2004
-                members.remove(claim_id)
-            elif isinstance(members, list):  # two: the other stands alone
-                self._match[key] = next(m for m in members if m != claim_id)
-            else:
-                del self._match[key]
-        proposition = self._claims[claim_id].proposition
-        assert proposition is not None  # noqa: S101 -- only these are indexed
-        fact = self._fact(proposition)
-        self._facts[claim_id] = fact
-        key = (fact.subject, fact.predicate)
-        members = self._match.get(key)
-        if members is None:
-            self._match[key] = claim_id
-        elif isinstance(members, str):
-            self._match[key] = [members, claim_id]
-        else:
-            members.append(claim_id)
-
-    def _reindex(self, claim_ids: Iterable[str]) -> None:
-        for claim_id in sorted(set(claim_ids), key=self._seq.__getitem__):
-            self._index_fact(claim_id)
+        return [
+            _conflicts.explain(view, *pair)
+            for pair in _conflicts.conflicts_of(view, claim_id)
+        ]
 
     # -- history -----------------------------------------------------------
 
@@ -1396,8 +964,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        target = self._claims[self._claim_ref(claim, "claim")]
-        return [self._added_event(target), *self._history.get(target.id, ())]
+        state = self._whole()
+        return state.history(state.claim_id(claim, "claim"))
 
     def events(self) -> list[Event]:
         """
@@ -1405,19 +973,7 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        events: list[Event] = []
-        for entry in self._log:
-            if isinstance(entry, Event):
-                events.append(entry)
-            else:
-                claims = self._claim_list[
-                    entry.first : entry.first + entry.count
-                ]
-                events.extend(
-                    Event(EventKind.CLAIM_ADDED, c, by=entry.by, at=entry.at)
-                    for c in claims
-                )
-        return events
+        return self._whole().events()
 
     @_writes
     def apply(self, event: Event) -> Payload:
@@ -1434,28 +990,29 @@ class Tracker:
         .. versionadded:: 0.1.0
         """
         instance_of(Event)(self, "event", event)
-        known = self._applied_before(event)
+        state = self._whole()
+        known = state.applied_before(event)
         if known is not None:
             return known
         payload = event.payload
         if isinstance(payload, Claim):
-            if self._claims.get(payload.id) == payload:
+            if state.claims.get(payload.id) == payload:
                 # Applied already: its names are not read again, as actors
                 # added since may have made them mean someone else.
                 return payload
-            errors = _Errors("apply")
-            resolved = self._resolve_refs(payload, _Batch(), errors)
+            errors = Errors("apply")
+            resolved = args.resolve_refs(state, payload, Batch(), errors)
             errors.raise_any()
             event = attrs.evolve(event, payload=resolved)
         elif isinstance(payload, Evidence):
-            items = self._citations(list(payload.items))
+            items = args.citations(state, list(payload.items))
             event = attrs.evolve(
                 event, payload=attrs.evolve(payload, items=items)
             )
-        if self._check(event):
+        if state.check(event):
             self._commit(event)
             return event.payload
-        return self._stored(event)
+        return state.stored(event)
 
     # -- revisions ---------------------------------------------------------
 
@@ -1509,20 +1066,21 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        errors = _Errors("revise")
-        found = errors.attempt(self._source_ref, source, None)
+        state = self._whole()
+        errors = Errors("revise")
+        found = errors.attempt(args.source_ref, state, source, None)
         errors.attempt(instance_of(str), self, "text", text)
         errors.attempt(check_min_score, min_score)
-        author = errors.attempt(self._author, by, at)
+        author = errors.attempt(args.author, by, at)
         errors.raise_any()
         if text == found.text:
-            return self._latest_revision(found)
-        number = len(self._revisions.get(found.id, ())) + 1
+            return _revisions.latest(state, found)
+        number = len(state.revisions.get(found.id, ())) + 1
         revision = Revision(
             found.id,
             number,
             text,
-            spans=self._reanchor_all(found, text, min_score),
+            spans=_revisions.reanchor_all(state, found, text, min_score),
             min_score=min_score,
             by=author[0],
             at=author[1],
@@ -1530,7 +1088,7 @@ class Tracker:
         event = Event(
             EventKind.SOURCE_REVISED, revision, by=author[0], at=author[1]
         )
-        self._check(event)
+        state.check(event)
         self._commit(event)
         return revision
 
@@ -1543,8 +1101,9 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        found = self._source_ref(source, None)
-        return list(self._revisions.get(found.id, ()))
+        state = self._whole()
+        found = args.source_ref(state, source, None)
+        return list(state.revisions.get(found.id, ()))
 
     def orphans(self, source: str | Source | None = None) -> list[Reanchored]:
         """
@@ -1564,217 +1123,17 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        state = self._whole()
         if source is None:
-            groups: Iterable[dict[_SpanKey, tuple[Reanchored, int]]] = (
-                self._orphans.values()
+            groups: Iterable[dict[Any, tuple[Reanchored, int]]] = (
+                state.orphans.values()
             )
         else:
-            groups = [self._orphans.get(self._source_ref(source, None).id, {})]
+            found = args.source_ref(state, source, None)
+            groups = [state.orphans.get(found.id, {})]
         return [entry for group in groups for entry, _ in group.values()]
 
-    def _reanchor_all(
-        self, source: Source, text: str, min_score: float
-    ) -> tuple[Reanchored, ...]:
-        """
-        Find every span on *source* in its new *text*.
-        """
-        lost = self._orphans.get(source.id, {})
-        kept: dict[int | None, Kept | None] = {}
-        found = []
-        for key, span in self._spans_on(source.id).items():
-            # A span is looked for as of the text it was true to: the
-            # current one, or, for an orphan, the one before it was lost.
-            since = lost[key][1] if key in lost else None
-            if since not in kept:
-                old = self._text_before(source.id, since)
-                kept[since] = None if old is None else Kept(old, text)
-            claim, evidence, item = key
-            anchoring = anchor(span, text, min_score, kept[since])
-            found.append(
-                Reanchored(claim, anchoring, evidence=evidence, item=item)
-            )
-        return tuple(found)
-
-    def _text_before(self, source_id: str, number: int | None) -> str | None:
-        """
-        The source's text before revision *number*; None: its current text.
-        """
-        if number is None:
-            return self._sources[source_id].text
-        if number == 1:
-            return self._first_sources[source_id].text
-        return self._revisions[source_id][number - 2].text
-
-    def _spans_on(self, source_id: str) -> dict[_SpanKey, Span]:
-        """
-        Every span on the source, orphans' last spans included, in order.
-        """
-        lost = self._orphans.get(source_id, {})
-        spans: dict[_SpanKey, Span] = {}
-
-        def note(key: _SpanKey, span: Span | None) -> None:
-            if span is not None:
-                spans[key] = span
-            elif key in lost:
-                spans[key] = lost[key][0].anchoring.span
-
-        for claim_id in self._by_source.get(source_id, ()):
-            note((claim_id, None, None), self._claims[claim_id].span)
-        for evidence in self._evidence_ids.values():
-            for item, citation in enumerate(evidence.items):
-                if citation.source == source_id:
-                    key = (evidence.claim, evidence.id, item)
-                    note(key, citation.span)
-        return spans
-
-    def _latest_revision(self, source: Source) -> Revision:
-        """
-        The revision that gave *source* its text; revision 0 if none did.
-        """
-        done = self._revisions.get(source.id)
-        if done:
-            return done[-1]
-        added = next(
-            event
-            for event in self._log
-            if isinstance(event, Event)
-            and event.kind is EventKind.SOURCE_ADDED
-            and event.payload.id == source.id
-        )
-        return Revision(
-            source.id,
-            0,
-            source.text or "",
-            spans=[
-                Reanchored(
-                    claim,
-                    Anchoring(span, AnchorKind.POSITION, found=span, score=1),
-                    evidence=evidence,
-                    item=item,
-                )
-                for (claim, evidence, item), span in self._spans_on(
-                    source.id
-                ).items()
-            ],
-            by=added.by,
-            at=added.at,
-        )
-
-    def _check_revision(self, revision: Revision) -> bool:
-        """
-        Check a revision follows the source's last, and moves every span.
-        """
-        if revision.id in self._revision_ids:
-            return False
-        source = self.source(revision.source)
-        done = len(self._revisions.get(source.id, ()))
-        if revision.number != done + 1:
-            raise ConflictError(
-                "number",
-                revision.number,
-                f"source {source.id!r} has had {done} revision(s), so the "
-                f"next is number {done + 1}",
-            )
-        expected = self._spans_on(source.id)
-        revised = attrs.evolve(source, text=revision.text)
-        seen: set[_SpanKey] = set()
-        for n, entry in enumerate(revision.spans):
-            field = f"spans[{n}]"
-            if entry.key in seen:
-                raise InvalidValueError(
-                    field, str(entry), "the revision moves this span twice"
-                )
-            seen.add(entry.key)
-            if expected.get(entry.key) != entry.anchoring.span:
-                raise ConflictError(
-                    f"{field}.anchoring.span",
-                    entry.anchoring.span,
-                    f"is not a span the tracker holds for {_whose(entry.key)}",
-                )
-            place = entry.anchoring.found
-            if place is not None and (
-                place.end > len(revision.text)
-                or revised.span_at(place.start, place.end) != place
-            ):
-                raise SpanMismatchError(
-                    f"{field}.anchoring.found",
-                    place,
-                    "is not true to the revised text",
-                )
-        missing = [key for key in expected if key not in seen]
-        if missing:
-            raise ConflictError(
-                "spans",
-                len(revision.spans),
-                f"the revision does not say where the span of "
-                f"{_whose(missing[0])} went",
-            )
-        return True
-
-    def _apply_revision(self, revision: Revision) -> None:
-        """
-        Give the source its new text, and each span its new place.
-        """
-        source = self._sources[revision.source]
-        self._first_sources.setdefault(source.id, source)
-        self._sources[source.id] = attrs.evolve(source, text=revision.text)
-        self._revisions.setdefault(source.id, []).append(revision)
-        self._revision_ids[revision.id] = revision
-        lost = self._orphans.setdefault(source.id, {})
-        for entry in revision.spans:
-            place = entry.anchoring.found
-            if place is None:
-                since = lost.get(entry.key, (entry, revision.number))[1]
-                lost[entry.key] = (entry, since)
-            else:
-                lost.pop(entry.key, None)
-            if entry.evidence is None:
-                claim = self._claims[entry.claim]
-                self._claims[claim.id] = attrs.evolve(claim, span=place)
-                continue
-            evidence = self._evidence_ids[entry.evidence]
-            self._first_evidence.setdefault(evidence.id, evidence)
-            assert entry.item is not None  # noqa: S101 -- it has evidence
-            items = list(evidence.items)
-            items[entry.item] = attrs.evolve(items[entry.item], span=place)
-            moved = attrs.evolve(evidence, items=tuple(items))
-            self._evidence_ids[evidence.id] = moved
-            self._evidence[evidence.claim][evidence.id] = moved
-
-    def _added_as(self, claim: Claim) -> bool:
-        """
-        Whether *claim* is a stored claim as it was added.
-        """
-        seq = self._seq.get(claim.id)
-        return seq is not None and self._claim_list[seq] == claim
-
-    def _applied_before(self, event: Event) -> Payload | None:
-        """
-        What the tracker holds for an event applied before a revision.
-
-        A revision changes stored sources, claims and evidence; their
-        events, applied again, are recognised by what they held then.
-        """
-        payload = event.payload
-        if isinstance(payload, Source):
-            first: object = self._first_sources.get(payload.id)
-            if first == payload:
-                return self._sources[payload.id]
-        elif isinstance(payload, Claim):
-            seq = self._seq.get(payload.id)
-            if (
-                seq is not None
-                and self._claims[payload.id] is not self._claim_list[seq]
-                and self._added_as(payload)
-            ):
-                return self._claims[payload.id]
-        elif isinstance(payload, Evidence):
-            first = self._first_evidence.get(payload.id)
-            if first == payload:
-                return self._evidence_ids[payload.id]
-        return None
-
-    # -- the embedded store ------------------------------------------------
+    # -- journals ----------------------------------------------------------
 
     @classmethod
     def open(
@@ -1809,14 +1168,12 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        store = _store.Store(path, timeout)
+        journal = open_journal(path, timeout=timeout)
         try:
-            tracker = _Unloaded(policy=store.prepare(policy))
+            return cls(policy=policy, journal=journal)
         except BaseException:
-            store.close()
+            journal.close()
             raise
-        tracker._store = store  # noqa: SLF001 -- its own class's
-        return tracker
 
     def refresh(self) -> None:
         """
@@ -1826,9 +1183,11 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        if self._store is not None:
-            for event in self._store.read_new():
-                self._apply_event(event)
+        state, journal = self._state, self._journal
+        if state is not None and journal is not None:
+            for position, event in journal.read(self._position):
+                state.apply(event)
+                self._position = position
 
     def close(self) -> None:
         """
@@ -1836,81 +1195,16 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        if self._journal is not None:
+            self._closed = self._journal.where
+            self._journal.close()
+            self._journal = None
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _state_rows(
-        self, *, everything: bool = False
-    ) -> tuple[list[_store.FactRow], dict[str, list[_store.LinkRow]]]:
-        """
-        The store's state rows for the claims a write changed, or for all.
-        """
-        dirty = self._dirty or set()
-        dirty_links = self._dirty_links or set()
-        if everything:
-            dirty = set(self._facts)
-            dirty_links = self._explicit.keys() | self._refuting.keys()
-        facts = [
-            (claim_id, fact.subject, fact.predicate, fact_to_json(fact))
-            for claim_id in sorted(dirty)
-            if (fact := self._facts.get(claim_id)) is not None
-        ]
-        explicit = ContradictionKind.EXPLICIT.value
-        refuting = ContradictionKind.REFUTING_EVIDENCE.value
-        links = {
-            claim_id: [
-                *(
-                    (claim_id, other, explicit, json.dumps([link.id]))
-                    for other, link in self._explicit.get(claim_id, {}).items()
-                ),
-                *(
-                    (claim_id, other, refuting, json.dumps(ids))
-                    for other, ids in self._refuting.get(claim_id, {}).items()
-                ),
-            ]
-            for claim_id in sorted(dirty_links)
-        }
-        return facts, links
-
-    def _hold(self, seq: int, payload: Payload) -> Iterable[str]:
-        """
-        Keep a claim, link or evidence read for a lookup (see `_Unloaded`).
-
-        Returns:
-            The names a claim's words need: its speaker, subject, object.
-        """
-        if isinstance(payload, Claim):
-            self._claims[payload.id] = payload
-            self._seq[payload.id] = seq
-            proposition = payload.proposition
-            if proposition is None:
-                return (payload.speaker,)
-            obj = proposition.object
-            objects = (obj,) if isinstance(obj, str) else ()
-            return (payload.speaker, proposition.subject, *objects)
-        if isinstance(payload, Contradiction):
-            self._store_link(payload)
-        else:
-            self._evidence_ids[payload.id] = cast("Evidence", payload)
-        return ()
-
-    def _forget(self) -> None:
-        """
-        Drop what is in memory: it is read from the file when next needed.
-        """
-        store = self._store
-        assert store is not None  # noqa: S101 -- only a store's tracker forgets
-        Tracker.__init__(self, policy=self.policy)
-        self._store = store
-        store.last = 0
-        self.__class__ = _Unloaded
 
     # -- documents ---------------------------------------------------------
 
@@ -1923,13 +1217,17 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        import json  # noqa: PLC0415
+
+        from claimtrack import _serialize  # noqa: PLC0415
+
         return json.dumps(
             _serialize.to_data(self), ensure_ascii=False, indent=indent
         )
 
     @classmethod
     def from_json(
-        cls, text: str | bytes, *, max_bytes: int = _serialize.MAX_BYTES
+        cls, text: str | bytes, *, max_bytes: int = MAX_BYTES
     ) -> Tracker:
         """
         Read a tracker from a JSON document written by `to_json` or `dump`.
@@ -1945,6 +1243,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        from claimtrack import _serialize  # noqa: PLC0415
+
         return _serialize.from_json(text, cls, max_bytes=max_bytes)
 
     def dump(self, path: str | os.PathLike[str]) -> None:
@@ -1956,6 +1256,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        from claimtrack import _serialize  # noqa: PLC0415
+
         _serialize.dump(self, path)
 
     @classmethod
@@ -1963,7 +1265,7 @@ class Tracker:
         cls,
         path: str | os.PathLike[str],
         *,
-        max_bytes: int = _serialize.MAX_BYTES,
+        max_bytes: int = MAX_BYTES,
     ) -> Tracker:
         """
         Read a tracker from a file written by `dump`.
@@ -1972,6 +1274,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        from claimtrack import _serialize  # noqa: PLC0415
+
         return _serialize.load(path, cls, max_bytes=max_bytes)
 
     @_writes
@@ -2050,11 +1354,22 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        journal = self._unread()
+        if journal is not None and isinstance(id, str):
+            for kind in (
+                EventKind.CLAIM_ADDED,
+                EventKind.SOURCE_ADDED,
+                EventKind.ACTOR_ADDED,
+            ):
+                found = _lookups.read(journal, _lookups.event_id(kind, id))
+                if isinstance(found, Source | Actor | Claim):
+                    return found
+        state = self._whole()
         instance_of(str)(self, "id", id)
-        found = self._lookup(id)
-        if found is None:
+        stored = state.lookup(id)
+        if stored is None:
             raise NotFoundError("id", id, "nothing in the tracker has this id")
-        return found
+        return stored
 
     def source(self, id: str) -> Source:  # noqa: A002
         """
@@ -2065,13 +1380,7 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        instance_of(str)(self, "source", id)
-        try:
-            return self._sources[id]
-        except KeyError:
-            raise UnknownSourceError(
-                "source", id, "no source has this id"
-            ) from None
+        return self._whole().source(id)
 
     def actor(self, name: str | Actor) -> Actor:
         """
@@ -2086,7 +1395,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        return self._actors[self._actor_ref(name, "actor", None)]
+        state = self._whole()
+        return state.actors[args.actor_ref(state, name, "actor", None)]
 
     def claim(self, id: str) -> Claim:  # noqa: A002
         """
@@ -2097,9 +1407,16 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        journal = self._unread()
+        if journal is not None and isinstance(id, str):
+            key = _lookups.event_id(EventKind.CLAIM_ADDED, id)
+            found = _lookups.read(journal, key)
+            if isinstance(found, Claim):
+                return found
+        state = self._whole()
         instance_of(str)(self, "claim", id)
         try:
-            return self._claims[id]
+            return state.claims[id]
         except KeyError:
             raise UnknownClaimError(
                 "claim", id, "no claim has this id"
@@ -2111,7 +1428,7 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        return list(self._sources.values())
+        return list(self._whole().sources.values())
 
     def actors(self) -> list[Actor]:
         """
@@ -2119,7 +1436,7 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        return list(self._actors.values())
+        return list(self._whole().actors.values())
 
     def claims(
         self,
@@ -2155,468 +1472,36 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
-        errors = _Errors("claims")
-        candidates = self._candidates(errors, speaker, subject, source, tag)
+        state = self._whole()
+        errors = Errors("claims")
+        candidates = []
+        if speaker is not None:
+            sid = errors.attempt(
+                args.actor_ref, state, speaker, "speaker", None
+            )
+            candidates.append(state.by_speaker.get(sid, []))
+        if subject is not None:
+            found = errors.attempt(
+                args.subject_claims, state, subject, "subject"
+            )
+            candidates.append(found or [])
+        if source is not None:
+            src = errors.attempt(args.source_ref, state, source, None)
+            candidates.append(state.by_source.get(getattr(src, "id", ""), []))
+        if tag is not None:
+            errors.attempt(instance_of(str), self, "tag", tag)
+            candidates.append(state.by_tag.get(fold(str(tag)), []))
         window = None
         if said_between is not None:
-            window = errors.attempt(self._window, said_between)
+            window = errors.attempt(args.window, said_between)
         if text_contains is not None:
             errors.attempt(
                 instance_of(str), self, "text_contains", text_contains
             )
         errors.raise_any()
-
-        ids: Iterable[str]
-        if candidates:
-            smallest, *others = sorted(candidates, key=len)
-            # Each index lists claim ids in the order they were added.
-            sets = [set(o) for o in others]
-            ids = [i for i in smallest if all(i in o for o in sets)]
-        else:
-            ids = self._claims
-        found = []
-        for claim_id in ids:
-            claim = self._claims[claim_id]
-            if window is not None and not _said_within(claim, window):
-                continue
-            if text_contains is not None and not claim.matches_text(
-                text_contains
-            ):
-                continue
-            found.append(claim)
-        return found
-
-    # -- internals ---------------------------------------------------------
-
-    def _candidates(
-        self,
-        errors: _Errors,
-        speaker: str | Actor | None,
-        subject: str | Actor | None,
-        source: str | Source | None,
-        tag: str | None,
-    ) -> list[list[str]]:
-        """
-        The index entries for the indexed filters that were given.
-        """
-        found = []
-        if speaker is not None:
-            sid = errors.attempt(self._actor_ref, speaker, "speaker", None)
-            found.append(self._by_speaker.get(sid, []))
-        if subject is not None:
-            found.append(
-                errors.attempt(self._subject_claims, subject, "subject") or []
-            )
-        if source is not None:
-            src = errors.attempt(self._source_ref, source, None)
-            found.append(self._by_source.get(getattr(src, "id", ""), []))
-        if tag is not None:
-            errors.attempt(instance_of(str), self, "tag", tag)
-            found.append(self._by_tag.get(fold(str(tag)), []))
-        return found
-
-    def _claim_ref(self, claim: str | Claim, field: str) -> str:
-        """
-        Resolve a claim or claim id to the id of a stored claim.
-
-        A claim is known as it is, or as it was added (before a revision
-        of its source moved its span).
-        """
-        if isinstance(claim, Claim):
-            if self._claims.get(claim.id) != claim and not self._added_as(
-                claim
-            ):
-                raise UnknownClaimError(
-                    field, claim.id, "this claim is not in the tracker"
-                )
-            return claim.id
-        instance_of(str, Claim)(self, field, claim)
-        if claim not in self._claims:
-            raise UnknownClaimError(field, claim, "no claim has this id")
-        return claim
-
-    def _citations(self, evidence: object) -> tuple[Citation, ...]:
-        """
-        Read what is cited as evidence; check each item against the state.
-        """
-        items = (
-            list(evidence)
-            if isinstance(evidence, list | tuple)
-            else [evidence]
-        )
-        if not items:
-            raise InvalidValueError("evidence", evidence, "cite something")
-        found = []
-        for index, item in enumerate(items):
-            field = "evidence" if len(items) == 1 else f"evidence[{index}]"
-            found.append(self._citation(item, field))
-        return tuple(found)
-
-    def _citation(self, item: object, field: str) -> Citation:  # noqa: PLR0911
-        if isinstance(item, Citation):
-            return self._recheck(item, field)
-        if isinstance(item, Claim):
-            return Citation(claim=self._claim_ref(item, field))
-        if isinstance(item, Span):
-            if item.source is None:
-                raise InvalidValueError(
-                    field, item, "a span cited as evidence needs its source"
-                )
-            return Citation(span=self.source(item.source).check_span(item))
-        if isinstance(item, Source):
-            return Citation(source=self._source_ref(item, None).id)
-        if isinstance(item, str):
-            if item in self._claims:
-                return Citation(claim=item)
-            if item in self._sources:
-                return Citation(source=item)
-            if item.startswith(("http://", "https://")):
-                return Citation(url=item)
-            raise NotFoundError(
-                field,
-                item,
-                "is not the id of a claim or source, nor an http(s) URL",
-            )
-        raise InvalidTypeError(
-            field,
-            item,
-            "must be a Claim, Span, Source, Citation, id or URL, "
-            f"not {type(item).__name__}",
-        )
-
-    def _recheck(self, item: Citation, field: str) -> Citation:
-        """
-        Check a ready-made citation against the state.
-        """
-        if item.claim is not None:
-            return Citation(claim=self._claim_ref(item.claim, field))
-        if item.source is not None:
-            source = self.source(item.source)
-            if item.span is None:
-                return item
-            return Citation(span=source.check_span(item.span))
-        return item
-
-    def _stored(self, event: Event) -> Payload:  # noqa: PLR0911 -- per kind
-        payload = event.payload
-        if isinstance(payload, Source | Actor | Claim):
-            found = self._lookup(payload.id)
-            assert found is not None  # noqa: S101 -- just applied
-            return found
-        if isinstance(payload, Evidence):
-            return self._evidence_ids[payload.id]
-        if isinstance(payload, Verdict):
-            return self._verdicts[payload.claim][payload.id]
-        if isinstance(payload, Retraction):
-            return self._retractions[payload.claim]
-        if isinstance(payload, Predicate):
-            return self._registry.get(payload.name) or payload
-        if isinstance(payload, Revision):
-            return self._revision_ids[payload.id]
-        return self._explicit[payload.claim][payload.other]
-
-    def _source_keys(self, source_id: str) -> frozenset[str]:
-        """
-        What a source's lineage goes back to.
-
-        Its root sources, and the publishers and sites along the way.
-        """
-        cached = self._keys.get(source_id)
-        if cached is not None:
-            return cached
-        source = self._sources.get(source_id)
-        if source is None:
-            keys = frozenset({f"source:{source_id}"})
-        else:
-            found = set()
-            if not source.derived_from:
-                found.add(f"source:{source.id}")
-            if source.publisher:
-                found.add(f"publisher:{name_key(source.publisher)}")
-            if source.url:
-                found.add(f"site:{_site(source.url)}")
-            for upstream in source.derived_from:
-                found |= self._source_keys(upstream)
-            keys = frozenset(found)
-        self._keys[source_id] = keys
-        return keys
-
-    def _citation_keys(self, citation: Citation) -> frozenset[str]:
-        if citation.claim is not None:
-            return frozenset({f"actor:{self._claims[citation.claim].speaker}"})
-        if citation.source is not None:
-            return self._source_keys(citation.source)
-        url = str(citation.url)
-        for source in self._sources.values():
-            if source.url == url:
-                return self._source_keys(source.id)
-        return frozenset({f"site:{_site(url)}"})
-
-    def _own_keys(self, claim: Claim) -> frozenset[str]:
-        keys = {f"actor:{claim.speaker}"}
-        keys.update(f"actor:{relay}" for relay in claim.reported_by)
-        if claim.source is not None:
-            keys |= self._source_keys(claim.source)
-        return frozenset(keys)
-
-    def _set_aside_reason(self, claim: Claim, key: str) -> str:
-        kind, _, value = key.partition(":")
-        if kind == "actor":
-            name = self._actors[value].label
-            if value == claim.speaker:
-                return (
-                    f"{name} is the claim's own speaker: repeating a claim "
-                    "does not corroborate it"
-                )
-            return f"{name} relayed the claim: relaying it does not confirm it"
-        what = {
-            "source": f"it goes back to {value!r}, as the claim's source does",
-            "publisher": f"it has the claim's publisher ({value})",
-        }
-        return what.get(kind, f"it is from the claim's own site ({value})")
-
-    def _lookup(self, id: str) -> Source | Actor | Claim | None:  # noqa: A002
-        return (
-            self._claims.get(id)
-            or self._sources.get(id)
-            or self._actors.get(id)
-        )
-
-    def _is_new(self, item: Source | Actor | Claim) -> bool:
-        """
-        Tell whether *item* is new; raise if its id is taken by another.
-        """
-        existing = self._lookup(item.id)
-        if existing is None:
-            return True
-        if existing == item:
-            return False
-        kind = type(existing).__name__.lower()
-        article = "an" if kind[0] in "aeiou" else "a"
-        if type(existing) is type(item):
-            diff = [
-                f.name
-                for f in attrs.fields(type(item))
-                if getattr(existing, f.name) != getattr(item, f.name)
-            ]
-            reason = (
-                f"a different {kind} has this id "
-                f"(it differs in {', '.join(diff)})"
-            )
-        else:
-            reason = f"{article} {kind} has this id"
-        raise DuplicateIdError("id", item.id, reason)
-
-    def _store_actor(self, actor: Actor) -> None:
-        self._actors[actor.id] = actor
-        for name in actor.names:
-            self._names.setdefault(name_key(name), {})[actor.id] = None
-
-    def _actor_ref(
-        self,
-        ref: str | Actor,
-        field: str,
-        batch: _Batch | None,
-    ) -> str:
-        """
-        Resolve *ref* to an actor id; an `Actor` not yet stored is queued.
-        """
-        queued = batch.actors if batch is not None else {}
-        if isinstance(ref, Actor):
-            if batch is not None and self._is_new(ref):
-                pending = queued.get(ref.id)
-                if pending is not None and pending != ref:
-                    raise DuplicateIdError(
-                        field, ref.id, "two different actors have this id"
-                    )
-                if pending is None:
-                    batch.add_actor(ref)
-                return ref.id
-            if ref.id not in self._actors or self._actors[ref.id] != ref:
-                raise UnknownActorError(
-                    field, ref.id, "this actor is not in the tracker"
-                )
-            return ref.id
-        instance_of(str, Actor)(self, field, ref)
-        if ref in self._actors or ref in queued:
-            return ref
-        key = name_key(ref)
-        ids = list(self._names.get(key, ()))
-        if batch is not None:
-            ids += batch.names.get(key, ())
-        if not ids:
-            raise UnknownActorError(
-                field, ref, "no actor has this id, name, alias or role"
-            )
-        if len(ids) > 1:
-            raise AmbiguousActorError(
-                field,
-                ref,
-                f"is a name of {len(ids)} actors ({', '.join(ids)}); "
-                "use an id",
-                [self._actors.get(i) or queued[i] for i in ids],
-            )
-        return ids[0]
-
-    def _source_ref(self, ref: str | Source, batch: _Batch | None) -> Source:
-        queued = batch.sources if batch is not None else {}
-        if isinstance(ref, Source):
-            if batch is not None and self._is_new(ref):
-                if queued.get(ref.id, ref) != ref:
-                    raise DuplicateIdError(
-                        "source", ref.id, "two different sources have this id"
-                    )
-                queued[ref.id] = ref
-                return ref
-            if self._sources.get(ref.id) != ref:
-                raise UnknownSourceError(
-                    "source", ref.id, "this source is not in the tracker"
-                )
-            return ref
-        if isinstance(ref, str) and ref in queued:
-            return queued[ref]
-        return self.source(ref)
-
-    def _subject_claims(self, subject: str | Actor, field: str) -> list[str]:
-        """
-        The claims about *subject*, in the order they were added.
-
-        A subject that names an actor also finds claims whose subject was
-        stored as text before the actor was known ("Nayib Bukele" added
-        before Bukele was).
-        """
-        if not isinstance(subject, Actor):
-            instance_of(str)(self, field, subject)
-        try:
-            actor = self._actors[self._actor_ref(subject, field, None)]
-        except UnknownActorError:
-            assert isinstance(subject, str)  # noqa: S101 -- Actors resolve
-            return self._by_subject.get(name_key(subject), [])
-        keys = {actor.id, *(name_key(n) for n in actor.names)}
-        found = set().union(*(self._by_subject.get(k, ()) for k in keys))
-        return sorted(found, key=self._seq.__getitem__)
-
-    def _read_date(
-        self,
-        value: DateLike,
-        src: Source | None,
-        *,
-        dayfirst: bool | None,
-        field: str,
-    ) -> When:
-        published = src.published if src is not None else None
-        reference = (
-            published.earliest
-            if published is not None and published.precision is Precision.DAY
-            else None
-        )
-        try:
-            return When.coerce(
-                value, reference=reference, dayfirst=dayfirst, field=field
-            )
-        except MissingReferenceError as exc:
-            if src is None:
-                why = "the claim has no source to read it against"
-            elif published is None:
-                why = f"source {src.id!r} has no publication date"
-            else:
-                why = (
-                    f"source {src.id!r} was published {published}, "
-                    "not on a known day"
-                )
-            raise MissingReferenceError(
-                field, value, f"is a relative date and {why}"
-            ) from exc
-
-    def _build_claim(
-        self,
-        *,
-        id: str | None,  # noqa: A002
-        text: str,
-        speaker: str,
-        said: When | None,
-        source: str | None,
-        span: Span | None,
-        reported_by: tuple[str, ...],
-        proposition: Proposition | None,
-        tags: Iterable[str],
-    ) -> Claim:
-        if id is None:
-            usable = isinstance(text, str) and text.strip()
-            # Without a usable text, Claim reports the text, not the id.
-            id = (  # noqa: A001
-                Claim.make_id(
-                    text, speaker, said=said, source=source, span=span
-                )
-                if usable
-                else "claim-unnamed"
-            )
-        return Claim(
-            id,
-            text,
-            speaker,
-            said=said,
-            span=span,
-            source=source,
-            reported_by=reported_by,
-            proposition=proposition,
-            tags=tags,
-        )
-
-    def _settle(self, claim: Claim, batch: _Batch) -> Claim:
-        """
-        Return the stored twin of *claim*, or queue it in *batch* as new.
-
-        Raises if its id is taken by something different.
-        """
-        for stored in (self._claims.get(claim.id), batch.claims.get(claim.id)):
-            if stored is not None:
-                aligned = _said_as(claim, stored)
-                if stored == aligned:
-                    return stored  # the same claim, its date in other words
-                self._is_new(aligned)  # raises if stored in the tracker
-                raise DuplicateIdError(
-                    "id", claim.id, "a different claim in this batch has it"
-                )
-        self._is_new(claim)
-        if claim.id in batch.actors or claim.id in batch.sources:
-            raise DuplicateIdError(
-                "id",
-                claim.id,
-                "the claim, its actors and its source share ids",
-            )
-        batch.claims[claim.id] = claim
-        return claim
-
-    def _commit_batch(
-        self, batch: _Batch, author: tuple[str | None, dt.datetime]
-    ) -> None:
-        """
-        Store a checked batch: actors, then sources, then claims.
-        """
-        shared = batch.actors.keys() & batch.sources.keys()
-        if shared:
-            raise DuplicateIdError(
-                "id", min(shared), "an actor and a source in one call share it"
-            )
-        for source in batch.sources.values():
-            self._check_lineage(source, batch.sources)
-        by, when = author
-        # Every check has passed: from here on nothing can fail.
-        for actor in batch.actors.values():
-            self._commit(Event(EventKind.ACTOR_ADDED, actor, by=by, at=when))
-        for source in batch.sources.values():
-            self._commit(Event(EventKind.SOURCE_ADDED, source, by=by, at=when))
-        for claim in batch.claims.values():
-            self._commit_claim(claim, by, when)
+        return _support.select(state, candidates, window, text_contains)
 
     # -- events ------------------------------------------------------------
-
-    def _author(
-        self, by: str | None, at: dt.datetime | str | None
-    ) -> tuple[str | None, dt.datetime]:
-        optional(non_empty_str())(self, "by", by)
-        return by, instant(at)
 
     def _event(
         self,
@@ -2625,264 +1510,8 @@ class Tracker:
         by: str | None,
         at: dt.datetime | str | None,
     ) -> Event:
-        by, when = self._author(by, at)
+        by, when = args.author(by, at)
         return Event(kind, payload, by=by, at=when)
-
-    def _check(self, event: Event) -> bool:  # noqa: PLR0911 -- per kind
-        """
-        Check *event* can be applied; tell whether it changes anything.
-        """
-        payload = event.payload
-        if isinstance(payload, Revision):
-            return self._check_revision(payload)
-        if isinstance(payload, Source | Actor | Claim):
-            if not self._is_new(payload):
-                return False
-            if isinstance(payload, Source):
-                self._check_lineage(payload, {})
-            return True
-        if isinstance(payload, Predicate):
-            return self._registry.check(payload)
-        if isinstance(payload, Contradiction):
-            self._claim_ref(payload.claim, "claim")
-            self._claim_ref(payload.other, "other")
-            return payload.other not in self._explicit.get(payload.claim, {})
-        claim = self.claim(payload.claim)
-        if isinstance(payload, Evidence):
-            return payload.id not in self._evidence_ids
-        if isinstance(payload, Verdict):
-            return payload.id not in self._verdicts.get(claim.id, {})
-        return claim.id not in self._retractions
-
-    def _apply_event(self, event: Event) -> None:
-        """
-        Apply a checked event to the state; nothing here can fail.
-        """
-        payload = event.payload
-        if isinstance(payload, Claim):
-            self._apply_claim(payload, event.by, event.at)
-            return
-        self._log.append(event)
-        for claim_id in event.claims:
-            self._history.setdefault(claim_id, []).append(event)
-        if isinstance(payload, Source):
-            self._sources[payload.id] = payload
-            self._keys.clear()
-        elif isinstance(payload, Actor):
-            self._store_actor(payload)
-            self._entities.clear()  # names may now mean this actor
-            self._reindex(
-                claim_id
-                for name in payload.names
-                for claim_id in self._by_entity.get(name_key(name), ())
-            )
-        elif isinstance(payload, Evidence):
-            self._store_evidence(payload)
-        elif isinstance(payload, Predicate):
-            self._registry.add(payload)
-            self._reindex(
-                claim_id
-                for key in self._registry.related(payload)
-                for claim_id in self._by_predicate.get(key, ())
-            )
-        elif isinstance(payload, Contradiction):
-            self._store_link(payload)
-        elif isinstance(payload, Verdict):
-            self._verdicts.setdefault(payload.claim, {})[payload.id] = payload
-        elif isinstance(payload, Revision):
-            self._apply_revision(payload)
-        else:
-            self._retractions[payload.claim] = payload
-
-    def _store_link(self, link: Contradiction) -> None:
-        if self._dirty_links is not None:
-            self._dirty_links.update((link.claim, link.other))
-        self._explicit.setdefault(link.claim, {})[link.other] = link
-        self._explicit.setdefault(link.other, {})[link.claim] = link
-
-    def _commit(self, event: Event) -> None:
-        """
-        Apply a checked event, or, in a store's write, queue it for the file.
-        """
-        if self._pending is None:
-            self._apply_event(event)
-        else:
-            self._pending.append(event)
-
-    def _commit_claim(
-        self, claim: Claim, by: str | None, at: dt.datetime
-    ) -> None:
-        """
-        Apply a checked claim, or queue it, like `_commit`.
-        """
-        if self._pending is None:
-            self._apply_claim(claim, by, at)
-        else:
-            self._pending.append(
-                Event(EventKind.CLAIM_ADDED, claim, by=by, at=at)
-            )
-
-    def _apply_claim(
-        self, claim: Claim, by: str | None, at: dt.datetime
-    ) -> None:
-        """
-        Store a checked claim and note its claim-added event.
-        """
-        seq = len(self._claim_list)
-        self._store_claim(claim)
-        last = self._log[-1] if self._log else None
-        if (
-            isinstance(last, _Added)
-            and (last.by, last.at) == (by, at)
-            and last.first + last.count == seq
-        ):
-            last.count += 1
-        else:
-            record = _Added(seq, 1, by, at)
-            self._log.append(record)
-            self._added.append(record)
-
-    def _added_event(self, claim: Claim) -> Event:
-        """
-        The claim-added event of a stored claim, made again.
-        """
-        seq = self._seq[claim.id]
-        record = self._added[
-            bisect.bisect_right(self._added, seq, key=lambda r: r.first) - 1
-        ]
-        # As added: a revision of its source may have moved its span since.
-        added = self._claim_list[seq]
-        return Event(EventKind.CLAIM_ADDED, added, by=record.by, at=record.at)
-
-    def _store_evidence(self, evidence: Evidence) -> None:
-        self._evidence.setdefault(evidence.claim, {})[evidence.id] = evidence
-        self._evidence_ids[evidence.id] = evidence
-        if evidence.stance is not Stance.REFUTES:
-            return
-        for item in evidence.items:
-            if item.claim is not None:
-                pair = (evidence.claim, item.claim)
-                if self._dirty_links is not None:
-                    self._dirty_links.update(pair)
-                for a, b in (pair, pair[::-1]):
-                    links = self._refuting.setdefault(a, {})
-                    links.setdefault(b, []).append(evidence.id)
-
-    def _check_lineage(
-        self, source: Source, pending: Mapping[str, Source]
-    ) -> None:
-        """
-        Refuse a source that would derive from itself.
-        """
-        seen: set[str] = set()
-        todo = list(source.derived_from)
-        while todo:
-            upstream = todo.pop()
-            if upstream == source.id:
-                raise LineageCycleError(
-                    "derived_from",
-                    source.derived_from,
-                    f"source {source.id!r} would derive from itself",
-                )
-            if upstream in seen:
-                continue
-            seen.add(upstream)
-            found = pending.get(upstream) or self._sources.get(upstream)
-            if found is not None:
-                todo.extend(found.derived_from)
-
-    def _resolve_refs(
-        self, claim: Claim, batch: _Batch, errors: _Errors
-    ) -> Claim:
-        """
-        Check the claim's actors and source exist; anchor its span fully.
-        """
-        relays = [
-            (f"reported_by[{n}]", relay)
-            for n, relay in enumerate(claim.reported_by)
-        ]
-        for field, actor_id in [("speaker", claim.speaker), *relays]:
-            if actor_id not in self._actors and actor_id not in batch.actors:
-                errors.errors.append(
-                    UnknownActorError(field, actor_id, "no actor has this id")
-                )
-        changes: dict[str, Any] = {}
-        if claim.source is not None:
-            src = batch.sources.get(claim.source) or errors.attempt(
-                self.source, claim.source
-            )
-            if src is not None and claim.span is not None:
-                full = errors.attempt(src.check_span, claim.span)
-                if full is not None and full != claim.span:
-                    changes["span"] = full
-        if claim.proposition is not None:
-            canonical = errors.attempt(self._canonical, claim.proposition)
-            if canonical is not None and canonical is not claim.proposition:
-                changes["proposition"] = canonical
-        return attrs.evolve(claim, **changes) if changes else claim
-
-    def _canonical(self, proposition: Proposition) -> Proposition:
-        subject = self._canonical_name(proposition.subject, "subject")
-        obj = proposition.object
-        if isinstance(obj, str):
-            obj = self._canonical_name(obj, "object")
-        if (subject, obj) == (proposition.subject, proposition.object):
-            return proposition
-        return attrs.evolve(proposition, subject=subject, object=obj)
-
-    def _canonical_name(self, value: str, field: str) -> str:
-        if value not in self._actors and name_key(value) not in self._names:
-            return value  # a thing, not an actor: the common case, fast
-        return self._actor_ref(value, f"proposition.{field}", None)
-
-    def _store_claim(self, claim: Claim) -> None:
-        self._claims[claim.id] = claim
-        self._seq[claim.id] = len(self._seq)
-        self._claim_list.append(claim)
-        _add_to(self._by_speaker, claim.speaker, claim.id)
-        if claim.source is not None:
-            _add_to(self._by_source, claim.source, claim.id)
-        if claim.proposition is not None:
-            subject = claim.proposition.subject
-            key = subject if subject in self._actors else name_key(subject)
-            _add_to(self._by_subject, key, claim.id)
-        for tag in claim.tags:
-            _add_to(self._by_tag, fold(tag), claim.id)
-        proposition = claim.proposition
-        if proposition is not None:
-            _add_to(
-                self._by_predicate,
-                predicate_key(proposition.predicate),
-                claim.id,
-            )
-            for value in (proposition.subject, proposition.object):
-                if isinstance(value, str) and value not in self._actors:
-                    _add_to(self._by_entity, name_key(value), claim.id)
-            self._index_fact(claim.id)
-
-    def _window(
-        self, window: tuple[DateLike | None, DateLike | None]
-    ) -> tuple[dt.date, dt.date]:
-        if not isinstance(window, tuple | list) or len(window) != 2:  # noqa: PLR2004
-            raise InvalidTypeError(
-                "said_between", window, "must be a (start, end) pair"
-            )
-        start, end = window
-        low = (
-            When.coerce(start, field="said_between").earliest
-            if start is not None
-            else dt.date.min
-        )
-        high = (
-            When.coerce(end, field="said_between").latest
-            if end is not None
-            else dt.date.max
-        )
-        if high < low:
-            raise InvalidValueError(
-                "said_between", window, "its end is before its start"
-            )
-        return low, high
 
     # -- records and graphs ------------------------------------------------
 
@@ -2904,6 +1533,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        from claimtrack import _records  # noqa: PLC0415
+
         return _records.records(self, what)
 
     def to_dataframe(self, what: str = "claims") -> Any:
@@ -2917,6 +1548,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        from claimtrack import _records  # noqa: PLC0415
+
         return _records.dataframe(self, what)
 
     def to_dot(self, *, claims: Iterable[str | Claim] | None = None) -> str:
@@ -2938,6 +1571,8 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        from claimtrack import _records  # noqa: PLC0415
+
         return _records.to_dot(self, claims)
 
     def to_graphml(
@@ -2953,289 +1588,31 @@ class Tracker:
 
         .. versionadded:: 0.1.0
         """
+        from claimtrack import _records  # noqa: PLC0415
+
         return _records.to_graphml(self, claims)
 
 
-class _Unloaded(Tracker):
+def _pair_kept(
+    a: Claim,
+    b: Claim,
+    *,
+    who: str | None,
+    one: bool,
+    window: tuple[dt.date, dt.date] | None,
+    same_speaker: bool | None,
+) -> bool:
     """
-    A tracker opened from a file, not read into memory yet.
-
-    `claim`, `get` and `contradictions` of one claim read only the rows they
-    need. Every other method first reads the whole file, and the tracker
-    becomes a plain `Tracker`.
+    Whether a pair passes contradictions()'s speaker and date filters.
     """
-
-    _closed: str | None = None  # the file's path, once closed unread
-
-    def _load(self) -> None:
-        if self.__class__ is not _Unloaded:
-            return  # read already, by the call's arguments
-        if self._store is None:
-            raise StoreError(
-                "path",
-                self._closed,
-                "the tracker was closed before it was read; open the file "
-                "again",
-            )
-        self.__class__ = Tracker  # type: ignore[assignment]
-        try:
-            self.refresh()
-        except BaseException:
-            self._forget()
-            raise
-
-    def __repr__(self) -> str:
-        if self.__class__ is not _Unloaded:
-            return Tracker.__repr__(self)
-        where = self._closed if self._store is None else self._store.path
-        return f"<Tracker: {where}, not read yet>"
-
-    def refresh(self) -> None:
-        """
-        Nothing to do: the file is read when it is needed.
-        """
-
-    def close(self) -> None:
-        """
-        Close the file; the tracker was not read, so it cannot be used.
-        """
-        if self._store is not None:
-            self._closed = str(self._store.path)
-        super().close()
-
-    def claim(self, id: str) -> Claim:  # noqa: A002
-        """
-        The claim with this id, read from the file.
-        """
-        if _unread(self) and isinstance(id, str):
-            found = self._read(_event_id(EventKind.CLAIM_ADDED, id))
-            if isinstance(found, Claim):
-                return found
-        _Unloaded._load(self)
-        return Tracker.claim(self, id)
-
-    def get(self, id: str) -> Source | Actor | Claim:  # noqa: A002
-        """
-        The source, actor or claim with this id, read from the file.
-        """
-        if _unread(self) and isinstance(id, str):
-            for kind in (
-                EventKind.CLAIM_ADDED,
-                EventKind.SOURCE_ADDED,
-                EventKind.ACTOR_ADDED,
-            ):
-                found = self._read(_event_id(kind, id))
-                if isinstance(found, Source | Actor | Claim):
-                    return found
-        _Unloaded._load(self)
-        return Tracker.get(self, id)
-
-    def contradictions(
-        self,
-        claim: str | Claim | None = None,
-        **filters: Any,
-    ) -> list[Contradiction]:
-        """
-        A claim's contradictions, from the file's indexes.
-        """
-        if _unread(self) and claim is not None and not filters:
-            claim_id = claim if isinstance(claim, str) else claim.id
-            with cast("_store.Store", self._store).reading():
-                view = self._view(claim_id)
-            if view is not None and (
-                isinstance(claim, str) or view._claims[claim_id] == claim  # noqa: SLF001
-            ):
-                if view._alone(claim_id):  # noqa: SLF001
-                    return []
-                return [
-                    view._explain(*pair)  # noqa: SLF001
-                    for pair in view._conflicts_of(claim_id)  # noqa: SLF001
-                ]
-        _Unloaded._load(self)
-        return Tracker.contradictions(self, claim, **filters)
-
-    def _read(self, event_id: str) -> Payload | None:
-        """
-        The payload of an event in the file, unless a revision changed it.
-
-        A claim or source added before its source's text was revised is
-        read whole instead: the revision moved the spans.
-        """
-        store = cast("_store.Store", self._store)
-        found = store.events_by_id([event_id]).get(event_id)
-        if found is None:
-            return None
-        payload = found[1].payload
-        source = payload.source if isinstance(payload, Claim) else None
-        if isinstance(payload, Source):
-            source = payload.id
-        return None if store.revised([source]) else payload
-
-    def _view(self, claim_id: str) -> Tracker | None:
-        """
-        A tracker holding just what a claim's contradictions are made of.
-
-        The claim, the claims with a fact of its subject and predicate, the
-        claims linked to it, their speakers and the actors they name, the
-        links and the declared predicates: the same code then finds and
-        explains the contradictions as it does for a whole tracker. None if
-        the file has no such claim.
-        """
-        store = self._store
-        assert store is not None  # noqa: S101 -- checked by the caller
-        view = Tracker(policy=self.policy)
-        wanted = [_event_id(EventKind.CLAIM_ADDED, claim_id)]
-        key = store.fact(claim_id)
-        if key is not None:
-            members = []
-            for other, fact in store.facts(*key):
-                view._facts[other] = fact_from_json(fact)  # noqa: SLF001
-                members.append(other)
-            view._match[key] = members if len(members) > 1 else members[0]  # noqa: SLF001
-            wanted.extend(_event_id(EventKind.CLAIM_ADDED, m) for m in members)
-        links = store.links(claim_id)
-        for other, kind, ids in links:
-            wanted.append(_event_id(EventKind.CLAIM_ADDED, other))
-            if kind == ContradictionKind.EXPLICIT.value:
-                linked = EventKind.CONTRADICTION_ADDED
-            else:
-                linked = EventKind.EVIDENCE_ADDED
-                refuting = view._refuting.setdefault(claim_id, {})  # noqa: SLF001
-                refuting[other] = json.loads(ids)
-            wanted.extend(_event_id(linked, i) for i in json.loads(ids))
-        found = store.events_by_id(wanted)
-        if wanted[0] not in found:
-            return None
-        names = {
-            name
-            for seq, event in found.values()
-            for name in view._hold(seq, event.payload)  # noqa: SLF001
-        }
-        for _, event in store.events_by_id(
-            _event_id(EventKind.ACTOR_ADDED, name) for name in names
-        ).values():
-            view._apply_event(event)  # noqa: SLF001
-        for event in store.declared():
-            view._registry.add(cast("Predicate", event.payload))  # noqa: SLF001
-        return view
-
-
-def _unread(tracker: Tracker) -> bool:
-    """
-    Whether the tracker's file is open and not read yet.
-
-    A call's arguments may read it (``t.contradictions(t.claims()[0])``)
-    after the call's method was looked up.
-    """
-    return tracker.__class__ is _Unloaded and tracker._store is not None  # noqa: SLF001
-
-
-def _loading(method: Callable[..., _R]) -> Callable[..., _R]:
-    @functools.wraps(method)
-    def load_first(self: _Unloaded, *args: Any, **kwargs: Any) -> _R:
-        self._load()
-        return method(self, *args, **kwargs)
-
-    return load_first
-
-
-_READ_LAZILY = {
-    "claim",
-    "get",
-    "contradictions",
-    "refresh",
-    "close",
-    "__getitem__",
-    "__repr__",
-}
-for _name, _value in list(vars(Tracker).items()):
-    if (
-        inspect.isfunction(_value)
-        and _name not in _READ_LAZILY
-        and (not _name.startswith("_") or _name.endswith("__"))
-        and _name not in {"__init__", "__enter__", "__exit__"}
+    if who is not None and (
+        b.speaker != who if one else who not in (a.speaker, b.speaker)
     ):
-        setattr(_Unloaded, _name, _loading(_value))
-
-
-def _event_id(kind: EventKind, payload_id: str) -> str:
-    return f"{kind.value}:{payload_id}"
-
-
-def _contradiction_kind(value: object) -> ContradictionKind:
-    if isinstance(value, ContradictionKind):
-        return value
-    try:
-        return ContradictionKind(value)
-    except ValueError:
-        raise InvalidValueError(
-            "kind",
-            value,
-            "must be a ContradictionKind: "
-            + ", ".join(k.value for k in ContradictionKind),
-        ) from None
-
-
-def _ordered(
-    first: str, second: str, how: ContradictionKind, seq: dict[str, int]
-) -> tuple[str, str, ContradictionKind]:
-    if seq[second] < seq[first]:
-        first, second = second, first
-    return (first, second, how)
-
-
-def _overlap_words(a: Fact, b: Fact) -> str:
-    low, high = max(a.low, b.low), min(a.high, b.high)
-    if (low, high) == (OPEN_LOW, OPEN_HIGH):
-        return ""  # both always hold
-    # A valid time is a When or always: one bounded side bounds both ends.
-    span = When.between(dt.date.fromordinal(low), dt.date.fromordinal(high))
-    on = "on" if span.precision is Precision.DAY else "in"
-    return f", both holding {on} {span.describe()}"
-
-
-def _stance(value: object) -> Stance:
-    if isinstance(value, Stance):
-        return value
-    try:
-        return Stance(value)
-    except ValueError:
-        raise InvalidValueError(
-            "stance",
-            value,
-            "must be supports, refutes or context (or FEVER's SUPPORTS, "
-            "REFUTES, NOT ENOUGH INFO)",
-        ) from None
-
-
-def _site(url: str) -> str:
-    host = urllib.parse.urlsplit(url).hostname or url
-    return host.removeprefix("www.")
-
-
-def _said_as(claim: Claim, stored: Claim) -> Claim:
-    """
-    Give *claim* the words of *stored*'s date, if both name the same time.
-    """
-    if (
-        claim.said is not None
-        and stored.said is not None
-        and claim.said.isoformat() == stored.said.isoformat()
+        return False
+    if same_speaker is not None and (
+        (a.speaker == b.speaker) is not same_speaker
     ):
-        return attrs.evolve(claim, said=stored.said)
-    return claim
-
-
-def _said_within(claim: Claim, window: tuple[dt.date, dt.date]) -> bool:
-    return (
-        claim.said is not None
-        and window[0] <= claim.said.earliest
-        and claim.said.latest <= window[1]
+        return False
+    return window is None or (
+        _support.said_within(a, window) and _support.said_within(b, window)
     )
-
-
-def _whose(key: _SpanKey) -> str:
-    claim, evidence, item = key
-    if evidence is None:
-        return f"claim {claim!r}"
-    return f"evidence {evidence!r} [{item}] on claim {claim!r}"

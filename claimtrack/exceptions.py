@@ -29,7 +29,8 @@ The tree::
     │   ├── UnknownSourceError
     │   └── UnknownClaimError
     ├── ConflictError (ValueError)
-    │   └── DuplicateIdError
+    │   ├── DuplicateIdError
+    │   └── StaleWriteError
     ├── StoreError (OSError)
     │   └── StoreBusyError (TimeoutError)
     ├── MissingDependencyError (ImportError)
@@ -67,6 +68,7 @@ __all__ = [
     "NotFoundError",
     "QuoteNotFoundError",
     "SpanMismatchError",
+    "StaleWriteError",
     "StoreBusyError",
     "StoreError",
     "UnknownActorError",
@@ -262,6 +264,18 @@ class ConflictError(ClaimtrackError, ValueError):
 class DuplicateIdError(ConflictError):
     """
     An id is already taken by something different.
+    """
+
+
+class StaleWriteError(ConflictError):
+    """
+    A write was made against a state its journal has moved on from.
+
+    Another writer appended events after this tracker last read its
+    journal. Nothing was written; `Tracker.refresh` brings the tracker up
+    to date, and the write can then be tried again.
+
+    .. versionadded:: 0.1.0
     """
 
 

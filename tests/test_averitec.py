@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack.formats import averitec
+from claimtrack.scales import Rating
 
 
 POLITIFACT = "https://www.politifact.com/truth-o-meter/promises/1397/"
@@ -370,7 +371,7 @@ class TestMapping:
         report = averitec.read(tracker, doc(WALL, CONNERY))
         wall, connery = (tracker.verdict(i) for i in report.claims)
 
-        assert ("Refuted", "averitec", ct.Rating.FALSE) == (
+        assert ("Refuted", "averitec", Rating.FALSE) == (
             wall.label,
             wall.scale,
             wall.rating,
@@ -615,11 +616,18 @@ class TestProperties:
                 assert record["original_claim_url"] == source.url
                 assert record["reporting_source"] == source.publisher
             cited = [e.items[0].url for e in tracker.evidence(claim)]
+            # Records of one claim (the same fields) share its evidence.
+            same = [
+                r
+                for r, c in zip(drawn, report.claims, strict=True)
+                if c == claim_id
+            ]
             assert (
                 list(
                     dict.fromkeys(
                         a["source_url"]
-                        for q in record["questions"]
+                        for r in same
+                        for q in r["questions"]
                         for a in q["answers"]
                     )
                 )

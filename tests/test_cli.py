@@ -28,8 +28,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
-from claimtrack import _cli, _store, _tracker
+from claimtrack import _cli, _tracker
 from claimtrack._cli import _context, _output, _reading
+from claimtrack._journals import _sqlite
 from claimtrack.cli import ExitCode, main
 
 
@@ -1601,7 +1602,7 @@ class TestShow:
         def refuse(self):
             raise AssertionError("read the whole file")
 
-        monkeypatch.setattr(_tracker._Unloaded, "_load", refuse)
+        monkeypatch.setattr(_tracker.Tracker, "_whole", refuse)
 
         assert 1 == len(article("contradictions", "agreed", "--json").json)
         assert (
@@ -2487,7 +2488,7 @@ class TestStoreErrors:
         def broken(*args, **kwargs):
             raise sqlite3.DatabaseError("database disk image is malformed")
 
-        monkeypatch.setattr(_store, "_read_events", broken)
+        monkeypatch.setattr(_sqlite, "_read_events", broken)
 
         failed(article("claims"), 74, "the store cannot be read", "malformed")
 
@@ -2519,7 +2520,7 @@ class TestStoreErrors:
             raise ct.StoreError("path", "claims.db", "the write failed: disk")
 
         with monkeypatch.context() as patch:
-            patch.setattr(_store.Store, "write", refuse)
+            patch.setattr(_sqlite.SqliteJournal, "append", refuse)
             result = article("add-actor", "trump", "Trump")
 
         failed(result, 74, "write failed")
@@ -2565,7 +2566,7 @@ class TestOtherFailures:
             raise KeyboardInterrupt
 
         with monkeypatch.context() as patch:
-            patch.setattr(_store.Store, "write", interrupt)
+            patch.setattr(_sqlite.SqliteJournal, "append", interrupt)
             result = article("add-claim", "x", "--speaker=rubio")
 
         assert (130, "") == (result.code, result.out)

@@ -491,17 +491,18 @@ class TestCommon:
 
     def test_event_count(self):
         """
-        The events counted without making them are the events made.
+        A tracker's position counts the events it holds, without making
+        them.
         """
         tracker = ct.Tracker()
-        assert 0 == _common._event_count(tracker)
+        assert 0 == tracker.position
         tracker.add_actor(ct.Actor("a", "A"))
         for n, by in enumerate(["x", "x", "y", "x"]):
             tracker.add_claim(f"c{n}", speaker="a", by=by, at=liar.AT)
         tracker.rate(tracker.claims()[0], "true")
         liar.read(tracker, PERRY)
 
-        assert len(tracker.events()) == _common._event_count(tracker)
+        assert len(tracker.events()) == tracker.position
 
     def test_text_of(self):
         """

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import strategies as cst
+from claimtrack._engine import State
+from claimtrack._journals import MemoryJournal
 
 
 ARTICLE = (
@@ -24,10 +26,19 @@ ARTICLE = (
 
 def snapshot(tracker):
     """
-    Everything a tracker holds, deep-copied, for before/after comparison.
+    Everything a tracker holds, deep-copied, for before/after comparison:
+    its own attributes, its engine state's and its journal's.
     """
+
+    def inside(value):
+        if isinstance(value, State | MemoryJournal):
+            return (type(value), inside(vars(value)))
+        if isinstance(value, dict):
+            return {k: inside(v) for k, v in value.items()}
+        return value
+
     return copy.deepcopy(
-        {k: v for k, v in vars(tracker).items() if k.startswith("_")}
+        inside({k: v for k, v in vars(tracker).items() if k.startswith("_")})
     )
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
-from claimtrack import _serialize
+from claimtrack._codec import plain
 
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def _value(value: object) -> object:
     """
     A model as the whole-tracker JSON document writes it.
     """
-    return _serialize._value(value)  # noqa: SLF001 -- the document's shape
+    return plain(value)  # the document's shape
 
 
 def _added(ctx: _Context, stored: Source | Actor | Claim | Predicate) -> None:

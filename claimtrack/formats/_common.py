@@ -219,12 +219,12 @@ def run(
         if isinstance(record, ClaimtrackError):
             error = record
         else:
-            mark = _event_count(scratch)
+            mark = scratch.position
             try:
                 found = list(record.add(scratch))
             except ClaimtrackError as exc:
                 error = _relocate(exc, where)
-                if _event_count(scratch) != mark:
+                if scratch.position != mark:
                     scratch = Tracker.from_events(
                         scratch.events()[:mark], policy=tracker.policy
                     )
@@ -244,22 +244,6 @@ def run(
         len(added),
         tuple(rejected),
         tuple(flags),
-    )
-
-
-def _event_count(tracker: Tracker) -> int:
-    """
-    How many events *tracker* holds, without making them.
-
-    ``len(tracker.events())`` makes every claim-added event again, which
-    made a run quadratic in its records. Each claim added is one event, and
-    each entry of the log is one event but for the entries that stand for
-    a row of claims.
-    """
-    return (
-        len(tracker._log)  # noqa: SLF001 -- the tracker's own bookkeeping
-        - len(tracker._added)  # noqa: SLF001
-        + len(tracker._claim_list)  # noqa: SLF001
     )
 
 

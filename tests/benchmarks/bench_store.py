@@ -28,7 +28,7 @@ from pathlib import Path
 import bench_contradictions as synthetic
 
 import claimtrack as ct
-from claimtrack import _store
+from claimtrack._journals import _sqlite as _store
 
 
 def measure(n: int, folder: Path) -> dict[str, float]:
@@ -44,7 +44,7 @@ def measure(n: int, folder: Path) -> dict[str, float]:
         tracker.add_claims(data, at=synthetic.T0)
         t_load = time.perf_counter() - start
         rows = [_store._row(e) for e in tracker.events()]
-        facts, links = tracker._state_rows(everything=True)
+        facts, links = tracker._whole().rows()
 
     raw = folder / f"raw-{n}.db"
     db = sqlite3.connect(raw, isolation_level=None)
@@ -57,11 +57,7 @@ def measure(n: int, folder: Path) -> dict[str, float]:
         "insert into events (id, kind, by, at, payload) values (?,?,?,?,?)",
         rows,
     )
-    db.executemany("insert into facts values (?, ?, ?, ?)", facts)
-    db.executemany(
-        "insert into links values (?, ?, ?, ?)",
-        [row for rows in links.values() for row in rows],
-    )
+    _store._write_state(db, facts, links)
     db.execute("commit")
     t_raw = time.perf_counter() - start
     db.close()

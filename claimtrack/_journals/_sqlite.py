@@ -1,5 +1,5 @@
 """
-The embedded store: a tracker's events in an SQLite file.
+The SQLite journal: a tracker's events in an SQLite file (the embedded store).
 
 Every change is written in one transaction, committed before the call that
 made it returns (WAL mode, ``synchronous=FULL``), so a write that returned
@@ -17,11 +17,14 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimtrack import _serialize
+from claimtrack._codec import Reader, plain
+from claimtrack._contradictions import fact_from_json, fact_to_json
+from claimtrack._engine import State
 from claimtrack._evidence import Policy
 from claimtrack.exceptions import (
     ConflictError,
     InvalidDocumentError,
+    StaleWriteError,
     StoreBusyError,
     StoreError,
 )
@@ -31,7 +34,13 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
+    from claimtrack._contradictions import Fact
+    from claimtrack._engine import FactRow, LinkRow
     from claimtrack._events import Event
+    from claimtrack._journals._protocol import Positioned
+
+
+__all__ = ["MIGRATIONS", "VERSION", "SqliteJournal"]
 
 
 FORMAT = "claimtrack"
@@ -84,9 +93,6 @@ predicate; ``links`` holds, both ways round, the claims an analyst linked
 (``ids``: the contradiction's event) and the claims cited as refuting one
 another (``ids``: the evidence)."""
 
-FactRow = tuple[str, str, str, str]
-LinkRow = tuple[str, str, str, str]
-
 
 def _run(db: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):
@@ -98,14 +104,11 @@ def _add_state(db: sqlite3.Connection) -> None:
     """
     Layout 1 to 2: make the state tables and fill them from the events.
     """
-    from claimtrack._tracker import Tracker  # noqa: PLC0415 -- a cycle
-
     _run(db, _STATE)
-    tracker = Tracker()
+    state = State()
     for _, event in _read_events(db, 0):
-        tracker.apply(event)
-    facts, links = tracker._state_rows(everything=True)  # noqa: SLF001
-    _write_state(db, facts, links)
+        state.apply(event)  # checked when it was written
+    _write_state(db, *state.rows())
 
 
 def _write_state(
@@ -113,15 +116,22 @@ def _write_state(
     facts: Sequence[FactRow],
     links: dict[str, list[LinkRow]],
 ) -> None:
-    db.executemany("insert or replace into facts values (?, ?, ?, ?)", facts)
+    db.executemany(
+        "insert or replace into facts values (?, ?, ?, ?)",
+        [(c, s, p, fact_to_json(fact)) for c, s, p, fact in facts],
+    )
     db.executemany("delete from links where claim = ?", [(c,) for c in links])
     db.executemany(
         "insert into links values (?, ?, ?, ?)",
-        [row for rows in links.values() for row in rows],
+        [
+            (claim, other, kind, json.dumps(list(ids)))
+            for rows in links.values()
+            for claim, other, kind, ids in rows
+        ],
     )
 
 
-def _decode(reader: _serialize._Reader, row: Sequence[Any]) -> Event:
+def _decode(reader: Reader, row: Sequence[Any]) -> Event:
     """
     The event of a row: its seq, kind, by, at and payload.
     """
@@ -145,7 +155,7 @@ def _read_events(
     """
     The events after the *after*-th, or every predicate declared.
     """
-    reader = _serialize._Reader()  # noqa: SLF001
+    reader = Reader()
     rows = db.execute(_DECLARED) if declared else db.execute(_AFTER, (after,))
     return [(row[0], _decode(reader, row)) for row in rows]
 
@@ -156,7 +166,7 @@ def _row(event: Event) -> tuple[str, str, str | None, str, str]:
         event.kind.value,
         event.by,
         event.at.isoformat(),
-        json.dumps(_serialize._value(event.payload), ensure_ascii=False),  # noqa: SLF001
+        json.dumps(plain(event.payload), ensure_ascii=False),
     )
 
 
@@ -168,9 +178,19 @@ version is added here; opening an older file runs every step it needs in
 one transaction, after keeping a copy of the file as it was."""
 
 
-class Store:
+class SqliteJournal:
     """
-    One SQLite file holding one tracker's policy and events.
+    One SQLite file holding one tracker's policy, events and state rows.
+
+    Args:
+        path: The file; created if missing.
+        timeout: How many seconds a writer waits for another's lock.
+
+    Raises:
+        StoreError: If the file cannot be opened.
+        InvalidDocumentError: If it is another program's SQLite file.
+
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, path: str | os.PathLike[str], timeout: float) -> None:
@@ -181,7 +201,6 @@ class Store:
             )
         except sqlite3.Error as exc:
             raise StoreError("path", str(path), f"cannot open: {exc}") from exc
-        self.last = 0  # the last event read from the file
         try:
             # Another program's file is refused before anything changes it.
             self._meta()
@@ -193,6 +212,16 @@ class Store:
         except BaseException:
             self.db.close()
             raise
+
+    def __repr__(self) -> str:
+        return f"<SqliteJournal: {self.path}>"
+
+    @property
+    def where(self) -> str:
+        """
+        The file's path.
+        """
+        return str(self.path)
 
     def close(self) -> None:
         """
@@ -326,14 +355,11 @@ class Store:
             )
         return stored
 
-    def read_new(self) -> list[Event]:
+    def read(self, after: int = 0) -> list[Positioned]:
         """
-        The events other writers committed since this store last read.
+        The events after position *after*, in order.
         """
-        found = _read_events(self.db, self.last)
-        if found:
-            self.last = found[-1][0]
-        return [event for _, event in found]
+        return _read_events(self.db, after)
 
     # -- what a lookup reads, without the whole file -----------------------
 
@@ -360,7 +386,7 @@ class Store:
         """
         wanted = list(dict.fromkeys(ids))
         found: dict[str, tuple[int, Event]] = {}
-        reader = _serialize._Reader()  # noqa: SLF001
+        reader = Reader()
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             query = (
@@ -393,62 +419,85 @@ class Store:
         ).fetchone()
         return None if row is None else (row[0], row[1])
 
-    def facts(self, subject: str, predicate: str) -> list[tuple[str, str]]:
+    def facts(self, subject: str, predicate: str) -> list[tuple[str, Fact]]:
         """
-        Every claim with a fact about *subject* and *predicate*, as JSON.
+        Every claim with a fact of *subject* and *predicate*, and the fact.
         """
-        return self.db.execute(
-            "select claim, fact from facts where subject = ? "
-            "and predicate = ?",
-            (subject, predicate),
-        ).fetchall()
+        return [
+            (claim, fact_from_json(fact))
+            for claim, fact in self.db.execute(
+                "select claim, fact from facts where subject = ? "
+                "and predicate = ?",
+                (subject, predicate),
+            )
+        ]
 
-    def links(self, claim: str) -> list[tuple[str, str, str]]:
+    def links(self, claim: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """
-        The claim's links: the other claim, the kind, the ids as JSON.
+        The claim's links: the other claim, the kind, the event ids.
         """
-        return self.db.execute(
-            "select other, kind, ids from links where claim = ?", (claim,)
-        ).fetchall()
+        return [
+            (other, kind, tuple(json.loads(ids)))
+            for other, kind, ids in self.db.execute(
+                "select other, kind, ids from links where claim = ?", (claim,)
+            )
+        ]
 
-    def begin(self) -> list[Event]:
+    def begin(self, after: int) -> list[Positioned]:
         """
-        Take the write lock; return what others committed meanwhile.
+        Take the write lock; return the events after position *after*.
         """
         self._begin()
         try:
-            return self.read_new()
+            return self.read(after)
         except BaseException:
             self.db.execute("rollback")
             raise
 
-    def write(
+    def _last(self) -> int:
+        found: int | None = self.db.execute(
+            "select max(seq) from events"
+        ).fetchone()[0]
+        return found or 0
+
+    def append(
         self,
-        events: Iterable[Event],
+        events: Sequence[Event],
+        *,
+        expected: int,
         facts: Sequence[FactRow] = (),
         links: dict[str, list[LinkRow]] | None = None,
-    ) -> None:
+    ) -> int:
         """
         Write *events* and the state they changed; commit the transaction.
 
-        The transaction is the one begun by `begin`.
+        The transaction is the one begun by `begin`; the position returned
+        is read inside it, so no other writer's commit can come between.
         """
         try:
+            last = self._last()
+            if last != expected:
+                self.rollback()
+                raise StaleWriteError(
+                    "position",
+                    expected,
+                    f"the file is at {last}: refresh the tracker and try "
+                    "again",
+                )
             self.db.executemany(
                 "insert into events (id, kind, by, at, payload) "
                 "values (?, ?, ?, ?, ?)",
                 [_row(e) for e in events],
             )
             _write_state(self.db, facts, links or {})
+            last = self._last()
             self.db.execute("commit")
         except sqlite3.Error as exc:
             self.rollback()
             raise StoreError(
                 "path", str(self.path), f"the write failed: {exc}"
             ) from exc
-        self.last = (
-            self.db.execute("select max(seq) from events").fetchone()[0] or 0
-        )
+        return last
 
     def rollback(self) -> None:
         """

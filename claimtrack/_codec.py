@@ -1,0 +1,343 @@
+"""
+Models as plain data and back: what a journal or a document holds.
+
+`plain` turns a model value (a `Claim`, an `Event`'s payload, a `When`)
+into JSON-ready data: scalars, lists and dicts named after the model's
+fields; dates as ISO 8601 strings; a ``Decimal`` as ``{"decimal": "2.5"}``;
+a `Quantity` as ``{"quantity": number, "unit": ...}``. `Reader` turns such
+data back into models, checking it throughout and naming the JSON path of
+any fault. Neither reads nor writes text: the journals and the JSON
+document do that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from claimtrack._anchor import Anchoring, Reanchored, Revision
+from claimtrack._contradictions import Contradiction
+from claimtrack._dates import Precision, When
+from claimtrack._events import _PAYLOAD_TYPES, Event, EventKind
+from claimtrack._evidence import Citation, Evidence, Retraction, Verdict
+from claimtrack._models import Proposition, Quantity, Span
+from claimtrack._predicates import Tolerance
+from claimtrack._scales import Rating
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    InvalidDocumentError,
+    _relocate,
+)
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+__all__ = ["Reader", "event_plain", "plain"]
+
+
+def _number(value: float | Decimal) -> object:
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    return value
+
+
+_SCALARS = frozenset({str, bool, int, float, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a model's fields, by its type
+
+
+def plain(value: object) -> object:  # noqa: PLR0911
+    """
+    A model value as plain JSON data.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if isinstance(value, Decimal):
+        return _number(value)
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Quantity):
+        return {"quantity": _number(value.value), "unit": value.unit}
+    if isinstance(value, enum.Enum):
+        return value.value
+    assert attrs.has(kind), value  # noqa: S101 -- models only
+    _FIELDS[kind] = tuple(
+        field.name for field in attrs.fields(kind) if field.init
+    )
+    return plain(value)
+
+
+class Reader:
+    """
+    Turn plain data back into models, naming the JSON path of any fault.
+    """
+
+    def fail(
+        self, path: str, value: object, reason: str
+    ) -> InvalidDocumentError:
+        return InvalidDocumentError(path, value, reason)
+
+    def mapping(
+        self, data: object, path: str, keys: set[str], required: set[str]
+    ) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(path, data, "must be a JSON object")
+        unknown = sorted(set(data) - keys)
+        if unknown:
+            raise self.fail(
+                f"{path}.{unknown[0]}", data[unknown[0]], "is not a known key"
+            )
+        missing = sorted(required - set(data))
+        if missing:
+            raise self.fail(path, data, f"lacks the key {missing[0]!r}")
+        return data
+
+    def string(self, data: object, path: str) -> str:
+        if not isinstance(data, str):
+            raise self.fail(path, data, "must be a string")
+        return data
+
+    def date(self, data: object, path: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(self.string(data, path))
+        except ValueError:
+            raise self.fail(path, data, "is not an ISO 8601 date") from None
+
+    def instant(self, data: object, path: str) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(self.string(data, path))
+        except ValueError:
+            raise self.fail(
+                path, data, "is not an ISO 8601 date and time"
+            ) from None
+
+    def maybe_instant(self, data: object, path: str) -> dt.datetime | None:
+        return None if data is None else self.instant(data, path)
+
+    def number(self, data: object, path: str) -> float | Decimal:
+        if isinstance(data, dict):
+            self.mapping(data, path, {"decimal"}, {"decimal"})
+            try:
+                return Decimal(self.string(data["decimal"], f"{path}.decimal"))
+            except InvalidOperation:
+                raise self.fail(
+                    f"{path}.decimal", data["decimal"], "is not a decimal"
+                ) from None
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            raise self.fail(path, data, "must be a number")
+        return data
+
+    def when(self, data: object, path: str) -> When | None:
+        if data is None:
+            return None
+        fields = self.mapping(
+            data,
+            path,
+            {"earliest", "latest", "precision", "text"},
+            {"earliest", "latest", "precision"},
+        )
+        when: When = self.build(
+            When,
+            path,
+            earliest=self.date(fields["earliest"], f"{path}.earliest"),
+            latest=self.date(fields["latest"], f"{path}.latest"),
+            precision=_precision(fields["precision"]),
+            text=fields.get("text", ""),
+        )
+        return when
+
+    def build(
+        self, cls: Callable[..., Any], path: str, /, *args: Any, **kwargs: Any
+    ) -> Any:
+        """
+        Build a model; a model's own error is located at *path*.
+        """
+        try:
+            return cls(*args, **kwargs)
+        except ClaimtrackError as exc:
+            raise _relocate(exc, path, InvalidDocumentError) from exc
+
+    def model(
+        self,
+        cls: type,
+        data: object,
+        path: str,
+        special: dict[str, Callable[[object, str], object]],
+    ) -> Any:
+        """
+        Read an attrs model whose fields are named as in *data*.
+        """
+        keys, required = _keys(cls)
+        given = self.mapping(data, path, keys, required)
+        kwargs = {}
+        for name, value in given.items():
+            reader = special.get(name)
+            kwargs[name] = reader(value, f"{path}.{name}") if reader else value
+        return self.build(cls, path, **kwargs)
+
+    # the models ------------------------------------------------------------
+
+    def span(self, data: object, path: str) -> Span | None:
+        if data is None:
+            return None
+        span: Span = self.model(Span, data, path, {})
+        return span
+
+    def quantity_or_text(self, data: object, path: str) -> object:
+        if isinstance(data, dict):
+            fields = self.mapping(
+                data, path, {"quantity", "unit"}, {"quantity"}
+            )
+            return self.build(
+                Quantity,
+                path,
+                self.number(fields["quantity"], f"{path}.quantity"),
+                fields.get("unit"),
+            )
+        return data
+
+    def proposition(self, data: object, path: str) -> Proposition | None:
+        if data is None:
+            return None
+        return self.model(  # type: ignore[no-any-return]
+            Proposition,
+            data,
+            path,
+            {"object": self.quantity_or_text, "valid": self.when},
+        )
+
+    def citations(self, data: object, path: str) -> list[Citation]:
+        if not isinstance(data, list):
+            raise self.fail(path, data, "must be a JSON list")
+        return [
+            self.model(Citation, item, f"{path}[{n}]", {"span": self.span})
+            for n, item in enumerate(data)
+        ]
+
+    def spans(self, data: object, path: str) -> list[Span | None]:
+        if not isinstance(data, list):
+            raise self.fail(path, data, "must be a JSON list")
+        return [self.span(item, f"{path}[{n}]") for n, item in enumerate(data)]
+
+    def anchoring(self, data: object, path: str) -> Anchoring:
+        return self.model(  # type: ignore[no-any-return]
+            Anchoring,
+            data,
+            path,
+            {"span": self.span, "found": self.span, "candidates": self.spans},
+        )
+
+    def reanchored(self, data: object, path: str) -> list[Reanchored]:
+        if not isinstance(data, list):
+            raise self.fail(path, data, "must be a JSON list")
+        return [
+            self.model(
+                Reanchored, item, f"{path}[{n}]", {"anchoring": self.anchoring}
+            )
+            for n, item in enumerate(data)
+        ]
+
+    def tolerance(self, data: object, path: str) -> Tolerance | None:
+        if data is None:
+            return None
+        return self.model(  # type: ignore[no-any-return]
+            Tolerance,
+            data,
+            path,
+            {"absolute": self.number, "relative": self.number},
+        )
+
+    def payload(self, kind: EventKind, data: object, path: str) -> Any:
+        cls = _PAYLOAD_TYPES[kind]
+        special: dict[str, Callable[[object, str], object]] = {
+            "published": self.when,
+            "said": self.when,
+            "span": self.span,
+            "proposition": self.proposition,
+            "items": self.citations,
+            "tolerance": self.tolerance,
+            "spans": self.reanchored,
+        }
+        if cls is Verdict:
+            special["rating"] = lambda v, _: None if v is None else _rating(v)
+        if cls in (Evidence, Verdict, Retraction, Contradiction, Revision):
+            special["at"] = self.maybe_instant
+        return self.model(cls, data, path, special)
+
+    def event(self, data: object, path: str) -> Event:
+        fields = self.mapping(
+            data,
+            path,
+            {"kind", "by", "at", "payload"},
+            {"kind", "payload", "at"},
+        )
+        try:
+            kind = EventKind(fields["kind"])
+        except ValueError:
+            raise self.fail(
+                f"{path}.kind",
+                fields["kind"],
+                "is not an event kind ("
+                + ", ".join(k.value for k in EventKind)
+                + ")",
+            ) from None
+        payload = self.payload(kind, fields["payload"], f"{path}.payload")
+        event: Event = self.build(
+            Event,
+            path,
+            kind,
+            payload,
+            by=fields.get("by"),
+            at=self.instant(fields["at"], f"{path}.at"),
+        )
+        return event
+
+
+@functools.cache
+def _keys(cls: type) -> tuple[set[str], set[str]]:
+    """
+    A model's keys in a document, and those that must be there.
+    """
+    fields = [f for f in attrs.fields(cls) if f.init]
+    return (
+        {f.name for f in fields},
+        {f.name for f in fields if f.default is attrs.NOTHING},
+    )
+
+
+def _rating(value: object) -> object:
+    try:
+        return Rating(value)
+    except ValueError:
+        return value  # Verdict's own check names it
+
+
+def _precision(value: object) -> object:
+    try:
+        return Precision(value)
+    except ValueError:
+        return value  # When's own check names it
+
+
+def event_plain(event: Event) -> dict[str, Any]:
+    """
+    An event as plain data: its kind, author, time and payload.
+    """
+    return {
+        "kind": event.kind.value,
+        "by": event.by,
+        "at": event.at.isoformat(),
+        "payload": plain(event.payload),
+    }

@@ -1,0 +1,34 @@
+"""
+The engine: the state a tracker's events describe, and what follows from it.
+
+- `State` (``_state``): the contents and indexes; one check and one apply
+  per event kind.
+- ``_conflicts``: a claim's contradictions, with reasons.
+- ``_support``: support counted by lineage, and status.
+- ``_revisions``: re-anchoring spans when a source's text is revised.
+
+The engine does no I/O: no files, no JSON, no SQL (the import contracts in
+``pyproject.toml`` keep it so). Journals keep events; the Tracker makes
+them.
+"""
+
+from claimtrack._engine import _conflicts, _revisions, _support
+from claimtrack._engine._state import (
+    Changes,
+    FactRow,
+    LinkRow,
+    SpanKey,
+    State,
+)
+
+
+__all__ = [
+    "Changes",
+    "FactRow",
+    "LinkRow",
+    "SpanKey",
+    "State",
+    "_conflicts",
+    "_revisions",
+    "_support",
+]

@@ -1,0 +1,209 @@
+"""
+Which claims conflict with a claim, and why, in words a person can read.
+
+The conflicts of a claim come from three places in the state: the claims
+sharing its fact's subject and predicate (negation and value conflicts,
+by `conflict`), the claims an analyst linked to it (explicit), and the
+claims cited as refuting it or refuted by it. A lookup reads only the
+claim's own entries, so it costs the same however many claims there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from claimtrack._contradictions import (
+    OPEN_HIGH,
+    OPEN_LOW,
+    Contradiction,
+    ContradictionKind,
+    Fact,
+    conflict,
+    kind_order,
+)
+from claimtrack._dates import Precision, When
+
+
+if TYPE_CHECKING:
+    from claimtrack._engine._state import State
+    from claimtrack._models import Claim, Proposition
+
+
+__all__ = ["Pair", "alone", "conflicts_of", "every_conflict", "explain"]
+
+Pair = tuple[str, str, ContradictionKind]
+
+
+def alone(state: State, claim_id: str) -> bool:
+    """
+    Whether nothing could conflict with the claim: the fast answer.
+    """
+    fact = state.facts.get(claim_id)
+    return (
+        (fact is None or state.match[fact[:2]].__class__ is str)
+        and claim_id not in state.explicit
+        and claim_id not in state.refuting
+    )
+
+
+def conflicts_of(state: State, claim_id: str) -> list[Pair]:
+    """
+    The claim's conflicts, the other claims in the order added.
+    """
+    found: list[tuple[str, ContradictionKind]] = []
+    fact = state.facts.get(claim_id)
+    if fact is not None:
+        members = state.match[fact[:2]]
+        if members.__class__ is not str:
+            declared = state.registry.declared(fact.predicate)
+            for other in members:
+                if other != claim_id:
+                    how = conflict(fact, state.facts[other], declared)
+                    if how is not None:
+                        found.append((other, how))
+    found.extend(
+        (other, ContradictionKind.EXPLICIT)
+        for other in state.explicit.get(claim_id, ())
+    )
+    found.extend(
+        (other, ContradictionKind.REFUTING_EVIDENCE)
+        for other in state.refuting.get(claim_id, ())
+    )
+    if not found:
+        return []
+    seq = state.seq
+    found.sort(key=lambda x: (seq[x[0]], kind_order(x[1])))
+    return [(claim_id, other, how) for other, how in found]
+
+
+def every_conflict(state: State) -> list[Pair]:
+    """
+    Every conflicting pair once per kind, the claim added first first.
+    """
+    seq = state.seq
+    found: set[Pair] = set()
+    for (_, predicate), members in state.match.items():
+        if isinstance(members, str):
+            continue  # a fact no other claim shares
+        declared = state.registry.declared(predicate)
+        ids = list(members)
+        for n, first in enumerate(ids):
+            fact = state.facts[first]
+            for second in ids[n + 1 :]:
+                how = conflict(fact, state.facts[second], declared)
+                if how is not None:
+                    found.add(_ordered(first, second, how, seq))
+    for links, how in (
+        (state.explicit, ContradictionKind.EXPLICIT),
+        (state.refuting, ContradictionKind.REFUTING_EVIDENCE),
+    ):
+        for first, others in links.items():
+            for second in others:
+                found.add(_ordered(first, second, how, seq))
+    return sorted(
+        found, key=lambda x: (seq[x[0]], seq[x[1]], kind_order(x[2]))
+    )
+
+
+def explain(
+    state: State,
+    first: str,
+    second: str,
+    how: ContradictionKind,
+    *,
+    link: Contradiction | None = None,
+) -> Contradiction:
+    """
+    The contradiction between two claims, with its reason in words.
+    """
+    a, b = state.claims[first], state.claims[second]
+    both = f"{_says(state, a)}; {_says(state, b)}"
+    if how is ContradictionKind.EXPLICIT:
+        link = link or state.explicit[first][second]
+        return Contradiction(
+            first,
+            second,
+            how,
+            f"{both}: {link.reason}",
+            by=link.by,
+            at=link.at,
+            note=link.note,
+        )
+    if how is ContradictionKind.REFUTING_EVIDENCE:
+        ids = tuple(state.refuting[first][second])
+        refuted = state.evidence_ids[ids[0]].claim
+        cited = second if refuted == first else first
+        reason = (
+            f"{both}: “{state.claims[cited].text}” was cited as evidence "
+            f"refuting “{state.claims[refuted].text}”"
+        )
+        return Contradiction(first, second, how, reason, evidence=ids)
+    fa, fb = state.facts[first], state.facts[second]
+    assert a.proposition is not None  # noqa: S101 -- has a fact
+    assert b.proposition is not None  # noqa: S101
+    when = _overlap_words(fa, fb)
+    if how is ContradictionKind.NEGATION:
+        reason = (
+            f"{both}: one asserts and the other denies that "
+            f"{_proposition_words(state, a.proposition)}{when}"
+        )
+    else:
+        declared = state.registry.get(fa.predicate)
+        tolerance = (
+            f", more than {declared.tolerance} apart"
+            if declared is not None and declared.tolerance is not None
+            else ""
+        )
+        reason = (
+            f"{both}: the {fa.predicate.replace('_', ' ')} of "
+            f"{_entity_words(state, a.proposition.subject)} has one value "
+            f"at a time, and they give "
+            f"{_object_words(state, a.proposition.object)} and "
+            f"{_object_words(state, b.proposition.object)}"
+            f"{tolerance}{when}"
+        )
+    return Contradiction(first, second, how, reason)
+
+
+def _says(state: State, claim: Claim) -> str:
+    when = claim.said.isoformat() if claim.said is not None else "undated"
+    who = state.actors[claim.speaker].label
+    return f"{who} ({when}) says “{claim.text}”"
+
+
+def _entity_words(state: State, value: str) -> str:
+    actor = state.actors.get(value)
+    return actor.label if actor is not None else value
+
+
+def _object_words(state: State, value: object) -> str:
+    if isinstance(value, str):
+        return f"“{_entity_words(state, value)}”"
+    return str(value)
+
+
+def _proposition_words(state: State, proposition: Proposition) -> str:
+    return (
+        f"{_entity_words(state, proposition.subject)} "
+        f"{proposition.predicate.replace('_', ' ')} "
+        f"{_object_words(state, proposition.object)}"
+    )
+
+
+def _ordered(
+    first: str, second: str, how: ContradictionKind, seq: dict[str, int]
+) -> Pair:
+    if seq[second] < seq[first]:
+        first, second = second, first
+    return (first, second, how)
+
+
+def _overlap_words(a: Fact, b: Fact) -> str:
+    low, high = max(a.low, b.low), min(a.high, b.high)
+    if (low, high) == (OPEN_LOW, OPEN_HIGH):
+        return ""  # both always hold
+    # A valid time is a When or always: one bounded side bounds both ends.
+    span = When.between(dt.date.fromordinal(low), dt.date.fromordinal(high))
+    on = "on" if span.precision is Precision.DAY else "in"
+    return f", both holding {on} {span.describe()}"

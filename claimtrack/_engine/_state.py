@@ -1,0 +1,631 @@
+"""
+The state a tracker's events describe, and the one place events change it.
+
+`State` holds sources, actors, claims, evidence, verdicts, retractions,
+links and revisions, with the indexes that answer lookups: by speaker,
+source, subject, tag, name, and each claim's canonical fact for the
+contradiction engine. For every kind of event there is one check
+(`State.check`: raise a `ClaimtrackError` and touch nothing, or tell
+whether the event changes anything) and one apply (`State.apply`: nothing
+there can fail). The state knows nothing of files, JSON or SQL: a journal
+keeps the events, and the Tracker turns what users pass into events.
+"""
+
+from __future__ import annotations
+
+import bisect
+from fractions import Fraction
+from typing import TYPE_CHECKING, cast
+
+import attrs
+
+from claimtrack._anchor import Revision
+from claimtrack._contradictions import (
+    OPEN_HIGH,
+    OPEN_LOW,
+    Contradiction,
+    ContradictionKind,
+    Fact,
+    Quantity_,
+)
+from claimtrack._engine import _revisions
+from claimtrack._events import Event, EventKind, Payload
+from claimtrack._evidence import Evidence, Retraction, Stance, Verdict
+from claimtrack._models import (
+    Actor,
+    Claim,
+    Polarity,
+    Proposition,
+    Quantity,
+    Source,
+)
+from claimtrack._predicates import Predicate, Registry, predicate_key
+from claimtrack._text import fold, name_key
+from claimtrack._validators import instance_of
+from claimtrack.exceptions import (
+    DuplicateIdError,
+    LineageCycleError,
+    UnknownClaimError,
+    UnknownSourceError,
+)
+
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Mapping
+
+    from claimtrack._anchor import Reanchored
+
+
+__all__ = ["Changes", "FactRow", "LinkRow", "SpanKey", "State"]
+
+Index = dict[str, list[str]]
+SpanKey = tuple[str, str | None, int | None]  # claim, evidence, item
+FactRow = tuple[str, str, str, Fact]  # claim, subject, predicate, fact
+LinkRow = tuple[str, str, str, tuple[str, ...]]  # claim, other, kind, ids
+
+
+@attrs.define
+class Added:
+    """
+    Claims added by one author at one time, in a row: their events.
+
+    The history keeps one record for them rather than one event each; the
+    events are made again when asked for.
+    """
+
+    first: int  # the order of the first claim added
+    count: int
+    by: str | None
+    at: dt.datetime
+
+
+@attrs.define
+class Changes:
+    """
+    The claims whose fact or links the events applied since changed.
+
+    A journal that keeps the state beside the events (the SQLite one)
+    writes the rows of just these claims.
+    """
+
+    facts: set[str] = attrs.Factory(set)
+    links: set[str] = attrs.Factory(set)
+
+
+def _add_to(index: Index, key: str, claim_id: str) -> None:
+    ids = index.get(key)
+    if ids is None:
+        index[key] = [claim_id]
+    else:
+        ids.append(claim_id)
+
+
+class State:
+    """
+    What a tracker's events say: its contents and their indexes.
+
+    Attributes are the engine's own; the Tracker reads them, and only
+    `apply` (and what it calls) changes them.
+    """
+
+    def __init__(self) -> None:
+        # The history: events, with the claims added together kept as one
+        # Added record (the events are made again when asked for).
+        self.log: list[Event | Added] = []
+        self.added: list[Added] = []  # the records, by first claim
+        self.claim_list: list[Claim] = []  # claims in the order added
+        self.evidence: dict[str, dict[str, Evidence]] = {}
+        self.evidence_ids: dict[str, Evidence] = {}
+        self.verdicts: dict[str, dict[str, Verdict]] = {}
+        self.retractions: dict[str, Retraction] = {}
+        self.histories: dict[str, list[Event]] = {}
+        self.keys: dict[str, frozenset[str]] = {}  # lineage keys, cached
+        self.registry = Registry()
+        self.facts: dict[str, Fact] = {}
+        # (subject, predicate) -> the claim id, or the ids, with that fact
+        self.match: dict[tuple[str, str], str | list[str]] = {}
+        self.entities: dict[str, str] = {}  # entity()'s answers, cached
+        self.by_entity: Index = {}  # name_key of subject/object -> claims
+        self.by_predicate: Index = {}  # predicate_key -> claims
+        self.explicit: dict[str, dict[str, Contradiction]] = {}
+        self.refuting: dict[str, dict[str, list[str]]] = {}
+        self.sources: dict[str, Source] = {}
+        self.actors: dict[str, Actor] = {}
+        self.claims: dict[str, Claim] = {}
+        self.names: dict[str, dict[str, None]] = {}  # name_key -> actors
+        self.by_speaker: Index = {}
+        self.by_subject: Index = {}
+        self.seq: dict[str, int] = {}  # claim id -> order added
+        self.by_source: Index = {}
+        self.by_tag: Index = {}
+        # Revisions: each source's, by id, and what they changed.
+        self.revisions: dict[str, list[Revision]] = {}
+        self.revision_ids: dict[str, Revision] = {}
+        # source -> span -> (its last re-anchoring, the revision it was lost)
+        self.orphans: dict[str, dict[SpanKey, tuple[Reanchored, int]]] = {}
+        self.first_sources: dict[str, Source] = {}  # as added, if revised
+        self.first_evidence: dict[str, Evidence] = {}  # the same
+        self.changes: Changes | None = None  # recorded while set
+
+    # -- what is there -----------------------------------------------------
+
+    def lookup(self, id: str) -> Source | Actor | Claim | None:  # noqa: A002
+        """
+        The claim, source or actor with this id, or None.
+        """
+        return (
+            self.claims.get(id) or self.sources.get(id) or self.actors.get(id)
+        )
+
+    def source(self, id: str, field: str = "source") -> Source:  # noqa: A002
+        """
+        The source with this id.
+
+        Raises:
+            UnknownSourceError: If there is none.
+        """
+        instance_of(str)(self, field, id)
+        try:
+            return self.sources[id]
+        except KeyError:
+            raise UnknownSourceError(
+                field, id, "no source has this id"
+            ) from None
+
+    def claim_id(self, claim: str | Claim, field: str) -> str:
+        """
+        The id of a stored claim, given as itself or its id.
+
+        A claim is known as it is, or as it was added (before a revision
+        of its source moved its span).
+
+        Raises:
+            UnknownClaimError: If the tracker has no such claim.
+        """
+        if isinstance(claim, Claim):
+            if self.claims.get(claim.id) != claim and not self.added_as(claim):
+                raise UnknownClaimError(
+                    field, claim.id, "this claim is not in the tracker"
+                )
+            return claim.id
+        instance_of(str, Claim)(self, field, claim)
+        if claim not in self.claims:
+            raise UnknownClaimError(field, claim, "no claim has this id")
+        return claim
+
+    def stored_id(self, claim: object) -> str | None:
+        """
+        The id of a stored claim given as itself or its id, else None.
+        """
+        if isinstance(claim, str):
+            return claim if claim in self.claims else None
+        if isinstance(claim, Claim) and self.claims.get(claim.id) == claim:
+            return claim.id
+        return None
+
+    def is_new(self, item: Source | Actor | Claim) -> bool:
+        """
+        Tell whether *item* is new; raise if its id is taken by another.
+        """
+        existing = self.lookup(item.id)
+        if existing is None:
+            return True
+        if existing == item:
+            return False
+        kind = type(existing).__name__.lower()
+        article = "an" if kind[0] in "aeiou" else "a"
+        if type(existing) is type(item):
+            diff = [
+                f.name
+                for f in attrs.fields(type(item))
+                if getattr(existing, f.name) != getattr(item, f.name)
+            ]
+            reason = (
+                f"a different {kind} has this id "
+                f"(it differs in {', '.join(diff)})"
+            )
+        else:
+            reason = f"{article} {kind} has this id"
+        raise DuplicateIdError("id", item.id, reason)
+
+    def check_lineage(
+        self, source: Source, pending: Mapping[str, Source]
+    ) -> None:
+        """
+        Refuse a source that would derive from itself.
+        """
+        seen: set[str] = set()
+        todo = list(source.derived_from)
+        while todo:
+            upstream = todo.pop()
+            if upstream == source.id:
+                raise LineageCycleError(
+                    "derived_from",
+                    source.derived_from,
+                    f"source {source.id!r} would derive from itself",
+                )
+            if upstream in seen:
+                continue
+            seen.add(upstream)
+            found = pending.get(upstream) or self.sources.get(upstream)
+            if found is not None:
+                todo.extend(found.derived_from)
+
+    # -- events: one check and one apply per kind --------------------------
+
+    def check(self, event: Event) -> bool:  # noqa: PLR0911 -- per kind
+        """
+        Check *event* can be applied; tell whether it changes anything.
+
+        Raises:
+            ClaimtrackError: If it cannot be applied; nothing is changed.
+        """
+        payload = event.payload
+        if isinstance(payload, Revision):
+            return _revisions.check(self, payload)
+        if isinstance(payload, Source | Actor | Claim):
+            if not self.is_new(payload):
+                return False
+            if isinstance(payload, Source):
+                self.check_lineage(payload, {})
+            return True
+        if isinstance(payload, Predicate):
+            return self.registry.check(payload)
+        if isinstance(payload, Contradiction):
+            self.claim_id(payload.claim, "claim")
+            self.claim_id(payload.other, "other")
+            return payload.other not in self.explicit.get(payload.claim, {})
+        claim = self.claim_id(payload.claim, "claim")
+        if isinstance(payload, Evidence):
+            return payload.id not in self.evidence_ids
+        if isinstance(payload, Verdict):
+            return payload.id not in self.verdicts.get(claim, {})
+        return claim not in self.retractions
+
+    def apply(self, event: Event) -> None:
+        """
+        Apply a checked event to the state; nothing here can fail.
+        """
+        payload = event.payload
+        if isinstance(payload, Claim):
+            self.apply_claim(payload, event.by, event.at)
+            return
+        self.log.append(event)
+        for claim_id in event.claims:
+            self.histories.setdefault(claim_id, []).append(event)
+        if isinstance(payload, Source):
+            self.sources[payload.id] = payload
+            self.keys.clear()
+        elif isinstance(payload, Actor):
+            self.store_actor(payload)
+            self.entities.clear()  # names may now mean this actor
+            self._reindex(
+                claim_id
+                for name in payload.names
+                for claim_id in self.by_entity.get(name_key(name), ())
+            )
+        elif isinstance(payload, Evidence):
+            self._store_evidence(payload)
+        elif isinstance(payload, Predicate):
+            self.registry.add(payload)
+            self._reindex(
+                claim_id
+                for key in self.registry.related(payload)
+                for claim_id in self.by_predicate.get(key, ())
+            )
+        elif isinstance(payload, Contradiction):
+            self.store_link(payload)
+        elif isinstance(payload, Verdict):
+            self.verdicts.setdefault(payload.claim, {})[payload.id] = payload
+        elif isinstance(payload, Revision):
+            _revisions.apply(self, payload)
+        else:
+            self.retractions[payload.claim] = payload
+
+    def apply_claim(
+        self, claim: Claim, by: str | None, at: dt.datetime
+    ) -> None:
+        """
+        Store a checked claim and note its claim-added event.
+        """
+        seq = len(self.claim_list)
+        self._store_claim(claim)
+        last = self.log[-1] if self.log else None
+        if (
+            isinstance(last, Added)
+            and (last.by, last.at) == (by, at)
+            and last.first + last.count == seq
+        ):
+            last.count += 1
+        else:
+            record = Added(seq, 1, by, at)
+            self.log.append(record)
+            self.added.append(record)
+
+    def store_actor(self, actor: Actor) -> None:
+        """
+        Keep an actor and the names it is found by.
+        """
+        self.actors[actor.id] = actor
+        for name in actor.names:
+            self.names.setdefault(name_key(name), {})[actor.id] = None
+
+    def store_link(self, link: Contradiction) -> None:
+        """
+        Keep an explicit contradiction, both ways round.
+        """
+        if self.changes is not None:
+            self.changes.links.update((link.claim, link.other))
+        self.explicit.setdefault(link.claim, {})[link.other] = link
+        self.explicit.setdefault(link.other, {})[link.claim] = link
+
+    def _store_evidence(self, evidence: Evidence) -> None:
+        self.evidence.setdefault(evidence.claim, {})[evidence.id] = evidence
+        self.evidence_ids[evidence.id] = evidence
+        if evidence.stance is not Stance.REFUTES:
+            return
+        for item in evidence.items:
+            if item.claim is not None:
+                pair = (evidence.claim, item.claim)
+                if self.changes is not None:
+                    self.changes.links.update(pair)
+                for a, b in (pair, pair[::-1]):
+                    links = self.refuting.setdefault(a, {})
+                    links.setdefault(b, []).append(evidence.id)
+
+    def _store_claim(self, claim: Claim) -> None:
+        self.claims[claim.id] = claim
+        self.seq[claim.id] = len(self.seq)
+        self.claim_list.append(claim)
+        _add_to(self.by_speaker, claim.speaker, claim.id)
+        if claim.source is not None:
+            _add_to(self.by_source, claim.source, claim.id)
+        for tag in claim.tags:
+            _add_to(self.by_tag, fold(tag), claim.id)
+        proposition = claim.proposition
+        if proposition is not None:
+            subject = proposition.subject
+            key = subject if subject in self.actors else name_key(subject)
+            _add_to(self.by_subject, key, claim.id)
+            _add_to(
+                self.by_predicate,
+                predicate_key(proposition.predicate),
+                claim.id,
+            )
+            for value in (proposition.subject, proposition.object):
+                if isinstance(value, str) and value not in self.actors:
+                    _add_to(self.by_entity, name_key(value), claim.id)
+            self._index_fact(claim.id)
+
+    # -- facts and their index ---------------------------------------------
+
+    def entity(self, value: str) -> str:
+        """
+        The match key of a subject or object: an actor's, else its text's.
+        """
+        found = self.entities.get(value)
+        if found is None:
+            if value in self.actors:
+                found = f"a:{value}"
+            else:
+                key = name_key(value)
+                ids = self.names.get(key, {})
+                found = f"a:{next(iter(ids))}" if len(ids) == 1 else f"t:{key}"
+            self.entities[value] = found
+        return found
+
+    def fact(self, proposition: Proposition) -> Fact:
+        """
+        A proposition in the canonical form the contradiction rules compare.
+        """
+        value = proposition.object
+        # A number cannot be a subject: such a claim keeps its direction.
+        canon = self.registry.canonical(
+            proposition.predicate, invertible=not isinstance(value, Quantity)
+        )
+        subject = self.entity(proposition.subject)
+        obj: str | Quantity_
+        if isinstance(value, Quantity):
+            obj = Quantity_(fold(value.unit or ""), Fraction(value.value))
+        else:
+            obj = self.entity(value)
+            if canon.invert:
+                subject, obj = obj, subject
+        valid = proposition.valid
+        return Fact(
+            subject,
+            canon.key,
+            obj,
+            (proposition.polarity is Polarity.ASSERTED) is not canon.flip,
+            valid.earliest.toordinal() if valid is not None else OPEN_LOW,
+            valid.latest.toordinal() if valid is not None else OPEN_HIGH,
+        )
+
+    def _index_fact(self, claim_id: str) -> None:
+        if self.changes is not None:
+            self.changes.facts.add(claim_id)
+        old = self.facts.pop(claim_id, None)
+        if old is not None:
+            key = (old.subject, old.predicate)
+            members: str | list[str] | None = self.match[key]
+            if isinstance(members, list) and len(members) > 2:  # noqa: PLR2004
+                members.remove(claim_id)
+            elif isinstance(members, list):  # two: the other stands alone
+                self.match[key] = next(m for m in members if m != claim_id)
+            else:
+                del self.match[key]
+        proposition = self.claims[claim_id].proposition
+        assert proposition is not None  # noqa: S101 -- only these are indexed
+        fact = self.fact(proposition)
+        self.facts[claim_id] = fact
+        key = (fact.subject, fact.predicate)
+        members = self.match.get(key)
+        if members is None:
+            self.match[key] = claim_id
+        elif isinstance(members, str):
+            self.match[key] = [members, claim_id]
+        else:
+            members.append(claim_id)
+
+    def _reindex(self, claim_ids: Iterable[str]) -> None:
+        for claim_id in sorted(set(claim_ids), key=self.seq.__getitem__):
+            self._index_fact(claim_id)
+
+    # -- history -----------------------------------------------------------
+
+    def events(self) -> list[Event]:
+        """
+        Every event, in the order applied.
+        """
+        events: list[Event] = []
+        for entry in self.log:
+            if isinstance(entry, Event):
+                events.append(entry)
+            else:
+                claims = self.claim_list[
+                    entry.first : entry.first + entry.count
+                ]
+                events.extend(
+                    Event(EventKind.CLAIM_ADDED, c, by=entry.by, at=entry.at)
+                    for c in claims
+                )
+        return events
+
+    def event_count(self) -> int:
+        """
+        How many events were applied, without making them.
+        """
+        return len(self.log) - len(self.added) + len(self.claim_list)
+
+    def history(self, claim_id: str) -> list[Event]:
+        """
+        Every event that concerns a stored claim, in the order applied.
+        """
+        added = self.added_event(self.claims[claim_id])
+        return [added, *self.histories.get(claim_id, ())]
+
+    def added_event(self, claim: Claim) -> Event:
+        """
+        The claim-added event of a stored claim, made again.
+        """
+        seq = self.seq[claim.id]
+        record = self.added[
+            bisect.bisect_right(self.added, seq, key=lambda r: r.first) - 1
+        ]
+        # As added: a revision of its source may have moved its span since.
+        added = self.claim_list[seq]
+        return Event(EventKind.CLAIM_ADDED, added, by=record.by, at=record.at)
+
+    def added_as(self, claim: Claim) -> bool:
+        """
+        Whether *claim* is a stored claim as it was added.
+        """
+        seq = self.seq.get(claim.id)
+        return seq is not None and self.claim_list[seq] == claim
+
+    def applied_before(self, event: Event) -> Payload | None:
+        """
+        What the state holds for an event applied before a revision.
+
+        A revision changes stored sources, claims and evidence; their
+        events, applied again, are recognised by what they held then.
+        """
+        payload = event.payload
+        if isinstance(payload, Source):
+            first: object = self.first_sources.get(payload.id)
+            if first == payload:
+                return self.sources[payload.id]
+        elif isinstance(payload, Claim):
+            seq = self.seq.get(payload.id)
+            if (
+                seq is not None
+                and self.claims[payload.id] is not self.claim_list[seq]
+                and self.added_as(payload)
+            ):
+                return self.claims[payload.id]
+        elif isinstance(payload, Evidence):
+            first = self.first_evidence.get(payload.id)
+            if first == payload:
+                return self.evidence_ids[payload.id]
+        return None
+
+    def stored(self, event: Event) -> Payload:  # noqa: PLR0911 -- per kind
+        """
+        What the state holds for an event's payload, once applied.
+        """
+        payload = event.payload
+        if isinstance(payload, Source | Actor | Claim):
+            found = self.lookup(payload.id)
+            assert found is not None  # noqa: S101 -- just applied
+            return found
+        if isinstance(payload, Evidence):
+            return self.evidence_ids[payload.id]
+        if isinstance(payload, Verdict):
+            return self.verdicts[payload.claim][payload.id]
+        if isinstance(payload, Retraction):
+            return self.retractions[payload.claim]
+        if isinstance(payload, Predicate):
+            return self.registry.get(payload.name) or payload
+        if isinstance(payload, Revision):
+            return self.revision_ids[payload.id]
+        return self.explicit[payload.claim][payload.other]
+
+    # -- what a journal keeps beside the events ----------------------------
+
+    def rows(
+        self, changes: Changes | None = None
+    ) -> tuple[list[FactRow], dict[str, list[LinkRow]]]:
+        """
+        The fact and link rows of the claims *changes* names, or of all.
+        """
+        if changes is None:
+            changes = Changes(
+                set(self.facts), self.explicit.keys() | self.refuting.keys()
+            )
+        facts = [
+            (claim_id, fact.subject, fact.predicate, fact)
+            for claim_id in sorted(changes.facts)
+            if (fact := self.facts.get(claim_id)) is not None
+        ]
+        explicit = ContradictionKind.EXPLICIT.value
+        refuting = ContradictionKind.REFUTING_EVIDENCE.value
+        links = {
+            claim_id: [
+                *(
+                    (claim_id, other, explicit, (link.id,))
+                    for other, link in self.explicit.get(claim_id, {}).items()
+                ),
+                *(
+                    (claim_id, other, refuting, tuple(ids))
+                    for other, ids in self.refuting.get(claim_id, {}).items()
+                ),
+            ]
+            for claim_id in sorted(changes.links)
+        }
+        return facts, links
+
+    def hold(self, seq: int, payload: Payload) -> Iterable[str]:
+        """
+        Keep a claim, link or evidence read for a lookup, as it is.
+
+        A lookup over a journal builds a small state of just what it needs
+        (see `claimtrack._lookups`).
+
+        Returns:
+            The names a claim's words need: its speaker, subject, object.
+        """
+        if isinstance(payload, Claim):
+            self.claims[payload.id] = payload
+            self.seq[payload.id] = seq
+            proposition = payload.proposition
+            if proposition is None:
+                return (payload.speaker,)
+            obj = proposition.object
+            objects = (obj,) if isinstance(obj, str) else ()
+            return (payload.speaker, proposition.subject, *objects)
+        if isinstance(payload, Contradiction):
+            self.store_link(payload)
+        else:
+            self.evidence_ids[payload.id] = cast("Evidence", payload)
+        return ()

@@ -1,0 +1,195 @@
+"""
+The memory journal: a tracker's events in a Python list.
+
+What `Tracker()` uses. It keeps the events and the state rows in plain
+containers, answers the same keyed reads as the SQLite journal, and takes
+appends at an expected position like every journal, so several trackers in
+one process may share one (each catches up before it writes). Nothing
+outlives the process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from claimtrack._anchor import Revision
+from claimtrack._events import EventKind
+from claimtrack._evidence import Policy
+from claimtrack.exceptions import ConflictError, StaleWriteError, StoreError
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from claimtrack._contradictions import Fact
+    from claimtrack._engine import FactRow, LinkRow
+    from claimtrack._events import Event
+    from claimtrack._journals._protocol import Positioned
+
+
+__all__ = ["MemoryJournal"]
+
+
+class MemoryJournal:
+    """
+    A journal in memory: the events in a list, the state rows in dicts.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self) -> None:
+        self.policy: Policy | None = None
+        self.events: list[Event] = []  # position n is events[n - 1]
+        self._by_id: dict[str, int] | None = None  # built when first asked
+        self._facts: dict[str, tuple[str, str, Fact]] = {}
+        self._by_fact: dict[tuple[str, str], dict[str, Fact]] = {}
+        self._links: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        self._declared: list[Event] = []
+        self._revised: set[str] = set()
+        self._writing = False
+
+    def __repr__(self) -> str:
+        return f"<MemoryJournal: {len(self.events)} events>"
+
+    @property
+    def where(self) -> str:
+        """
+        ``"memory"``.
+        """
+        return "memory"
+
+    def prepare(self, policy: Policy | None) -> Policy:
+        """
+        Keep *policy* (the default `Policy` if None) or check it.
+        """
+        if self.policy is None:
+            self.policy = policy or Policy()
+        elif policy is not None and policy != self.policy:
+            raise ConflictError(
+                "policy", policy, f"the journal's policy is {self.policy!r}"
+            )
+        return self.policy
+
+    def read(self, after: int = 0) -> list[Positioned]:
+        """
+        The events after position *after*, in order.
+        """
+        return list(enumerate(self.events[after:], start=after + 1))
+
+    def begin(self, after: int) -> list[Positioned]:
+        """
+        Start a write; return the events after position *after*.
+        """
+        if self._writing:
+            raise StoreError(
+                "journal", "memory", "a write is already under way"
+            )
+        self._writing = True
+        return self.read(after)
+
+    def append(
+        self,
+        events: Sequence[Event],
+        *,
+        expected: int,
+        facts: Sequence[FactRow] = (),
+        links: dict[str, list[LinkRow]] | None = None,
+    ) -> int:
+        """
+        Append *events* and state rows at position *expected*.
+        """
+        try:
+            if expected != len(self.events):
+                raise StaleWriteError(
+                    "position",
+                    expected,
+                    f"the journal is at {len(self.events)}: refresh the "
+                    "tracker and try again",
+                )
+            start = len(self.events)
+            self.events.extend(events)
+            for n, event in enumerate(events, start=start + 1):
+                if self._by_id is not None:
+                    self._by_id.setdefault(event.id, n)
+                if event.kind is EventKind.PREDICATE_DECLARED:
+                    self._declared.append(event)
+                elif isinstance(event.payload, Revision):
+                    self._revised.add(event.payload.source)
+            for claim, subject, predicate, fact in facts:
+                old = self._facts.get(claim)
+                if old is not None:
+                    del self._by_fact[old[:2]][claim]
+                self._facts[claim] = (subject, predicate, fact)
+                self._by_fact.setdefault((subject, predicate), {})[claim] = (
+                    fact
+                )
+            for claim, rows in (links or {}).items():
+                self._links[claim] = [row[1:] for row in rows]
+            return len(self.events)
+        finally:
+            self._writing = False
+
+    def rollback(self) -> None:
+        """
+        Give up the write `begin` started.
+        """
+        self._writing = False
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """
+        Nothing to do: a journal in memory changes only between calls.
+        """
+        yield
+
+    def events_by_id(self, ids: Iterable[str]) -> dict[str, Positioned]:
+        """
+        The events with these ids, with their positions.
+        """
+        if self._by_id is None:
+            self._by_id = {}
+            for n, event in enumerate(self.events, start=1):
+                self._by_id.setdefault(event.id, n)
+        found = {}
+        for key in ids:
+            place = self._by_id.get(key)
+            if place is not None:
+                found[key] = (place, self.events[place - 1])
+        return found
+
+    def declared(self) -> list[Event]:
+        """
+        Every predicate-declared event, in order.
+        """
+        return list(self._declared)
+
+    def revised(self, sources: Iterable[str | None]) -> bool:
+        """
+        Whether any of these sources had its text revised.
+        """
+        return any(source in self._revised for source in sources)
+
+    def fact(self, claim: str) -> tuple[str, str] | None:
+        """
+        The subject and predicate of the claim's fact, if it has one.
+        """
+        found = self._facts.get(claim)
+        return None if found is None else found[:2]
+
+    def facts(self, subject: str, predicate: str) -> list[tuple[str, Fact]]:
+        """
+        Every claim with a fact of *subject* and *predicate*, and the fact.
+        """
+        return list(self._by_fact.get((subject, predicate), {}).items())
+
+    def links(self, claim: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        """
+        The claim's links: the other claim, the kind, the event ids.
+        """
+        return list(self._links.get(claim, ()))
+
+    def close(self) -> None:
+        """
+        Nothing to let go of.
+        """
