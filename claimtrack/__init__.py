@@ -7,29 +7,9 @@ backs it up and what contradicts it.
 
 import typing as _typing
 
-from claimtrack import cli, exceptions, formats, reports, scales, validators
-from claimtrack._anchor import (
-    Anchoring,
-    AnchorKind,
-    Reanchored,
-    Revision,
-    reanchor,
-)
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._dates import Precision, When
-from claimtrack._events import Event, EventKind
-from claimtrack._evidence import (
-    Citation,
-    Evidence,
-    Lineage,
-    Policy,
-    Retraction,
-    SetAside,
-    Stance,
-    Status,
-    Support,
-    Verdict,
-)
+from claimtrack._evidence import Evidence, Policy, Stance, Status, Verdict
 from claimtrack._models import (
     Actor,
     ActorKind,
@@ -41,7 +21,6 @@ from claimtrack._models import (
     Span,
 )
 from claimtrack._predicates import Predicate, Tolerance
-from claimtrack._scales import Rating, RatingScale
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
     AmbiguityError,
@@ -64,6 +43,7 @@ from claimtrack.exceptions import (
     NotFoundError,
     QuoteNotFoundError,
     SpanMismatchError,
+    StaleWriteError,
     StoreBusyError,
     StoreError,
     UnknownActorError,
@@ -74,7 +54,16 @@ from claimtrack.exceptions import (
 
 
 if _typing.TYPE_CHECKING:
+    from claimtrack import anchoring as anchoring
+    from claimtrack import cli as cli
+    from claimtrack import events as events
+    from claimtrack import evidence as evidence
+    from claimtrack import exceptions as exceptions
+    from claimtrack import formats as formats
+    from claimtrack import reports as reports
+    from claimtrack import scales as scales
     from claimtrack import strategies as strategies
+    from claimtrack import validators as validators
 
     __version__: str
 
@@ -86,9 +75,6 @@ __all__ = [
     "AmbiguousActorError",
     "AmbiguousDateError",
     "AmbiguousQuoteError",
-    "AnchorKind",
-    "Anchoring",
-    "Citation",
     "Claim",
     "ClaimtrackError",
     "ConflictError",
@@ -96,15 +82,12 @@ __all__ = [
     "ContradictionKind",
     "DocumentTooLargeError",
     "DuplicateIdError",
-    "Event",
-    "EventKind",
     "Evidence",
     "InvalidDateError",
     "InvalidDocumentError",
     "InvalidFieldsError",
     "InvalidTypeError",
     "InvalidValueError",
-    "Lineage",
     "LineageCycleError",
     "MissingDependencyError",
     "MissingReferenceError",
@@ -117,20 +100,14 @@ __all__ = [
     "Proposition",
     "Quantity",
     "QuoteNotFoundError",
-    "Rating",
-    "RatingScale",
-    "Reanchored",
-    "Retraction",
-    "Revision",
-    "SetAside",
     "Source",
     "Span",
     "SpanMismatchError",
+    "StaleWriteError",
     "Stance",
     "Status",
     "StoreBusyError",
     "StoreError",
-    "Support",
     "Tolerance",
     "Tracker",
     "UnknownActorError",
@@ -139,27 +116,38 @@ __all__ = [
     "UnknownSourceError",
     "Verdict",
     "When",
-    "cli",
-    "exceptions",
-    "formats",
-    "reanchor",
-    "reports",
-    "scales",
-    "validators",
 ]
 
 
-# claimtrack.strategies needs the optional Hypothesis: it is imported when
-# first used, and is not in __all__, so that `import claimtrack` and
-# `from claimtrack import *` work without Hypothesis.
+_SUBMODULES = frozenset(
+    {
+        "anchoring",
+        "cli",
+        "events",
+        "evidence",
+        "exceptions",
+        "formats",
+        "reports",
+        "scales",
+        "strategies",
+        "validators",
+    }
+)
+"""The public modules, imported when first used: `import claimtrack` stays
+light (the command line, the formats and the reports are not loaded), and
+claimtrack.strategies, which needs the optional Hypothesis, is not loaded
+either. None is in __all__, so `from claimtrack import *` works without
+Hypothesis."""
+
+
 def __getattr__(name: str) -> object:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("claimtrack")
-    if name == "strategies":
+    if name in _SUBMODULES:
         from importlib import import_module  # noqa: PLC0415
 
-        return import_module("claimtrack.strategies")
+        return import_module(f"claimtrack.{name}")
     msg = f"module 'claimtrack' has no attribute {name!r}"
     raise AttributeError(msg)

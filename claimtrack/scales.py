@@ -1,8 +1,8 @@
 """
 Rating scales: claimtrack's own, the field's, and numeric ClaimReview ones.
 
-Each scale maps its labels onto `claimtrack.Rating`; a verdict keeps the
-label as it was given.
+Each `RatingScale` maps its labels onto a `Rating` of claimtrack's own
+scale; a verdict keeps the label as it was given.
 
 - `CLAIMTRACK`: true, mostly-true, mixed, mostly-false, false, unproven.
 - `POLITIFACT`: the Truth-O-Meter, pants-fire included (and LIAR's

@@ -13,6 +13,14 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import _anchor
+from claimtrack.anchoring import (
+    Anchoring,
+    AnchorKind,
+    Reanchored,
+    Revision,
+    reanchor,
+)
+from claimtrack.events import EventKind
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,7 +183,7 @@ class TestAnchoring:
         A kind that is not an AnchorKind is named.
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.Anchoring(span("43 migrants"), "lost")
+            Anchoring(span("43 migrants"), "lost")
 
         assert "kind" == e.value.field
 
@@ -191,8 +199,8 @@ class TestAnchoring:
         """
         old = span("43 migrants")
 
-        assert ct.AnchorKind.POSITION == (
-            ct.Anchoring(old, "position", found=old, score=1).kind
+        assert AnchorKind.POSITION == (
+            Anchoring(old, "position", found=old, score=1).kind
         )
 
     def test_found_needs_a_place(self):
@@ -201,10 +209,10 @@ class TestAnchoring:
         """
         old = span("43 migrants")
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.Anchoring(old, ct.AnchorKind.QUOTE)
+            Anchoring(old, AnchorKind.QUOTE)
         assert "found" == e.value.field
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.Anchoring(old, ct.AnchorKind.ORPHAN, found=old)
+            Anchoring(old, AnchorKind.ORPHAN, found=old)
         assert "found" == e.value.field
 
     def test_candidates(self):
@@ -213,10 +221,10 @@ class TestAnchoring:
         """
         old = span("43 migrants")
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.Anchoring(old, ct.AnchorKind.AMBIGUOUS, candidates=[old])
+            Anchoring(old, AnchorKind.AMBIGUOUS, candidates=[old])
         assert "candidates" == e.value.field
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.Anchoring(old, ct.AnchorKind.QUOTE, found=old, candidates=[old])
+            Anchoring(old, AnchorKind.QUOTE, found=old, candidates=[old])
         assert "candidates" == e.value.field
 
     @pytest.mark.parametrize(
@@ -234,7 +242,7 @@ class TestAnchoring:
         A score is a number from 0 to 1.
         """
         with pytest.raises(error) as e:
-            ct.Anchoring(span("43 migrants"), "orphan", score=score)
+            Anchoring(span("43 migrants"), "orphan", score=score)
 
         assert "score" == e.value.field
 
@@ -243,9 +251,9 @@ class TestAnchoring:
         `moved` tells a span found elsewhere from one left in place.
         """
         old = span("43 migrants")
-        here = ct.Anchoring(old, "position", found=old, score=1)
-        there = ct.reanchor(old, "x" + ARTICLE)
-        lost = ct.reanchor(old, "")
+        here = Anchoring(old, "position", found=old, score=1)
+        there = reanchor(old, "x" + ARTICLE)
+        lost = reanchor(old, "")
 
         assert (here.anchored, here.moved) == (True, False)
         assert (there.anchored, there.moved) == (True, True)
@@ -263,7 +271,7 @@ class TestReanchorArguments:
         The minimum is over 0.5 and at most 1.
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.reanchor(span("43 migrants"), ARTICLE, min_score=value)
+            reanchor(span("43 migrants"), ARTICLE, min_score=value)
 
         assert "min_score" == e.value.field
 
@@ -283,7 +291,7 @@ class TestReanchorArguments:
         arguments = {"span": span("43 migrants"), "text": ARTICLE, **kwargs}
 
         with pytest.raises(ct.InvalidTypeError) as e:
-            ct.reanchor(**arguments)
+            reanchor(**arguments)
 
         assert field == e.value.field
 
@@ -299,9 +307,9 @@ class TestEditedArticle:
         """
         old = span("has agreed to the most unprecedented")
 
-        found = ct.reanchor(old, ARTICLE)
+        found = reanchor(old, ARTICLE)
 
-        assert ct.AnchorKind.POSITION == found.kind
+        assert AnchorKind.POSITION == found.kind
         assert (old, 1.0) == (found.found, found.score)
 
     def test_insertion_before(self):
@@ -311,9 +319,9 @@ class TestEditedArticle:
         old = span("has agreed to the most unprecedented")
         note = "Updated on February 5. "
 
-        found = ct.reanchor(old, note + ARTICLE)
+        found = reanchor(old, note + ARTICLE)
 
-        assert ct.AnchorKind.QUOTE == found.kind
+        assert AnchorKind.QUOTE == found.kind
         assert old.start + len(note) == found.found.start
         assert 1.0 == found.score
 
@@ -323,9 +331,9 @@ class TestEditedArticle:
         """
         old = span("has agreed to the most unprecedented")
 
-        found = ct.reanchor(old, ARTICLE + "\n\nUpdated.")
+        found = reanchor(old, ARTICLE + "\n\nUpdated.")
 
-        assert ct.AnchorKind.POSITION == found.kind
+        assert AnchorKind.POSITION == found.kind
 
     def test_insertion_next_to_the_quote(self):
         """
@@ -336,9 +344,9 @@ class TestEditedArticle:
             "Rubio said, President", "Rubio said on Monday that President"
         )
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.QUOTE == found.kind
+        assert AnchorKind.QUOTE == found.kind
         assert text.index(old.exact) == found.found.start
         assert 0.75 <= found.score < 1
 
@@ -349,9 +357,9 @@ class TestEditedArticle:
         old = span("has agreed to the most unprecedented")
         text = ARTICLE.replace("to the most", "to the very most")
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.APPROXIMATE == found.kind
+        assert AnchorKind.APPROXIMATE == found.kind
         assert "has agreed to the very most unprecedented" == found.found.exact
         assert true_to(found.found, text)
 
@@ -362,7 +370,7 @@ class TestEditedArticle:
         old = span("Bukele said it was a broad agreement")
         cut = "Follow us on Image Source : AP "
 
-        found = ct.reanchor(old, ARTICLE.replace(cut, ""))
+        found = reanchor(old, ARTICLE.replace(cut, ""))
 
         assert old.start - len(cut) == found.found.start
 
@@ -375,9 +383,9 @@ class TestEditedArticle:
             "the most unprecedented", "the  most unprecedented"
         )
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.APPROXIMATE == found.kind
+        assert AnchorKind.APPROXIMATE == found.kind
         assert "has agreed to the  most unprecedented" == found.found.exact
         assert found.score > 0.95
 
@@ -388,9 +396,9 @@ class TestEditedArticle:
         old = span("non-Salvadorean migrants in the US")
         text = ARTICLE.replace("non-Salvadorean", "non-Salvadoran")
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.APPROXIMATE == found.kind
+        assert AnchorKind.APPROXIMATE == found.kind
         assert "non-Salvadoran migrants in the US" == found.found.exact
 
     def test_exact_minimum_refuses_edits(self):
@@ -400,9 +408,9 @@ class TestEditedArticle:
         old = span("non-Salvadorean migrants in the US")
         text = ARTICLE.replace("non-Salvadorean", "non-Salvadoran")
 
-        found = ct.reanchor(old, text, min_score=1)
+        found = reanchor(old, text, min_score=1)
 
-        assert (ct.AnchorKind.ORPHAN, ()) == (found.kind, found.candidates)
+        assert (AnchorKind.ORPHAN, ()) == (found.kind, found.candidates)
 
     def test_removed_quote(self):
         """
@@ -410,9 +418,9 @@ class TestEditedArticle:
         """
         old = span("Rubio will visit Costa Rica, Guatemala")
 
-        found = ct.reanchor(old, ARTICLE.replace(TOUR, ""))
+        found = reanchor(old, ARTICLE.replace(TOUR, ""))
 
-        assert ct.AnchorKind.ORPHAN == found.kind
+        assert AnchorKind.ORPHAN == found.kind
         assert found.found is None
         assert found.score < 0.75
 
@@ -420,9 +428,9 @@ class TestEditedArticle:
         """
         In an empty text there is nowhere to look.
         """
-        found = ct.reanchor(span("43 migrants"), "")
+        found = reanchor(span("43 migrants"), "")
 
-        assert (ct.AnchorKind.ORPHAN, 0.0, ()) == (
+        assert (AnchorKind.ORPHAN, 0.0, ()) == (
             found.kind,
             found.score,
             found.candidates,
@@ -434,9 +442,9 @@ class TestEditedArticle:
         """
         old = span("Bukele", occurrence=1)
 
-        found = ct.reanchor(old, "Updated. " + ARTICLE)
+        found = reanchor(old, "Updated. " + ARTICLE)
 
-        assert ct.AnchorKind.QUOTE == found.kind
+        assert AnchorKind.QUOTE == found.kind
         assert old.start + len("Updated. ") == found.found.start
 
     def test_duplicated_lookalike_sentence(self):
@@ -452,10 +460,10 @@ class TestEditedArticle:
             "\n\nRubio arrived", lookalike + "Rubio arrived"
         )
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.POSITION == found.kind
-        moved = ct.reanchor(old, "Updated. " + text)
+        assert AnchorKind.POSITION == found.kind
+        moved = reanchor(old, "Updated. " + text)
         assert old.start + len("Updated. ") == moved.found.start
 
     def test_lookalike_with_the_original_gone(self):
@@ -476,9 +484,9 @@ class TestEditedArticle:
             "\n\nRubio arrived", lookalike + "Rubio arrived"
         )
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.ORPHAN == found.kind
+        assert AnchorKind.ORPHAN == found.kind
         assert [old.exact] == [c.exact for c in found.candidates]
         assert found.score < 0.75
 
@@ -493,9 +501,9 @@ class TestEditedArticle:
         text = ARTICLE.replace(paragraph, paragraph + paragraph)
         text = "Updated. " + text
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.AMBIGUOUS == found.kind
+        assert AnchorKind.AMBIGUOUS == found.kind
         assert found.found is None
         assert 2 == len(found.candidates)
         assert {old.exact} == {c.exact for c in found.candidates}
@@ -515,10 +523,10 @@ class TestPlaces:
         old = span("agreed to the most unprecedented")
         text = ARTICLE.replace(old.exact, "agreed to the most US")
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
         assert "agreed to the most US" == found.found.exact
-        assert ct.AnchorKind.APPROXIMATE == found.kind
+        assert AnchorKind.APPROXIMATE == found.kind
 
     def test_at_the_start_of_the_text(self):
         """
@@ -527,7 +535,7 @@ class TestPlaces:
         text = "Rubio said El Salvador agreed. Bukele confirmed it."
         old = ct.Source("t", text=text).span_of("Rubio said El Salvador")
 
-        found = ct.reanchor(old, "Rubio says El Salvador agreed.")
+        found = reanchor(old, "Rubio says El Salvador agreed.")
 
         assert (0, "Rubio says El Salvador") == (
             found.found.start,
@@ -548,9 +556,9 @@ class TestPlaces:
         """
         Overlapping occurrences of the quote itself are two places.
         """
-        found = ct.reanchor(ct.Span(0, 2, "aa"), "xaaax")
+        found = reanchor(ct.Span(0, 2, "aa"), "xaaax")
 
-        assert ct.AnchorKind.AMBIGUOUS == found.kind
+        assert AnchorKind.AMBIGUOUS == found.kind
         assert [1, 2] == [c.start for c in found.candidates]
 
 
@@ -577,11 +585,11 @@ class TestPrevious:
         )
         new = self.OLD[self.OLD.index("Team Beta") :]
 
-        blind = ct.reanchor(old, new)
-        seeing = ct.reanchor(old, new, previous=self.OLD)
+        blind = reanchor(old, new)
+        seeing = reanchor(old, new, previous=self.OLD)
 
-        assert ct.AnchorKind.QUOTE == blind.kind  # the local evidence
-        assert ct.AnchorKind.ORPHAN == seeing.kind
+        assert AnchorKind.QUOTE == blind.kind  # the local evidence
+        assert AnchorKind.ORPHAN == seeing.kind
 
     def test_edit_in_place(self):
         """
@@ -592,9 +600,9 @@ class TestPrevious:
         )
         new = self.OLD.replace("Team Alpha", "The Alpha team")
 
-        found = ct.reanchor(old, new, previous=self.OLD)
+        found = reanchor(old, new, previous=self.OLD)
 
-        assert ct.AnchorKind.QUOTE == found.kind
+        assert AnchorKind.QUOTE == found.kind
         assert new.index("reported") == found.found.start
 
     def test_duplicate_of_an_edited_quote(self):
@@ -606,9 +614,9 @@ class TestPrevious:
         old = ct.Source("t", text=text).span_of("it was a deal", occurrence=0)
         new = text.replace("it was a deal", "it was a big deal", 1)
 
-        found = ct.reanchor(old, new, previous=text)
+        found = reanchor(old, new, previous=text)
 
-        assert ct.AnchorKind.APPROXIMATE == found.kind
+        assert AnchorKind.APPROXIMATE == found.kind
         assert "it was a big deal" == found.found.exact
 
     def test_long_rewrite_compared_by_sentence(self, monkeypatch):
@@ -648,9 +656,9 @@ class TestProperties:
         """
         text, old = case
 
-        found = ct.reanchor(old, text)
+        found = reanchor(old, text)
 
-        assert ct.AnchorKind.POSITION == found.kind
+        assert AnchorKind.POSITION == found.kind
         assert old == found.found
 
     @given(texts_and_spans(), st.text("xyz .", min_size=1), st.data())
@@ -668,10 +676,10 @@ class TestProperties:
         whole = old.prefix + old.exact + old.suffix
         assume(new.count(whole) == 1)
 
-        found = ct.reanchor(old, new)
+        found = reanchor(old, new)
 
         shift = len(inserted) if where <= left else 0
-        assert found.kind in (ct.AnchorKind.POSITION, ct.AnchorKind.QUOTE)
+        assert found.kind in (AnchorKind.POSITION, AnchorKind.QUOTE)
         assert old.start + shift == found.found.start
         assert 1.0 == found.score
 
@@ -689,7 +697,7 @@ class TestProperties:
         new = ARTICLE[:where] + inserted + ARTICLE[where:]
         assume(new.count(old.exact) == 1)
 
-        found = ct.reanchor(old, new)
+        found = reanchor(old, new)
 
         shift = len(inserted) if where <= old.start else 0
         assert found.anchored
@@ -705,7 +713,7 @@ class TestProperties:
         text, old = case
         new = text[: old.start] + text[old.end :]
 
-        found = ct.reanchor(old, new)
+        found = reanchor(old, new)
 
         if found.anchored:
             assert true_to(found.found, new)
@@ -740,18 +748,18 @@ class TestProperties:
             at = min(at, len(new))  # noqa: PLW2901
             new = new[:at] + insert + new[at + cut :]
 
-        found = ct.reanchor(old, new, previous=text if with_previous else None)
+        found = reanchor(old, new, previous=text if with_previous else None)
 
         for place in [
             *([found.found] if found.anchored else []),
             *found.candidates,
         ]:
             assert true_to(place, new)
-            if found.kind is not ct.AnchorKind.POSITION:
+            if found.kind is not AnchorKind.POSITION:
                 assert found.score == float(
                     reference_score(old, new, place.start, place.end)
                 )
-        assert found == ct.reanchor(
+        assert found == reanchor(
             old, new, previous=text if with_previous else None
         )
 
@@ -854,11 +862,11 @@ class TestRevise:
             for e in revision.spans
         }
         assert {
-            (claims["offer"], False): ct.AnchorKind.QUOTE,
-            (claims["tour"], False): ct.AnchorKind.ORPHAN,
-            (claims["deport"], False): ct.AnchorKind.APPROXIMATE,
-            (claims["flight"], False): ct.AnchorKind.QUOTE,
-            (claims["offer"], True): ct.AnchorKind.ORPHAN,
+            (claims["offer"], False): AnchorKind.QUOTE,
+            (claims["tour"], False): AnchorKind.ORPHAN,
+            (claims["deport"], False): AnchorKind.APPROXIMATE,
+            (claims["flight"], False): AnchorKind.QUOTE,
+            (claims["offer"], True): AnchorKind.ORPHAN,
         } == kinds
         assert REVISED == tracker.source("indiatv").text
         assert spans_are_true(tracker)
@@ -930,7 +938,7 @@ class TestRevise:
 
         added, revised = tracker.history(claims["deport"])
         assert old == added.payload
-        assert ct.EventKind.SOURCE_REVISED == revised.kind
+        assert EventKind.SOURCE_REVISED == revised.kind
         assert claims["deport"] in revised.claims
         assert ARTICLE == tracker.events()[0].payload.text
 
@@ -944,7 +952,7 @@ class TestRevise:
 
         history = tracker.history(old)
 
-        assert [ct.EventKind.CLAIM_ADDED, ct.EventKind.SOURCE_REVISED] == [
+        assert [EventKind.CLAIM_ADDED, EventKind.SOURCE_REVISED] == [
             e.kind for e in history
         ]
         assert old != tracker.claim(old.id)
@@ -980,9 +988,7 @@ class TestRevise:
             zero.at,
         )
         assert 6 == len(zero.spans)
-        assert all(
-            e.anchoring.kind is ct.AnchorKind.POSITION for e in zero.spans
-        )
+        assert all(e.anchoring.kind is AnchorKind.POSITION for e in zero.spans)
         assert events == tracker.events()
 
     def test_found_again(self):
@@ -1061,7 +1067,7 @@ class TestRevise:
         assert [claims["flight"]] == [e.claim for e in revision.ambiguous]
         assert tracker.claim(claims["flight"]).span is None
         (lost,) = tracker.orphans()
-        assert ct.AnchorKind.AMBIGUOUS == lost.anchoring.kind
+        assert AnchorKind.AMBIGUOUS == lost.anchoring.kind
         assert 2 == len(lost.anchoring.candidates)
 
     def test_source_without_text(self):
@@ -1226,7 +1232,7 @@ class TestReviseHistory:
 
         added = copy.merge(tracker)
 
-        assert [ct.EventKind.SOURCE_REVISED] == [e.kind for e in added]
+        assert [EventKind.SOURCE_REVISED] == [e.kind for e in added]
         assert tracker == copy
 
     def test_divergent_revisions(self):
@@ -1429,10 +1435,10 @@ class TestRevisionModels:
         """
         An evidence span names both its evidence and its item.
         """
-        anchoring = ct.reanchor(span("43 migrants"), ARTICLE)
+        anchoring = reanchor(span("43 migrants"), ARTICLE)
 
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.Reanchored("c", anchoring, evidence="e")
+            Reanchored("c", anchoring, evidence="e")
 
         assert "item" == e.value.field
 
@@ -1441,11 +1447,11 @@ class TestRevisionModels:
         A revision's id comes from its source, number and text.
         """
         at = dt.datetime.fromisoformat(T1)
-        first = ct.Revision("s", 1, "text", at=at)
-        later = ct.Revision("s", 1, "text", by="someone", at=at)
+        first = Revision("s", 1, "text", at=at)
+        later = Revision("s", 1, "text", by="someone", at=at)
 
         assert first.id == later.id
-        assert first.id != ct.Revision("s", 2, "text", at=at).id
+        assert first.id != Revision("s", 2, "text", at=at).id
         assert first.id.startswith("revision-")
 
     def test_revision_checks(self):
@@ -1453,6 +1459,6 @@ class TestRevisionModels:
         A revision's minimum and spans are checked.
         """
         with pytest.raises(ct.InvalidFieldsError) as e:
-            ct.Revision("s", -1, "t", min_score=0.4)
+            Revision("s", -1, "t", min_score=0.4)
 
         assert "number, min_score" == e.value.field

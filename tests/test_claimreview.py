@@ -23,6 +23,7 @@ from claimtrack.formats._reviews import (
     number_text,
     tags_of,
 )
+from claimtrack.scales import Rating, RatingScale
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -597,8 +598,8 @@ class TestRatings:
     @pytest.mark.parametrize(
         ("label", "rating"),
         [
-            ("Pants on Fire", ct.Rating.FALSE),
-            ("Partlyfalse", ct.Rating.MIXED),
+            ("Pants on Fire", Rating.FALSE),
+            ("Partlyfalse", Rating.MIXED),
             ("Miscaptioned", None),
             ("Altered Image", None),
             ("Something Else Entirely", None),
@@ -638,7 +639,7 @@ class TestRatings:
         }
         tracker, report = imported(review(reviewRating=rating))
 
-        assert ct.Rating.FALSE == tracker.verdict(only(tracker)).rating
+        assert Rating.FALSE == tracker.verdict(only(tracker)).rating
         assert any("the label counts" in m for m in messages(report))
 
     def test_missing_bounds_are_schema_org_defaults(self):
@@ -709,7 +710,7 @@ class TestRatings:
             review(reviewRating=[{"alternateName": "True"}])
         )
 
-        assert ct.Rating.TRUE == tracker.verdict(only(tracker)).rating
+        assert Rating.TRUE == tracker.verdict(only(tracker)).rating
         assert () == report.flags
 
     def test_several_ratings_first_kept(self):
@@ -776,10 +777,10 @@ class TestLabelTable:
         for line in page.splitlines():
             found = re.fullmatch(r"\| (`([A-Z_]+)`|none) \| (.+) \|", line)
             if found and (
-                found[1] == "none" or found[2] in ct.Rating.__members__
+                found[1] == "none" or found[2] in Rating.__members__
             ):
                 names = found[3].split("; ")[0].split(", ")
-                rating = found[2] and ct.Rating[found[2]]
+                rating = found[2] and Rating[found[2]]
                 listed.update({_label_key(n): rating for n in names})
 
         assert {_label_key(k): v for k, v in cr.LABELS.items()} == listed
@@ -789,7 +790,7 @@ class TestLabelTable:
         The table cannot be changed by accident.
         """
         with pytest.raises(TypeError):
-            cr.LABELS["False"] = ct.Rating.TRUE
+            cr.LABELS["False"] = Rating.TRUE
 
 
 class TestDates:
@@ -1568,7 +1569,7 @@ def add_review(draw, tracker, claim, at):
     counted = None
     if rated is not None:
         value, worst, best = rated
-        scale = ct.RatingScale.numeric(
+        scale = RatingScale.numeric(
             worst, best, name=f"numeric {worst} to {best}"
         )
         counted = scale.rate(value)
@@ -1585,9 +1586,7 @@ def add_review(draw, tracker, claim, at):
         tracker.rate(
             claim,
             label,
-            scale=ct.RatingScale(
-                publisher or "claimreview", [(label, counted)]
-            ),
+            scale=RatingScale(publisher or "claimreview", [(label, counted)]),
             by=publisher,
             at=at,
             rationale=explanation,

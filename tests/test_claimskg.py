@@ -18,6 +18,7 @@ import pytest
 
 import claimtrack as ct
 from claimtrack.formats import claimskg
+from claimtrack.scales import Rating
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +123,7 @@ class TestRows:
             article.publisher,
         )
         assert dt.date(2021, 7, 20) == article.published.date
-        assert [("False", "examplecheck", ct.Rating.FALSE)] == [
+        assert [("False", "examplecheck", Rating.FALSE)] == [
             (v.label, v.scale, v.rating) for v in tracker.verdicts(claim)
         ]
         assert ("claimskg", 1, ()) == (
@@ -276,8 +277,8 @@ class TestRows:
         )
 
         assert [
-            ("2.5", "numeric 1 to 5", ct.Rating.MIXED),
-            ("Missing context", "examplecheck", ct.Rating.MIXED),
+            ("2.5", "numeric 1 to 5", Rating.MIXED),
+            ("Missing context", "examplecheck", Rating.MIXED),
         ] == [
             (v.label, v.scale, v.rating)
             for v in tracker.verdicts(only(tracker))
@@ -754,7 +755,7 @@ class TestCorpus:
         odd = [f for f in report.flags if "2.5" in f.message]
 
         assert b"\r\n" in raw
-        assert [("2.5", "numeric 1 to 5", ct.Rating.MIXED)] == fraction
+        assert [("2.5", "numeric 1 to 5", Rating.MIXED)] == fraction
         assert {"row 33"} == {f.where for f in odd}
         assert any("differs from the 1 to 5" in f.message for f in odd)
         assert "numeric 1 to 2.5" in {

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack.formats import climate_fever
+from claimtrack.scales import Rating
 
 
 def evidence(label, article, index, sentence, votes=None):
@@ -194,7 +195,7 @@ class TestMapping:
         climate_fever.read(tracker, lines(BEARS))
 
         verdict = tracker.verdict("climate-fever-0")
-        assert ("SUPPORTS", "climate-fever", ct.Rating.TRUE) == (
+        assert ("SUPPORTS", "climate-fever", Rating.TRUE) == (
             verdict.label,
             verdict.scale,
             verdict.rating,

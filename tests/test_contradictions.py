@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
+from claimtrack.events import EventKind
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -400,11 +401,10 @@ class TestKinds:
         assert "ana linked them: Same day" in again.reason
         assert [(b.id, K.EXPLICIT)] == pairs(tracker.contradictions(a))
         assert 1 == sum(
-            e.kind is ct.EventKind.CONTRADICTION_ADDED
-            for e in tracker.events()
+            e.kind is EventKind.CONTRADICTION_ADDED for e in tracker.events()
         )
         assert [e.kind for e in tracker.history(b)][-1] is (
-            ct.EventKind.CONTRADICTION_ADDED
+            EventKind.CONTRADICTION_ADDED
         )
 
     def test_refuting_evidence(self, tracker):

@@ -7,6 +7,7 @@ root (so examples may read ``seeds/``).
 """
 
 import doctest
+import importlib
 import re
 from pathlib import Path
 
@@ -88,6 +89,22 @@ class TestDocs:
         api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
 
         assert [] == [n for n in ct.__all__ if f"`ct.{n}" not in api]
+
+    @pytest.mark.parametrize("module", ["anchoring", "events", "evidence"])
+    def test_api_reference_names_every_module_name(self, module):
+        """
+        docs/api.md documents the modules that re-export the model: the
+        module, and each of its names, there or at the top level.
+        """
+        api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+        names = importlib.import_module(f"claimtrack.{module}").__all__
+
+        assert f"### `ct.{module}`" in api
+        assert [] == [
+            n
+            for n in names
+            if f"`ct.{module}.{n}" not in api and f"`ct.{n}`" not in api
+        ]
 
     def test_index_links_every_page(self):
         """

@@ -2,16 +2,110 @@
 The public names are exactly what claimtrack.__all__ says.
 """
 
+import ast
+import importlib
+import json
 import subprocess
 import sys
+import types
+
+import pytest
 
 import claimtrack as ct
 from claimtrack import exceptions, validators
 
 
-OPTIONAL = ("strategies",)
-"""Modules reachable as attributes that need an optional extra: they are
-not in __all__, so that `from claimtrack import *` works without it."""
+CONTRACT = {
+    "Tracker",
+    "Source",
+    "Actor",
+    "Claim",
+    "Proposition",
+    "Span",
+    "When",
+    "Stance",
+    "Status",
+    "Evidence",
+    "Contradiction",
+    "Verdict",
+    "ClaimtrackError",
+}
+"""The names the product design promises at the top level."""
+
+KINDS = {
+    "ActorKind",
+    "Polarity",
+    "Quantity",
+    "Precision",
+    "ContradictionKind",
+    "Policy",
+    "Predicate",
+    "Tolerance",
+}
+"""The values that building the contract's names takes."""
+
+MODULES = (
+    "anchoring",
+    "cli",
+    "events",
+    "evidence",
+    "exceptions",
+    "formats",
+    "reports",
+    "scales",
+    "strategies",
+    "validators",
+)
+"""The public modules: attributes of the package, imported when first used,
+and not in __all__ (claimtrack.strategies needs the optional Hypothesis, so
+`from claimtrack import *` must not import it)."""
+
+MOVED = {
+    "anchoring": {
+        "AnchorKind",
+        "Anchoring",
+        "Reanchored",
+        "Revision",
+        "reanchor",
+    },
+    "events": {"Event", "EventKind"},
+    "evidence": {
+        "Citation",
+        "Evidence",
+        "Lineage",
+        "Policy",
+        "Retraction",
+        "SetAside",
+        "Stance",
+        "Status",
+        "Support",
+        "Verdict",
+    },
+    "scales": {"Rating", "RatingScale"},
+}
+"""What each module that re-exports a part of the model holds, at least."""
+
+NOT_LOADED = (
+    "claimtrack.cli",
+    "claimtrack._cli",
+    "claimtrack.formats",
+    "claimtrack.reports",
+    "claimtrack._reports",
+    "claimtrack._charts",
+    "claimtrack.strategies",
+    "hypothesis",
+    "pandas",
+)
+"""Modules `import claimtrack` leaves alone (nor anything under them)."""
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """
+    Sort constants first, then classes, then the rest, as ruff does.
+    """
+    if name.isupper():
+        return 0, name
+    return (1 if name[0].isupper() else 2), name
 
 
 class TestExports:
@@ -21,34 +115,100 @@ class TestExports:
 
     def test_all_is_sorted_and_complete(self):
         """
-        __all__ is sorted and names every public attribute.
+        __all__ is sorted and names every public attribute but the modules.
         """
         public = {
             name
-            for name in vars(ct)
+            for name, value in vars(ct).items()
             if not name.startswith("_")
-            and name != "annotations"
-            and name not in OPTIONAL
+            and not isinstance(value, types.ModuleType)
         }
 
-        assert sorted(ct.__all__) == ct.__all__
+        assert sorted(ct.__all__, key=isort_key) == ct.__all__
         assert public == set(ct.__all__)
 
-    def test_design_names_present(self):
+    def test_all_is_the_contract(self):
         """
-        The names the product design promises for this release exist.
+        The top level holds the design's names, the values they are built
+        from, and every error; nothing else.
         """
-        for name in (
-            "Tracker",
-            "Source",
-            "Actor",
-            "Claim",
-            "Proposition",
-            "Span",
-            "When",
-            "ClaimtrackError",
-        ):
-            assert name in ct.__all__
+        assert CONTRACT | KINDS | set(exceptions.__all__) == set(ct.__all__)
+
+    def test_all_is_importable(self):
+        """
+        Each name of __all__ imports, and `import *` gives exactly them.
+        """
+        code = (
+            "import json\n"
+            "from claimtrack import *\n"
+            "print(json.dumps(sorted(k for k in dir() if k[0] != '_')))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+        assert sorted({"json", *ct.__all__}) == json.loads(out.stdout)
+
+    @pytest.mark.parametrize("name", MODULES)
+    def test_module_exports(self, name):
+        """
+        Each public module has a docstring and lists what it exports,
+        sorted, each name there and none private.
+        """
+        module = importlib.import_module(f"claimtrack.{name}")
+
+        assert module.__doc__
+        assert sorted(module.__all__, key=isort_key) == module.__all__
+        assert all(not n.startswith("_") for n in module.__all__)
+        assert all(hasattr(module, n) for n in module.__all__)
+
+    @pytest.mark.parametrize("name", MODULES)
+    def test_module_imported_when_first_used(self, name, monkeypatch):
+        """
+        ct.<module> is the module, imported the first time it is used.
+        """
+        module = importlib.import_module(f"claimtrack.{name}")
+        monkeypatch.delattr(ct, name)  # as before the first use
+
+        assert module is getattr(ct, name)
+        assert name not in ct.__all__
+
+    @pytest.mark.parametrize("name", sorted(MOVED))
+    def test_moved_names(self, name):
+        """
+        The names that left the top level are in their modules: the same
+        objects, and not at the top unless part of the contract.
+        """
+        module = importlib.import_module(f"claimtrack.{name}")
+
+        assert MOVED[name] <= set(module.__all__)
+        for n in MOVED[name]:
+            assert getattr(ct, n, None) in (None, getattr(module, n))
+            assert (n in ct.__all__) == (n in CONTRACT | KINDS)
+
+    def test_import_is_light(self):
+        """
+        Importing claimtrack loads neither the command line, the formats,
+        the reports nor the optional packages.
+        """
+        code = "import claimtrack, sys; print(sorted(sys.modules))"
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        loaded = ast.literal_eval(out.stdout)
+
+        assert "claimtrack" in loaded
+        assert [] == [
+            m
+            for m in loaded
+            if any(m == n or m.startswith(f"{n}.") for n in NOT_LOADED)
+        ]
 
     def test_every_error_exported(self):
         """
@@ -73,16 +233,12 @@ class TestExports:
             callable(getattr(validators, n)) for n in validators.__all__
         )
 
-    def test_strategies_module(self, monkeypatch):
+    def test_strategies_module(self):
         """
-        ct.strategies is claimtrack.strategies, imported when first used.
+        claimtrack.strategies lists its strategies, sorted.
         """
         from claimtrack import strategies  # noqa: PLC0415
 
-        monkeypatch.delattr(ct, "strategies")  # as before the first use
-
-        assert strategies is ct.strategies
-        assert "strategies" not in ct.__all__
         assert sorted(strategies.__all__) == strategies.__all__
         assert all(
             callable(getattr(strategies, n)) for n in strategies.__all__

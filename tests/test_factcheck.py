@@ -9,6 +9,7 @@ import pytest
 
 import claimtrack as ct
 from claimtrack.formats import claimreview, factcheck
+from claimtrack.scales import Rating
 
 
 AT = "2026-01-01T00:00:00+00:00"
@@ -137,8 +138,8 @@ class TestRead:
         )
         assert dt.date(2020, 12, 4) == article.published.date
         assert [
-            ("False", "AFP Fact Check", ct.Rating.FALSE),
-            ("Incorrect", "fullfact.org", ct.Rating.FALSE),
+            ("False", "AFP Fact Check", Rating.FALSE),
+            ("Incorrect", "fullfact.org", Rating.FALSE),
         ] == [(v.label, v.scale, v.rating) for v in tracker.verdicts(claim)]
         assert dt.datetime(2020, 12, 4, 13, 27, tzinfo=dt.UTC) == (
             tracker.verdicts(claim)[0].at

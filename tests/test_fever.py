@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack.formats import fever
+from claimtrack.scales import Rating
 
 
 COSTER = {
@@ -152,7 +153,7 @@ class TestMapping:
 
         assert [] == tracker.evidence("fever-108281")
         verdict = tracker.verdict("fever-108281")
-        assert ("NOT ENOUGH INFO", "fever", ct.Rating.UNPROVEN) == (
+        assert ("NOT ENOUGH INFO", "fever", Rating.UNPROVEN) == (
             verdict.label,
             verdict.scale,
             verdict.rating,

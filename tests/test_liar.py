@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack.formats import liar
+from claimtrack.scales import Rating
 
 
 PERRY = (
@@ -144,12 +145,12 @@ class TestRows:
     @pytest.mark.parametrize(
         ("label", "rating"),
         [
-            ("true", ct.Rating.TRUE),
-            ("mostly-true", ct.Rating.MOSTLY_TRUE),
-            ("half-true", ct.Rating.MIXED),
-            ("barely-true", ct.Rating.MOSTLY_FALSE),
-            ("false", ct.Rating.FALSE),
-            ("pants-fire", ct.Rating.FALSE),
+            ("true", Rating.TRUE),
+            ("mostly-true", Rating.MOSTLY_TRUE),
+            ("half-true", Rating.MIXED),
+            ("barely-true", Rating.MOSTLY_FALSE),
+            ("false", Rating.FALSE),
+            ("pants-fire", Rating.FALSE),
         ],
     )
     def test_verdict(self, label, rating):

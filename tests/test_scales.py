@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import scales
+from claimtrack.events import EventKind
+from claimtrack.scales import Rating, RatingScale
 
 
-R = ct.Rating
+R = Rating
 CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 ORDER = [R.FALSE, R.MOSTLY_FALSE, R.MIXED, R.MOSTLY_TRUE, R.TRUE]
 AT = "2025-02-05T10:00:00+00:00"
@@ -183,7 +185,7 @@ class TestBuiltInScales:
                 ),
             ),
         ],
-        ids=lambda v: v.name if isinstance(v, ct.RatingScale) else "",
+        ids=lambda v: v.name if isinstance(v, RatingScale) else "",
     )
     def test_label_names(self, scale, names):
         """
@@ -363,7 +365,7 @@ class TestGet:
         """
         A RatingScale is returned as it is.
         """
-        custom = ct.RatingScale("mine", {"yes": R.TRUE})
+        custom = RatingScale("mine", {"yes": R.TRUE})
 
         assert custom is scales.get(custom)
 
@@ -415,7 +417,7 @@ class TestNumeric:
         """
         A value falls in one of five bands, each starting at its limit.
         """
-        assert rating == ct.RatingScale.numeric(1, 5).rate(value)
+        assert rating == RatingScale.numeric(1, 5).rate(value)
 
     @pytest.mark.parametrize(
         "value", [Decimal("2.5"), "2.5", " 2.5 ", "2.50", 2.5]
@@ -424,7 +426,7 @@ class TestNumeric:
         """
         2.5 on 1 to 5 is mixed, as a float, a Decimal or a string (AFP).
         """
-        assert R.MIXED == ct.RatingScale.numeric(1, 5).rate(value)
+        assert R.MIXED == RatingScale.numeric(1, 5).rate(value)
 
     @pytest.mark.parametrize(
         ("value", "rating"), [("1", R.FALSE), ("5", R.TRUE)]
@@ -433,7 +435,7 @@ class TestNumeric:
         """
         Numeric strings, as ClaimsKG has them, are read as numbers.
         """
-        assert rating == ct.RatingScale.numeric(1, 5).rate(value)
+        assert rating == RatingScale.numeric(1, 5).rate(value)
 
     @pytest.mark.parametrize("value", [0, 0.99, 5.01, 6, "0", "6", -1])
     def test_outside(self, value):
@@ -441,7 +443,7 @@ class TestNumeric:
         A value outside the scale is refused, naming the field "label".
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.RatingScale.numeric(1, 5).rate(value)
+            RatingScale.numeric(1, 5).rate(value)
 
         assert "label" == e.value.field
         assert "is outside the numeric 1 to 5 scale (1 to 5)" == e.value.reason
@@ -454,7 +456,7 @@ class TestNumeric:
         NaN and infinities are outside every scale.
         """
         with pytest.raises(ct.InvalidValueError):
-            ct.RatingScale.numeric(1, 5).rate(value)
+            RatingScale.numeric(1, 5).rate(value)
 
     @pytest.mark.parametrize(
         ("value", "rating"),
@@ -471,14 +473,14 @@ class TestNumeric:
         """
         A scale whose worst value is the highest rates the other way.
         """
-        assert rating == ct.RatingScale.numeric(5, 1).rate(value)
+        assert rating == RatingScale.numeric(5, 1).rate(value)
 
     def test_reversed_bounds(self):
         """
         A reversed scale also refuses values outside it.
         """
         with pytest.raises(ct.InvalidValueError):
-            ct.RatingScale.numeric(5, 1).rate(0)
+            RatingScale.numeric(5, 1).rate(0)
 
     @pytest.mark.parametrize("value", [True, False])
     def test_bool(self, value):
@@ -486,7 +488,7 @@ class TestNumeric:
         A bool is not a rating value.
         """
         with pytest.raises(ct.InvalidTypeError) as e:
-            ct.RatingScale.numeric(0, 1).rate(value)
+            RatingScale.numeric(0, 1).rate(value)
 
         assert "label" == e.value.field
 
@@ -496,7 +498,7 @@ class TestNumeric:
         Neither a label nor a number is refused as the wrong type.
         """
         with pytest.raises(ct.InvalidTypeError) as e:
-            ct.RatingScale.numeric(1, 5).rate(value)
+            RatingScale.numeric(1, 5).rate(value)
 
         assert "label" == e.value.field
 
@@ -512,20 +514,20 @@ class TestNumeric:
         """
         A numeric scale also takes claimtrack's own text labels.
         """
-        assert rating == ct.RatingScale.numeric(1, 5).rate(label)
+        assert rating == RatingScale.numeric(1, 5).rate(label)
 
     def test_other_text(self):
         """
         Text that is neither a number nor one of our labels is unknown.
         """
         with pytest.raises(ct.UnknownLabelError):
-            ct.RatingScale.numeric(1, 5).rate("Missing context")
+            RatingScale.numeric(1, 5).rate("Missing context")
 
     def test_decimal_bounds(self):
         """
         Decimal bounds rate Decimal and integer values.
         """
-        scale = ct.RatingScale.numeric(Decimal(1), Decimal("2.5"))
+        scale = RatingScale.numeric(Decimal(1), Decimal("2.5"))
 
         assert [R.FALSE, R.MIXED, R.TRUE] == [
             scale.rate(1),
@@ -536,9 +538,9 @@ class TestNumeric:
     @pytest.mark.parametrize(
         ("scale", "value"),
         [
-            (ct.RatingScale.numeric(Decimal(1), Decimal(5)), 2.5),
-            (ct.RatingScale.numeric(1.0, 5.0), "2.5"),
-            (ct.RatingScale.numeric(1.0, 5.0), Decimal("2.5")),
+            (RatingScale.numeric(Decimal(1), Decimal(5)), 2.5),
+            (RatingScale.numeric(1.0, 5.0), "2.5"),
+            (RatingScale.numeric(1.0, 5.0), Decimal("2.5")),
         ],
     )
     def test_float_and_decimal(self, scale, value):
@@ -552,29 +554,29 @@ class TestNumeric:
         """
         The middle of a scale spanning most of the floats is mixed.
         """
-        assert R.MIXED == ct.RatingScale.numeric(-1e308, 1e308).rate(0)
+        assert R.MIXED == RatingScale.numeric(-1e308, 1e308).rate(0)
 
     def test_huge_int(self):
         """
         An integer too large for a float is outside the scale, by name.
         """
         with pytest.raises(ct.InvalidValueError):
-            ct.RatingScale.numeric(0, 1).rate(10**400)
+            RatingScale.numeric(0, 1).rate(10**400)
 
     def test_name(self):
         """
         A numeric scale is named by its bounds unless given a name.
         """
         assert ("numeric 1 to 5", "afp") == (
-            ct.RatingScale.numeric(1, 5).name,
-            ct.RatingScale.numeric(1, 5, name="afp").name,
+            RatingScale.numeric(1, 5).name,
+            RatingScale.numeric(1, 5, name="afp").name,
         )
 
     def test_contains(self):
         """
         ``in`` tells values and labels the scale can rate.
         """
-        scale = ct.RatingScale.numeric(1, 5)
+        scale = RatingScale.numeric(1, 5)
 
         assert [True, True, True, False, False, False] == [
             2.5 in scale,
@@ -595,7 +597,7 @@ class TestCustomScales:
         """
         A dict of label to Rating builds a scale, best first as given.
         """
-        snopes = ct.RatingScale(
+        snopes = RatingScale(
             "snopes",
             {
                 "True": R.TRUE,
@@ -628,12 +630,8 @@ class TestCustomScales:
         """
         A list of pairs (tuples or lists) builds the same scale as a dict.
         """
-        pairs = ct.RatingScale(
-            "x", [("Correct", R.TRUE), ["Incorrect", R.FALSE]]
-        )
-        mapping = ct.RatingScale(
-            "x", {"Correct": R.TRUE, "Incorrect": R.FALSE}
-        )
+        pairs = RatingScale("x", [("Correct", R.TRUE), ["Incorrect", R.FALSE]])
+        mapping = RatingScale("x", {"Correct": R.TRUE, "Incorrect": R.FALSE})
 
         assert mapping == pairs
 
@@ -641,7 +639,7 @@ class TestCustomScales:
         """
         An alias rates as its label and canonicalises to it.
         """
-        scale = ct.RatingScale(
+        scale = RatingScale(
             "africacheck",
             {"Correct": R.TRUE, "Incorrect": R.FALSE, "Misleading": None},
             aliases=[("Fake", "Incorrect"), ("Partlyfalse", "misleading")],
@@ -658,7 +656,7 @@ class TestCustomScales:
         """
         Aliases may be given as a dict of alias to label.
         """
-        scale = ct.RatingScale(
+        scale = RatingScale(
             "x", {"Mixture": R.MIXED}, aliases={"Mixed": "Mixture"}
         )
 
@@ -668,7 +666,7 @@ class TestCustomScales:
         """
         A label mapped to None is on the scale but judges nothing.
         """
-        scale = ct.RatingScale("x", [("Pending", None), ("True", R.TRUE)])
+        scale = RatingScale("x", [("Pending", None), ("True", R.TRUE)])
 
         assert (None, True) == (scale.rate("pending"), "pending" in scale)
 
@@ -737,7 +735,7 @@ class TestCustomScales:
         A malformed scale is refused with an error naming the field.
         """
         with pytest.raises(error) as e:
-            ct.RatingScale("mine", *args, **kwargs)
+            RatingScale("mine", *args, **kwargs)
 
         assert field == e.value.field
         assert isinstance(e.value, ct.ClaimtrackError)
@@ -748,7 +746,7 @@ class TestCustomScales:
         A scale needs a name.
         """
         with pytest.raises(ct.ClaimtrackError) as e:
-            ct.RatingScale(name, {"A": R.TRUE})
+            RatingScale(name, {"A": R.TRUE})
 
         assert "name" == e.value.field
 
@@ -757,7 +755,7 @@ class TestCustomScales:
         RatingScale.numeric refuses equal bounds, naming "best".
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.RatingScale.numeric(3, 3)
+            RatingScale.numeric(3, 3)
 
         assert "best" == e.value.field
 
@@ -769,7 +767,7 @@ class TestCustomScales:
         A malformed alias pair is refused with an error naming it.
         """
         with pytest.raises(ct.ClaimtrackError) as e:
-            ct.RatingScale("mine", {"A": R.TRUE}, aliases=[alias])
+            RatingScale("mine", {"A": R.TRUE}, aliases=[alias])
 
         assert "aliases[0]" == e.value.field
 
@@ -778,13 +776,13 @@ class TestCustomScales:
         Two labels that match the same spellings are refused.
         """
         with pytest.raises(ct.InvalidValueError):
-            ct.RatingScale("mine", [("A", R.TRUE), ("a!", R.FALSE)])
+            RatingScale("mine", [("A", R.TRUE), ("a!", R.FALSE)])
 
     def test_rate_keeps_its_own_rating(self):
         """
         Each label of a custom scale rates as it was mapped.
         """
-        scale = ct.RatingScale(
+        scale = RatingScale(
             "truthorfiction",
             {"True": R.TRUE, "Not True": R.FALSE, "Decontextualized": R.MIXED},
         )
@@ -845,7 +843,7 @@ class TestTrackerRate:
         A rating value is kept as text and rated on its numeric scale.
         """
         verdict = tracker.rate(
-            "offer", Decimal("2.5"), scale=ct.RatingScale.numeric(1, 5), at=AT
+            "offer", Decimal("2.5"), scale=RatingScale.numeric(1, 5), at=AT
         )
 
         assert ("2.5", "numeric 1 to 5", R.MIXED, ct.Status.MIXED) == (
@@ -859,7 +857,7 @@ class TestTrackerRate:
         """
         A custom scale's name is recorded on the verdict.
         """
-        snopes = ct.RatingScale("snopes", {"Miscaptioned": R.MOSTLY_FALSE})
+        snopes = RatingScale("snopes", {"Miscaptioned": R.MOSTLY_FALSE})
 
         verdict = tracker.rate("offer", "miscaptioned", scale=snopes, at=AT)
 
@@ -1021,7 +1019,7 @@ class TestTrackerRate:
         """
         verdict = tracker.rate("offer", "false", by="a", at=AT)
 
-        assert (ct.EventKind.VERDICT_SET, verdict, "a") == (
+        assert (EventKind.VERDICT_SET, verdict, "a") == (
             tracker.history("offer")[-1].kind,
             tracker.history("offer")[-1].payload,
             tracker.history("offer")[-1].by,
@@ -1071,7 +1069,7 @@ class TestTrackerRate:
         events = tracker.events()
 
         with pytest.raises(ct.InvalidValueError) as e:
-            tracker.rate("offer", 6, scale=ct.RatingScale.numeric(1, 5))
+            tracker.rate("offer", 6, scale=RatingScale.numeric(1, 5))
 
         assert "label" == e.value.field
         assert events == tracker.events()
@@ -1119,8 +1117,8 @@ def numeric_scales(draw):
     worst = draw(st.integers(-1000, 1000))
     best = draw(st.integers(-1000, 1000).filter(lambda b: b != worst))
     if draw(st.booleans()):
-        return ct.RatingScale.numeric(Decimal(worst), Decimal(best))
-    return ct.RatingScale.numeric(worst, best)
+        return RatingScale.numeric(Decimal(worst), Decimal(best))
+    return RatingScale.numeric(worst, best)
 
 
 @st.composite
@@ -1130,7 +1128,7 @@ def float_scales(draw):
     """
     worst = draw(st.floats(-1e6, 1e6))
     best = draw(st.floats(-1e6, 1e6).filter(lambda b: b != worst))
-    return ct.RatingScale.numeric(worst, best)
+    return RatingScale.numeric(worst, best)
 
 
 def values_on(draw, scale):
@@ -1340,7 +1338,7 @@ class TestCorpora:
                 r["rating_worstRating"],
                 r["rating_bestRating"],
             ): (
-                ct.RatingScale.numeric(
+                RatingScale.numeric(
                     Decimal(r["rating_worstRating"]),
                     Decimal(r["rating_bestRating"]),
                 ).rate(r["rating_ratingValue"])
@@ -1363,9 +1361,9 @@ class TestStrictReading:
         An alias that is already another label is refused.
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.RatingScale(
+            RatingScale(
                 "x",
-                {"True": ct.Rating.TRUE, "False": ct.Rating.FALSE},
+                {"True": Rating.TRUE, "False": Rating.FALSE},
                 aliases=[("false", "True")],
             )
 
@@ -1375,7 +1373,7 @@ class TestStrictReading:
         """
         An alias that already reads as its own label is harmless.
         """
-        scale = ct.RatingScale(
+        scale = RatingScale(
             "x",
             {"in_progress": None},
             aliases=[("in progress", "in_progress")],
@@ -1389,7 +1387,7 @@ class TestStrictReading:
         A label made only of punctuation or spaces is refused.
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.RatingScale("x", {label: ct.Rating.TRUE})
+            RatingScale("x", {label: Rating.TRUE})
 
         assert "labels[0]" == e.value.field
 
@@ -1413,7 +1411,7 @@ class TestStrictReading:
         Only plain ASCII decimals are read as rating values.
         """
         with pytest.raises(ct.UnknownLabelError) as e:
-            ct.RatingScale.numeric(0, 10).rate(text)
+            RatingScale.numeric(0, 10).rate(text)
 
         assert text == e.value.value
 
@@ -1422,7 +1420,7 @@ class TestStrictReading:
         An out-of-range value is reported as it was given.
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.RatingScale.numeric(1, 5).rate(" 7.5 ")
+            RatingScale.numeric(1, 5).rate(" 7.5 ")
 
         assert " 7.5 " == e.value.value
 
@@ -1452,6 +1450,6 @@ class TestAliasWithoutLetters:
         A punctuation-only alias is refused by field.
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.RatingScale("x", {"A": ct.Rating.TRUE}, aliases=[("!!", "A")])
+            RatingScale("x", {"A": Rating.TRUE}, aliases=[("!!", "A")])
 
         assert "aliases[0]" == e.value.field

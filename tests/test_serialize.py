@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimtrack as ct
+from claimtrack.scales import RatingScale
 
 from .test_contradictions import build as build_contradictions
 from .test_contradictions import propositions
@@ -40,7 +41,7 @@ def _seed():
     tracker.rate(
         first,
         Decimal("2.5"),
-        scale=ct.RatingScale.numeric(1, 5),
+        scale=RatingScale.numeric(1, 5),
         by="editor",
         at=T0,
         rationale="half right",

@@ -35,6 +35,7 @@ import claimtrack as ct
 from claimtrack import strategies as cst
 from claimtrack._predicates import predicate_key
 from claimtrack._text import fold, name_key
+from claimtrack.evidence import Citation
 
 
 SOURCE_IDS = st.sampled_from(["s1", "s2", "ap", "reuters", "rubio"])
@@ -750,7 +751,7 @@ class TrackerMachine(RuleBasedStateMachine):
                 items.append(
                     data.draw(st.sampled_from([other, model.claims[other]]))
                 )
-                cited.append(ct.Citation(claim=other))
+                cited.append(Citation(claim=other))
             elif kind == "source":
                 source = model.sources[
                     data.draw(st.sampled_from(sorted(model.sources)))
@@ -758,12 +759,12 @@ class TrackerMachine(RuleBasedStateMachine):
                 if source.text and data.draw(st.booleans()):
                     span = data.draw(cst.spans(source=st.just(source)))
                     items.append(span)
-                    cited.append(ct.Citation(span=span))
+                    cited.append(Citation(span=span))
                 else:
                     items.append(
                         data.draw(st.sampled_from([source, source.id]))
                     )
-                    cited.append(ct.Citation(source=source.id))
+                    cited.append(Citation(source=source.id))
             else:
                 url = data.draw(
                     URLS
@@ -773,7 +774,7 @@ class TrackerMachine(RuleBasedStateMachine):
                     )
                 )
                 items.append(url)
-                cited.append(ct.Citation(url=url))
+                cited.append(Citation(url=url))
         evidence = items[0] if len(items) == 1 else items
         if any(c.claim == claim.id for c in cited):
             self.refused(

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack._evidence import _pack
+from claimtrack.events import Event, EventKind
+from claimtrack.evidence import Citation, Lineage, Retraction, Support
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -275,7 +277,7 @@ class TestCorroborate:
         """
         e = world.corroborate(
             claim,
-            evidence=ct.Citation(span=ct.Span(0, 6, "Bukele", source="paper")),
+            evidence=Citation(span=ct.Span(0, 6, "Bukele", source="paper")),
         )
 
         assert "Bukele" == e.items[0].span.exact
@@ -460,10 +462,10 @@ class TestHistory:
         world.retract(claim, by="ana", at=at(3))
 
         assert [
-            (ct.EventKind.CLAIM_ADDED, None, T0),
-            (ct.EventKind.EVIDENCE_ADDED, "ana", at(1)),
-            (ct.EventKind.VERDICT_SET, "ed", at(2)),
-            (ct.EventKind.CLAIM_RETRACTED, "ana", at(3)),
+            (EventKind.CLAIM_ADDED, None, T0),
+            (EventKind.EVIDENCE_ADDED, "ana", at(1)),
+            (EventKind.VERDICT_SET, "ed", at(2)),
+            (EventKind.CLAIM_RETRACTED, "ana", at(3)),
         ] == [(e.kind, e.by, e.at) for e in world.history(claim)]
 
     def test_replay_gives_equal_tracker(self, world, claim):
@@ -518,7 +520,7 @@ class TestHistory:
         """
         with pytest.raises(ct.DuplicateIdError):
             world.apply(
-                ct.Event(ct.EventKind.SOURCE_ADDED, ct.Source("paper"), at=T0)
+                Event(EventKind.SOURCE_ADDED, ct.Source("paper"), at=T0)
             )
 
     def test_event_payload_type(self):
@@ -526,7 +528,7 @@ class TestHistory:
         An event's payload must fit its kind.
         """
         with pytest.raises(ct.InvalidTypeError) as e:
-            ct.Event(ct.EventKind.CLAIM_ADDED, ct.Source("s"))
+            Event(EventKind.CLAIM_ADDED, ct.Source("s"))
 
         assert "payload" == e.value.field
 
@@ -711,7 +713,7 @@ class TestSeedExample:
         ] == [
             (e.by, e.at.isoformat())
             for e in tracker.history(offer)
-            if e.kind is ct.EventKind.EVIDENCE_ADDED
+            if e.kind is EventKind.EVIDENCE_ADDED
         ]
 
 
@@ -737,20 +739,20 @@ class TestEvidenceModels:
         A citation cites exactly one valid thing.
         """
         with pytest.raises(ct.ClaimtrackError) as e:
-            ct.Citation(**kwargs)
+            Citation(**kwargs)
 
         assert field == e.value.field
 
     @pytest.mark.parametrize(
         ("citation", "text"),
         [
-            (ct.Citation(claim="c1"), "claim c1"),
-            (ct.Citation(source="s"), "source s"),
+            (Citation(claim="c1"), "claim c1"),
+            (Citation(source="s"), "source s"),
             (
-                ct.Citation(span=ct.Span(2, 3, "a", source="s")),
+                Citation(span=ct.Span(2, 3, "a", source="s")),
                 "source s [2:3]",
             ),
-            (ct.Citation(url="https://x.example/a"), "https://x.example/a"),
+            (Citation(url="https://x.example/a"), "https://x.example/a"),
         ],
     )
     def test_citation_str(self, citation, text):
@@ -762,10 +764,10 @@ class TestEvidenceModels:
     @pytest.mark.parametrize(
         ("args", "field"),
         [
-            (("e", "c", "maybe", [ct.Citation(source="s")]), "stance"),
-            (("e", "c", 3, [ct.Citation(source="s")]), "stance"),
+            (("e", "c", "maybe", [Citation(source="s")]), "stance"),
+            (("e", "c", 3, [Citation(source="s")]), "stance"),
             (("e", "c", "supports", []), "items"),
-            (("e", "c", "supports", ct.Citation(claim="c")), "evidence"),
+            (("e", "c", "supports", Citation(claim="c")), "evidence"),
         ],
     )
     def test_evidence_errors(self, args, field):
@@ -781,7 +783,7 @@ class TestEvidenceModels:
         """
         One Citation given as items is a one-item evidence.
         """
-        e = ct.Evidence("e", "c", "refutes", ct.Citation(source="s"))
+        e = ct.Evidence("e", "c", "refutes", Citation(source="s"))
 
         assert (False, ct.Stance.REFUTES) == (e.is_set, e.stance)
 
@@ -790,17 +792,17 @@ class TestEvidenceModels:
         A lineage reads as what is in it and what it goes back to.
         """
         assert "the claim itself (actor:a)" == str(
-            ct.Lineage(("actor:a",), own=True)
+            Lineage(("actor:a",), own=True)
         )
         assert "e1, e2 (source:ap)" == str(
-            ct.Lineage(("source:ap",), ("e1", "e2"))
+            Lineage(("source:ap",), ("e1", "e2"))
         )
 
     def test_contradiction_disputes(self):
         """
         A contradiction with nothing refuting gives DISPUTED.
         """
-        support = ct.Support("c", (ct.Lineage(("actor:a",), own=True),))
+        support = Support("c", (Lineage(("actor:a",), own=True),))
 
         assert ct.Status.DISPUTED == support.status(
             ct.Policy(), contradicted=True
@@ -810,14 +812,14 @@ class TestEvidenceModels:
         """
         A claim's retraction has an id derived from the claim.
         """
-        assert "retraction-c1" == ct.Retraction("c1", at=T0).id
+        assert "retraction-c1" == Retraction("c1", at=T0).id
 
     def test_event_kind_checked(self):
         """
         An event needs an EventKind.
         """
         with pytest.raises(ct.InvalidValueError) as e:
-            ct.Event("added", ct.Source("s"), at=T0)
+            Event("added", ct.Source("s"), at=T0)
 
         assert "kind" == e.value.field
 
@@ -825,13 +827,13 @@ class TestEvidenceModels:
         """
         An event's id is its kind and its payload's id.
         """
-        event = ct.Event(ct.EventKind.SOURCE_ADDED, ct.Source("s"), at=T0)
+        event = Event(EventKind.SOURCE_ADDED, ct.Source("s"), at=T0)
 
         assert ("source-added:s", None) == (event.id, event.claim)
         claim = ct.Claim("c1", "t", "a")
         assert ("c1", ("c1",)) == (
-            ct.Event(ct.EventKind.CLAIM_ADDED, claim, at=T0).claim,
-            ct.Event(ct.EventKind.CLAIM_ADDED, claim, at=T0).claims,
+            Event(EventKind.CLAIM_ADDED, claim, at=T0).claim,
+            Event(EventKind.CLAIM_ADDED, claim, at=T0).claims,
         )
 
     def test_many_overlapping_root_sets(self):

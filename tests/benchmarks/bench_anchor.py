@@ -27,6 +27,7 @@ from pathlib import Path
 
 import claimtrack as ct
 from claimtrack import _anchor
+from claimtrack.anchoring import AnchorKind, reanchor
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,10 +190,10 @@ def run(spans_per_edit: int, seed: int) -> None:
         scores = []
         for span in chosen:
             old_span, old, text, place = edit(rng, span)
-            found = ct.reanchor(
+            found = reanchor(
                 old_span, text, previous=old if with_old else None
             )
-            if found.kind is ct.AnchorKind.AMBIGUOUS:
+            if found.kind is AnchorKind.AMBIGUOUS:
                 counts["ambi"] += 1
             elif not found.anchored:
                 counts["orph"] += 1
@@ -242,11 +243,11 @@ def timing(chosen: list[ct.Span]) -> None:
     text = ARTICLE.replace("the", "teh")
     t = time.perf_counter()
     for span in chosen:
-        ct.reanchor(span, text)
+        reanchor(span, text)
     per_span = (time.perf_counter() - t) / len(chosen)
     t = time.perf_counter()
     for span in chosen:
-        ct.reanchor(span, text, previous=ARTICLE)
+        reanchor(span, text, previous=ARTICLE)
     with_old = (time.perf_counter() - t) / len(chosen)
     span = chosen[0]
     t = time.perf_counter()

@@ -7,6 +7,9 @@ import datetime as dt
 import attrs
 
 import claimtrack as ct
+from claimtrack.events import Event, EventKind
+from claimtrack.evidence import Lineage, Retraction, Support
+from claimtrack.scales import Rating, RatingScale
 
 
 tracker: ct.Tracker = ct.Tracker()
@@ -56,15 +59,29 @@ evidence: ct.Evidence = tracker.corroborate(
     note="two items, one set",
 )
 status: ct.Status = tracker.status(claim, policy=ct.Policy(min_sources=3))
-support: ct.Support = tracker.support(claim.id)
-lineages: tuple[ct.Lineage, ...] = support.lineages
+support: Support = tracker.support(claim.id)
+lineages: tuple[Lineage, ...] = support.lineages
 verdict: ct.Verdict = tracker.rate(
-    claim, 2.5, scale=ct.RatingScale.numeric(1, 5), by="editor"
+    claim, 2.5, scale=RatingScale.numeric(1, 5), by="editor"
 )
-rating: ct.Rating | None = verdict.rating
-politifact: ct.RatingScale = ct.scales.get("politifact")
-retraction: ct.Retraction = tracker.retract(claim, note="withdrawn")
-history: list[ct.Event] = tracker.history(claim)
-kinds: list[ct.EventKind] = [event.kind for event in history]
+rating: Rating | None = verdict.rating
+politifact: RatingScale = ct.scales.get("politifact")
+retraction: Retraction = tracker.retract(claim, note="withdrawn")
+history: list[Event] = tracker.history(claim)
+kinds: list[EventKind] = [event.kind for event in history]
 replayed: ct.Tracker = ct.Tracker.from_events(tracker.events())
 same: bool = replayed == tracker
+
+# The public modules, imported when first used, are typed as attributes.
+anchoring: ct.anchoring.Anchoring = ct.anchoring.reanchor(
+    source.span_of("Monday"), "It was said on Monday."
+)
+moved: bool = anchoring.kind is not ct.anchoring.AnchorKind.ORPHAN
+first: ct.events.Event = ct.events.Event(
+    ct.events.EventKind.SOURCE_ADDED, source
+)
+cited: ct.evidence.Citation = ct.evidence.Citation(url="https://example.org")
+rated: ct.scales.Rating = ct.scales.Rating.TRUE
+page: str = ct.reports.markdown(tracker)
+code: int = ct.cli.ExitCode.OK
+limit: int = ct.formats.MAX_BYTES
