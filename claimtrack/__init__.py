@@ -60,6 +60,7 @@ if _typing.TYPE_CHECKING:
     from claimtrack import evidence as evidence
     from claimtrack import exceptions as exceptions
     from claimtrack import formats as formats
+    from claimtrack import journals as journals
     from claimtrack import reports as reports
     from claimtrack import scales as scales
     from claimtrack import strategies as strategies
@@ -127,6 +128,7 @@ _SUBMODULES = frozenset(
         "evidence",
         "exceptions",
         "formats",
+        "journals",
         "reports",
         "scales",
         "strategies",

@@ -1,5 +1,8 @@
 """
 Reports an editor can read: one HTML file, or Markdown, from a tracker.
+
+Over 800 lines, kept whole on purpose: the HTML and Markdown reports
+share every section, and each section's two renderings sit side by side.
 """
 
 from __future__ import annotations

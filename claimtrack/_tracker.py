@@ -14,46 +14,47 @@ once. A write takes the journal's write lock, catches up with what other
 writers appended, checks its change against that state and appends it at
 the position it expects: a change is never applied to a state its writer
 had not seen.
+
+The read side is `Queries` (``_queries``). This module is over 800 lines
+because it is the write side of the public API with its documentation:
+each method resolves its arguments (``_arguments``), makes events and
+queues them; the checking and applying is the engine's.
 """
 
 from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 -- the docs resolve the signatures
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 import attrs
 
 from claimtrack import _arguments as args
-from claimtrack import _lookups, _scales
-from claimtrack._anchor import MIN_SCORE, Reanchored, Revision, check_min_score
+from claimtrack import _scales
+from claimtrack._anchor import MIN_SCORE, Revision, check_min_score
 from claimtrack._arguments import ADD_CLAIM_KEYS, Batch, DateLike, Errors
 from claimtrack._contradictions import Contradiction, ContradictionKind
-from claimtrack._engine import Changes, State, _conflicts, _revisions, _support
+from claimtrack._engine import Changes, State, _conflicts, _revisions
 from claimtrack._events import Event, EventKind, Payload
 from claimtrack._evidence import (
     Evidence,
     Policy,
     Retraction,
     Stance,
-    Status,
-    Support,
     Verdict,
 )
 from claimtrack._journals import Journal, MemoryJournal, open_journal
 from claimtrack._models import Actor, Claim, Source
 from claimtrack._predicates import Predicate
-from claimtrack._text import fold
+from claimtrack._queries import Queries
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
     ClaimtrackError,
     DuplicateIdError,
     InvalidTypeError,
     InvalidValueError,
-    NotFoundError,
     StoreError,
-    UnknownClaimError,
     _relocate,
 )
 
@@ -128,7 +129,7 @@ def _writes(
     return write
 
 
-class Tracker:
+class Tracker(Queries):
     """
     The collection a user works with: sources, actors and claims.
 
@@ -178,64 +179,7 @@ class Tracker:
             f"{len(state.actors)} actors, {len(state.claims)} claims>"
         )
 
-    def __len__(self) -> int:
-        return len(self._whole().claims)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Tracker):
-            return NotImplemented
-        return (self.policy, self.events()) == (other.policy, other.events())
-
-    __hash__ = None  # type: ignore[assignment]  # trackers change
-
-    def __iter__(self) -> Iterator[Claim]:
-        return iter(list(self._whole().claims.values()))
-
-    def __contains__(self, item: object) -> bool:
-        state = self._whole()
-        if isinstance(item, Source | Actor | Claim):
-            return state.lookup(item.id) == item
-        return isinstance(item, str) and state.lookup(item) is not None
-
-    def __getitem__(self, id: str) -> Source | Actor | Claim:  # noqa: A002
-        return self.get(id)
-
-    @property
-    def position(self) -> int:
-        """
-        Where in its journal the tracker is: the events it has applied.
-
-        Each write moves it on by the events it added; `refresh` moves it
-        to the journal's end. Over a journal only this tracker writes, it
-        is the number of events.
-
-        .. versionadded:: 0.1.0
-        """
-        self._whole()
-        return self._position
-
     # -- the state and the journal ------------------------------------------
-
-    def _whole(self) -> State:
-        """
-        The whole state, read from the journal if it was not yet.
-        """
-        state = self._state
-        if state is None:
-            journal = self._journal
-            if journal is None:
-                raise StoreError(
-                    "path",
-                    self._closed,
-                    "the tracker was closed before it was read; open the "
-                    "file again",
-                )
-            state = State()
-            position = 0
-            for position, event in journal.read(0):  # noqa: B007
-                state.apply(event)
-            self._state, self._position = state, position
-        return state
 
     def _writable(self) -> Journal:
         """
@@ -248,19 +192,6 @@ class Tracker:
                 "the tracker is closed: open the file again to change it",
             )
         return self._journal
-
-    def _forget(self) -> None:
-        """
-        Drop the state: it is read from the journal when next needed.
-        """
-        self._state = None
-        self._position = 0
-
-    def _unread(self) -> Journal | None:
-        """
-        The journal, if it is open and the state not read from it yet.
-        """
-        return self._journal if self._state is None else None
 
     def _commit(self, event: Event) -> None:
         """
@@ -665,88 +596,6 @@ class Tracker:
         )
         return retraction
 
-    def status(
-        self, claim: str | Claim, *, policy: Policy | None = None
-    ) -> Status:
-        """
-        Return the status of *claim*.
-
-        A retraction gives `Status.RETRACTED`; otherwise the latest verdict
-        that judges (by time, then order) gives its status; otherwise the
-        status is derived from the evidence by the policy (the tracker's,
-        or *policy*), as `support` explains.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        target = state.claim_id(claim, "claim")
-        if policy is not None:
-            instance_of(Policy)(self, "policy", policy)
-        return _support.status(state, target, policy or self.policy)
-
-    def derived_status(
-        self, claim: str | Claim, *, policy: Policy | None = None
-    ) -> Status:
-        """
-        Return the status that *claim*'s evidence gives, verdicts aside.
-
-        .. versionadded:: 0.1.0
-        """
-        instance_of(Policy)(self, "policy", policy or self.policy)
-        state = self._whole()
-        target = state.claim_id(claim, "claim")
-        return _support.derived(state, target, policy or self.policy)
-
-    def support(self, claim: str | Claim) -> Support:
-        """
-        Explain *claim*'s support: lineages, what was set aside, and why.
-
-        The lineages are independent; evidence set aside is listed with its
-        reason, and refuting and context evidence by id.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        return _support.support(state, state.claim_id(claim, "claim"))
-
-    def evidence(self, claim: str | Claim) -> list[Evidence]:
-        """
-        Return the evidence on *claim*, in the order it was added.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        target = state.claim_id(claim, "claim")
-        return list(state.evidence.get(target, {}).values())
-
-    def verdicts(self, claim: str | Claim) -> list[Verdict]:
-        """
-        Return the verdicts on *claim*, in the order they were set.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        target = state.claim_id(claim, "claim")
-        return list(state.verdicts.get(target, {}).values())
-
-    def verdict(self, claim: str | Claim) -> Verdict | None:
-        """
-        Return the verdict that counts: the latest that judges, or None.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        return _support.verdict(state, state.claim_id(claim, "claim"))
-
-    def retraction(self, claim: str | Claim) -> Retraction | None:
-        """
-        Return *claim*'s retraction, if it was retracted.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        return state.retractions.get(state.claim_id(claim, "claim"))
-
     # -- contradictions ----------------------------------------------------
 
     @_writes
@@ -775,14 +624,6 @@ class Tracker:
         if state.check(event):
             self._commit(event)
         return state.registry.get(predicate.name) or predicate
-
-    def predicates(self) -> list[Predicate]:
-        """
-        Return the declared predicates, in the order declared.
-
-        .. versionadded:: 0.1.0
-        """
-        return list(self._whole().registry)
 
     @_writes
     def contradict(
@@ -841,139 +682,7 @@ class Tracker:
             state, first, second, ContradictionKind.EXPLICIT, link=existing
         )
 
-    def contradictions(
-        self,
-        claim: str | Claim | None = None,
-        *,
-        speaker: str | Actor | None = None,
-        kind: ContradictionKind | str | None = None,
-        said_between: tuple[DateLike | None, DateLike | None] | None = None,
-        same_speaker: bool | None = None,
-    ) -> list[Contradiction]:
-        """
-        Return the contradictions of *claim*, or every contradiction.
-
-        For one claim, each conflicting claim is listed once per kind of
-        conflict, with ``claim`` the one asked about. Without a claim, each
-        conflicting pair is listed once per kind, the claim added first as
-        ``claim``. Contradiction is symmetric, and a lookup costs the same
-        however many claims the tracker holds.
-
-        Args:
-            claim: The claim, or its id; every contradiction if omitted.
-            speaker: Keep contradictions a claim by this actor takes part
-                in (for one claim: the other claim's speaker).
-            kind: Keep only this `ContradictionKind` (or its value).
-            said_between: Keep pairs of claims both said wholly within this
-                window, as in `claims`.
-            same_speaker: True for a speaker contradicting themselves only;
-                False for different speakers only.
-
-        Raises:
-            UnknownClaimError: If the claim is not in the tracker.
-            UnknownActorError: If *speaker* names no actor.
-            InvalidValueError: For an unknown kind.
-
-        .. versionadded:: 0.1.0
-        """
-        plain = (
-            speaker is None
-            and kind is None
-            and said_between is None
-            and same_speaker is None
-            and claim is not None
-        )
-        journal = self._unread()
-        if plain and journal is not None and isinstance(claim, str | Claim):
-            found = self._read_contradictions(journal, claim)
-            if found is not None:
-                return found
-        state = self._whole()
-        if plain and (stored := state.stored_id(claim)) is not None:
-            # the plain lookup: no filter to check
-            if _conflicts.alone(state, stored):
-                return []
-            return [
-                _conflicts.explain(state, *pair)
-                for pair in _conflicts.conflicts_of(state, stored)
-            ]
-        errors = Errors("contradictions")
-        target = None
-        if claim is not None:
-            target = errors.attempt(state.claim_id, claim, "claim")
-        who = None
-        if speaker is not None:
-            who = errors.attempt(
-                args.actor_ref, state, speaker, "speaker", None
-            )
-        wanted = None
-        if kind is not None:
-            wanted = errors.attempt(args.contradiction_kind, kind)
-        window = None
-        if said_between is not None:
-            window = errors.attempt(args.window, said_between)
-        errors.attempt(
-            optional(instance_of(bool)), self, "same_speaker", same_speaker
-        )
-        errors.raise_any()
-
-        pairs = (
-            _conflicts.conflicts_of(state, target)
-            if target is not None
-            else _conflicts.every_conflict(state)
-        )
-        return [
-            _conflicts.explain(state, first, second, how)
-            for first, second, how in pairs
-            if (wanted is None or how is wanted)
-            and _pair_kept(
-                state.claims[first],
-                state.claims[second],
-                who=who,
-                one=target is not None,
-                window=window,
-                same_speaker=same_speaker,
-            )
-        ]
-
-    def _read_contradictions(
-        self, journal: Journal, claim: str | Claim
-    ) -> list[Contradiction] | None:
-        """
-        A claim's contradictions from the journal's keyed reads, or None.
-        """
-        claim_id = claim if isinstance(claim, str) else claim.id
-        with journal.reading():
-            view = _lookups.view(journal, claim_id)
-        if view is None or (
-            isinstance(claim, Claim) and view.claims[claim_id] != claim
-        ):
-            return None
-        if _conflicts.alone(view, claim_id):
-            return []
-        return [
-            _conflicts.explain(view, *pair)
-            for pair in _conflicts.conflicts_of(view, claim_id)
-        ]
-
     # -- history -----------------------------------------------------------
-
-    def history(self, claim: str | Claim) -> list[Event]:
-        """
-        Return every event that concerns *claim*, in the order applied.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        return state.history(state.claim_id(claim, "claim"))
-
-    def events(self) -> list[Event]:
-        """
-        Return every event, in the order applied.
-
-        .. versionadded:: 0.1.0
-        """
-        return self._whole().events()
 
     @_writes
     def apply(self, event: Event) -> Payload:
@@ -1091,47 +800,6 @@ class Tracker:
         state.check(event)
         self._commit(event)
         return revision
-
-    def revisions(self, source: str | Source) -> list[Revision]:
-        """
-        Return the revisions of *source*, oldest first.
-
-        Raises:
-            UnknownSourceError: If the source is not in the tracker.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        found = args.source_ref(state, source, None)
-        return list(state.revisions.get(found.id, ()))
-
-    def orphans(self, source: str | Source | None = None) -> list[Reanchored]:
-        """
-        Return the spans that revisions left without a place.
-
-        Each is a `Reanchored`: whose span it is (a claim's, or an evidence
-        citation's), and its anchoring, whose ``span`` is where it was
-        last, whose ``kind`` says whether it was lost or ambiguous, and
-        whose ``candidates`` are the places considered. A span found again
-        by a later revision is no longer an orphan.
-
-        Args:
-            source: Only the orphans of this source (or its id).
-
-        Raises:
-            UnknownSourceError: If the source is not in the tracker.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        if source is None:
-            groups: Iterable[dict[Any, tuple[Reanchored, int]]] = (
-                state.orphans.values()
-            )
-        else:
-            found = args.source_ref(state, source, None)
-            groups = [state.orphans.get(found.id, {})]
-        return [entry for group in groups for entry, _ in group.values()]
 
     # -- journals ----------------------------------------------------------
 
@@ -1345,162 +1013,6 @@ class Tracker:
 
     # -- reading -----------------------------------------------------------
 
-    def get(self, id: str) -> Source | Actor | Claim:  # noqa: A002
-        """
-        Return the source, actor or claim with this id.
-
-        Raises:
-            NotFoundError: If nothing has this id.
-
-        .. versionadded:: 0.1.0
-        """
-        journal = self._unread()
-        if journal is not None and isinstance(id, str):
-            for kind in (
-                EventKind.CLAIM_ADDED,
-                EventKind.SOURCE_ADDED,
-                EventKind.ACTOR_ADDED,
-            ):
-                found = _lookups.read(journal, _lookups.event_id(kind, id))
-                if isinstance(found, Source | Actor | Claim):
-                    return found
-        state = self._whole()
-        instance_of(str)(self, "id", id)
-        stored = state.lookup(id)
-        if stored is None:
-            raise NotFoundError("id", id, "nothing in the tracker has this id")
-        return stored
-
-    def source(self, id: str) -> Source:  # noqa: A002
-        """
-        Return the source with this id.
-
-        Raises:
-            UnknownSourceError: If there is none.
-
-        .. versionadded:: 0.1.0
-        """
-        return self._whole().source(id)
-
-    def actor(self, name: str | Actor) -> Actor:
-        """
-        Return the actor with this id, name, alias or role.
-
-        Names match whatever their case, accents and punctuation: "bukele",
-        "Bukelé" and "BUKELE" all find Nayib Bukele.
-
-        Raises:
-            UnknownActorError: If no actor has this name.
-            AmbiguousActorError: If several do.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        return state.actors[args.actor_ref(state, name, "actor", None)]
-
-    def claim(self, id: str) -> Claim:  # noqa: A002
-        """
-        Return the claim with this id.
-
-        Raises:
-            UnknownClaimError: If there is none.
-
-        .. versionadded:: 0.1.0
-        """
-        journal = self._unread()
-        if journal is not None and isinstance(id, str):
-            key = _lookups.event_id(EventKind.CLAIM_ADDED, id)
-            found = _lookups.read(journal, key)
-            if isinstance(found, Claim):
-                return found
-        state = self._whole()
-        instance_of(str)(self, "claim", id)
-        try:
-            return state.claims[id]
-        except KeyError:
-            raise UnknownClaimError(
-                "claim", id, "no claim has this id"
-            ) from None
-
-    def sources(self) -> list[Source]:
-        """
-        Return every source, in the order they were added.
-
-        .. versionadded:: 0.1.0
-        """
-        return list(self._whole().sources.values())
-
-    def actors(self) -> list[Actor]:
-        """
-        Return every actor, in the order they were added.
-
-        .. versionadded:: 0.1.0
-        """
-        return list(self._whole().actors.values())
-
-    def claims(
-        self,
-        *,
-        speaker: str | Actor | None = None,
-        subject: str | Actor | None = None,
-        source: str | Source | None = None,
-        said_between: tuple[DateLike | None, DateLike | None] | None = None,
-        text_contains: str | None = None,
-        tag: str | None = None,
-    ) -> list[Claim]:
-        """
-        Return the claims that match every filter given, in added order.
-
-        Args:
-            speaker: Claims by this actor (id, name, alias or `Actor`).
-            subject: Claims whose proposition is about this actor or thing.
-            source: Claims found in this source (id or `Source`).
-            said_between: ``(start, end)``: claims said wholly within the
-                window from the first day of *start* to the last day of
-                *end*; ``None`` leaves that end open. A claim said in
-                "February 2025" is within ``("2025-02-01", "2025-02-28")``
-                but not within ``("2025-02-01", "2025-02-10")``; a claim
-                with no date is never within a window.
-            text_contains: Claims whose text or quote contains this, case,
-                accents, quote style and whitespace aside.
-            tag: Claims with this tag (case aside).
-
-        Raises:
-            UnknownActorError: If *speaker* names no actor.
-            UnknownSourceError: If *source* names no source.
-            InvalidDateError: If a window end cannot be read.
-
-        .. versionadded:: 0.1.0
-        """
-        state = self._whole()
-        errors = Errors("claims")
-        candidates = []
-        if speaker is not None:
-            sid = errors.attempt(
-                args.actor_ref, state, speaker, "speaker", None
-            )
-            candidates.append(state.by_speaker.get(sid, []))
-        if subject is not None:
-            found = errors.attempt(
-                args.subject_claims, state, subject, "subject"
-            )
-            candidates.append(found or [])
-        if source is not None:
-            src = errors.attempt(args.source_ref, state, source, None)
-            candidates.append(state.by_source.get(getattr(src, "id", ""), []))
-        if tag is not None:
-            errors.attempt(instance_of(str), self, "tag", tag)
-            candidates.append(state.by_tag.get(fold(str(tag)), []))
-        window = None
-        if said_between is not None:
-            window = errors.attempt(args.window, said_between)
-        if text_contains is not None:
-            errors.attempt(
-                instance_of(str), self, "text_contains", text_contains
-            )
-        errors.raise_any()
-        return _support.select(state, candidates, window, text_contains)
-
     # -- events ------------------------------------------------------------
 
     def _event(
@@ -1591,28 +1103,3 @@ class Tracker:
         from claimtrack import _records  # noqa: PLC0415
 
         return _records.to_graphml(self, claims)
-
-
-def _pair_kept(
-    a: Claim,
-    b: Claim,
-    *,
-    who: str | None,
-    one: bool,
-    window: tuple[dt.date, dt.date] | None,
-    same_speaker: bool | None,
-) -> bool:
-    """
-    Whether a pair passes contradictions()'s speaker and date filters.
-    """
-    if who is not None and (
-        b.speaker != who if one else who not in (a.speaker, b.speaker)
-    ):
-        return False
-    if same_speaker is not None and (
-        (a.speaker == b.speaker) is not same_speaker
-    ):
-        return False
-    return window is None or (
-        _support.said_within(a, window) and _support.said_within(b, window)
-    )

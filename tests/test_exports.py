@@ -51,6 +51,7 @@ MODULES = (
     "evidence",
     "exceptions",
     "formats",
+    "journals",
     "reports",
     "scales",
     "strategies",
@@ -81,6 +82,7 @@ MOVED = {
         "Support",
         "Verdict",
     },
+    "journals": {"Journal", "MemoryJournal", "SqliteJournal"},
     "scales": {"Rating", "RatingScale"},
 }
 """What each module that re-exports a part of the model holds, at least."""
@@ -93,6 +95,11 @@ NOT_LOADED = (
     "claimtrack._reports",
     "claimtrack._charts",
     "claimtrack.strategies",
+    "claimtrack._records",
+    "claimtrack._serialize",
+    "claimtrack._journals._sqlite",
+    "claimtrack.journals",
+    "sqlite3",
     "hypothesis",
     "pandas",
 )

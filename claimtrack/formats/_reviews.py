@@ -14,6 +14,9 @@ each review into a tracker the same way for all of them (`Into.review`):
 - the label is a `Verdict` on the publisher's own scale, with the label as
   published; a numeric rating is a second verdict on a numeric scale;
 - the review article is a `Source`, cited as evidence by the publisher.
+
+Over 800 lines, kept whole on purpose: every format's reviews go into a
+tracker through this one path, which is the contract the formats share.
 """
 
 from __future__ import annotations
