@@ -7,6 +7,9 @@ the tracker should answer: each claim's status, its support counted in
 independent lineages, and its contradictions. Every operation that should
 fail must fail with a `ClaimtrackError` and change nothing.
 
+The machine runs twice: from a tracker in memory (`TestTracker`), and from
+one that writes through to an SQLite file (`TestSqliteTracker`).
+
 Run it longer (ten times the examples) with::
 
     HYPOTHESIS_PROFILE=long python -m pytest tests/test_statemachine.py
@@ -562,9 +565,15 @@ class TrackerMachine(RuleBasedStateMachine):
         """
         Start from a tracker with a policy and one actor.
         """
-        self.tracker = ct.Tracker(policy=policy)
+        self.tracker, self.path = self.open_tracker(policy)
         self.model = Model(policy)
         return self.add_actor(actor, T0)
+
+    def open_tracker(self, policy):
+        """
+        A new, empty tracker with *policy*, and its file (None: in memory).
+        """
+        return ct.Tracker(policy=policy), None
 
     # -- shared steps ------------------------------------------------
 
@@ -1021,4 +1030,19 @@ class TrackerMachine(RuleBasedStateMachine):
             ]
 
 
+class SqliteTrackerMachine(TrackerMachine):
+    """
+    The same runs over a tracker that writes through to an SQLite file.
+    """
+
+    def open_tracker(self, policy):
+        """
+        A new tracker in a new file of the run's directory, and the file.
+        """
+        self.files += 1
+        path = self.directory / f"claims-{self.files}.db"
+        return ct.Tracker.open(path, policy=policy), path
+
+
 TestTracker = TrackerMachine.TestCase
+TestSqliteTracker = SqliteTrackerMachine.TestCase
