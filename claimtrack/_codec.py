@@ -16,7 +16,7 @@ import datetime as dt
 import enum
 import functools
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-__all__ = ["Reader", "event_plain", "plain"]
+__all__ = ["Reader", "TrustedReader", "event_plain", "plain"]
 
 
 def _number(value: float | Decimal) -> object:
@@ -341,3 +341,77 @@ def event_plain(event: Event) -> dict[str, Any]:
         "at": event.at.isoformat(),
         "payload": plain(event.payload),
     }
+
+
+class TrustedReader(Reader):
+    """
+    Read back data claimtrack wrote itself, without checking it again.
+
+    What a journal holds was checked when it was written. This reader
+    builds the same models as `Reader` but skips the key checks and each
+    model's field checks: converters still run (they only normalise),
+    validators do not. Data it cannot read raises an ordinary exception;
+    a journal then reads the same data with `Reader`, which names the
+    fault.
+    """
+
+    def mapping(
+        self,
+        data: object,
+        path: str,  # noqa: ARG002 -- the checking reader's signature
+        keys: set[str],  # noqa: ARG002
+        required: set[str],  # noqa: ARG002
+    ) -> dict[str, Any]:
+        return data  # type: ignore[return-value]  # a dict, as written
+
+    def build(
+        self,
+        cls: Callable[..., Any],
+        path: str,  # noqa: ARG002 -- the checking reader's signature
+        /,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        return _builder(cast("type", cls))(*args, **kwargs)
+
+
+@functools.cache
+def _builder(cls: type) -> Callable[..., Any]:
+    """
+    A function that builds *cls* from its fields, running no checks.
+
+    Like the ``__init__`` attrs writes, it is made once per class from the
+    class's fields: converters run, defaults apply, and the field checks
+    of ``__attrs_post_init__`` do not. Every model a journal holds takes
+    all its fields as arguments.
+    """
+    fields = attrs.fields(cls)
+    names: dict[str, object] = {"_new": object.__new__, "_cls": cls}
+    params, body = [], ["_i = _new(_cls)"]
+    for n, field in enumerate(fields):
+        name = field.name
+        default = field.default
+        if default is attrs.NOTHING:
+            params.append(name)
+            value = name
+        elif (factory := getattr(default, "factory", None)) is not None:
+            names[f"_f{n}"] = factory
+            params.append(f"{name}=_NOTHING")
+            call = "(_i)" if default.takes_self else "()"
+            body.append(f"if {name} is _NOTHING: {name} = _f{n}{call}")
+            value = name
+        else:
+            names[f"_d{n}"] = default
+            params.append(f"{name}=_d{n}")
+            value = name
+        if field.converter is not None:
+            names[f"_c{n}"] = field.converter
+            value = f"_c{n}({value})"
+        body.append(f"_set(_i, {name!r}, {value})")
+    names["_NOTHING"] = attrs.NOTHING
+    names["_set"] = object.__setattr__
+    source = f"def build({', '.join(params)}):\n    " + "\n    ".join(
+        [*body, "return _i"]
+    )
+    exec(source, names)  # noqa: S102 -- made from the class's own fields
+    return names["build"]  # type: ignore[return-value]

@@ -695,7 +695,22 @@ class TestInit:
 
     def test_busy(self, cli, tmp_path):
         """
-        init waits for another writer, then exits 75.
+        init of a new store waits for another writer, then exits 75.
+        """
+        holder = sqlite3.connect(tmp_path / "claims.db", isolation_level=None)
+        holder.execute("begin immediate")
+        try:
+            result = cli("--timeout", "0.05", "init")
+        finally:
+            holder.execute("rollback")
+            holder.close()
+
+        failed(result, 75, "another process is writing", "try again")
+
+    def test_existing_store_while_another_writes(self, cli, tmp_path):
+        """
+        init of a store that exists only reads it: another writer's lock
+        does not hold it up.
         """
         ok(cli("init"))
         holder = sqlite3.connect(tmp_path / "claims.db", isolation_level=None)
@@ -706,7 +721,7 @@ class TestInit:
             holder.execute("rollback")
             holder.close()
 
-        failed(result, 75, "another process is writing")
+        assert "already a claimtrack store" in ok(result).out
 
 
 # -- adding -------------------------------------------------------------------

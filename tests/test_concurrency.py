@@ -592,10 +592,6 @@ def test_busy_cli(path, rubio):
     assert [*rubio, "claim-added:late"] == stored(path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="StoreBusyError's message says what happened, not what to do",
-)
 def test_busy_says_what_to_do(path, rubio, start):
     """
     The busy error, from the API and the command line, says to try again.

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimtrack._codec import Reader, plain
+from claimtrack._codec import Reader, TrustedReader, plain
 from claimtrack._contradictions import fact_from_json, fact_to_json
 from claimtrack._engine import State
 from claimtrack._evidence import Policy
@@ -131,13 +131,23 @@ def _write_state(
     )
 
 
-def _decode(reader: Reader, row: Sequence[Any]) -> Event:
+def _decode(row: Sequence[Any]) -> Event:
     """
     The event of a row: its seq, kind, by, at and payload.
+
+    The row was checked when it was written, so it is read back without
+    checking it again; a row that cannot be read so (a damaged file) is
+    read again with every check, which names the fault.
     """
     seq, kind, by, at, payload = row
     data = {"kind": kind, "by": by, "at": at, "payload": json.loads(payload)}
-    return reader.event(data, f"events[{seq}]")
+    try:
+        return _TRUSTED.event(data, f"events[{seq}]")
+    except Exception:  # noqa: BLE001 -- any fault: read again, checked
+        return Reader().event(data, f"events[{seq}]")
+
+
+_TRUSTED = TrustedReader()
 
 
 _AFTER = (
@@ -155,9 +165,8 @@ def _read_events(
     """
     The events after the *after*-th, or every predicate declared.
     """
-    reader = Reader()
     rows = db.execute(_DECLARED) if declared else db.execute(_AFTER, (after,))
-    return [(row[0], _decode(reader, row)) for row in rows]
+    return [(row[0], _decode(row)) for row in rows]
 
 
 def _row(event: Event) -> tuple[str, str, str | None, str, str]:
@@ -208,7 +217,7 @@ class SqliteJournal:
             self.db.execute("pragma synchronous = full")
         except sqlite3.Error as exc:
             self.db.close()
-            raise StoreError("path", str(path), f"cannot open: {exc}") from exc
+            raise self._failed(exc, "cannot open: ") from exc
         except BaseException:
             self.db.close()
             raise
@@ -229,20 +238,27 @@ class SqliteJournal:
         """
         self.db.close()
 
+    def _failed(self, exc: sqlite3.Error, what: str = "") -> StoreError:
+        """
+        The error for SQLite's: busy if another writer held the file.
+        """
+        if isinstance(exc, sqlite3.OperationalError) and (
+            "locked" in str(exc) or "busy" in str(exc)
+        ):
+            return StoreBusyError(
+                "path",
+                str(self.path),
+                "another process is writing and did not finish in time; "
+                "try again, or wait longer (timeout)",
+            )
+        # not a database, unreadable, or read-only
+        return StoreError("path", str(self.path), f"{what}{exc}")
+
     def _begin(self) -> None:
         try:
             self.db.execute("begin immediate")
         except sqlite3.Error as exc:
-            if isinstance(exc, sqlite3.OperationalError) and (
-                "locked" in str(exc) or "busy" in str(exc)
-            ):
-                raise StoreBusyError(
-                    "path",
-                    str(self.path),
-                    "another process is writing and did not finish in time",
-                ) from exc
-            # not a database, unreadable, or read-only
-            raise StoreError("path", str(self.path), str(exc)) from exc
+            raise self._failed(exc) from exc
 
     def prepare(self, policy: Policy | None) -> Policy:
         """
@@ -254,6 +270,9 @@ class SqliteJournal:
             ConflictError: If *policy* differs from the file's.
         """
         before = self._meta()
+        if before is not None and before.get("version") == str(VERSION):
+            # A current file: nothing to write, so no lock to wait for.
+            return self._check_meta(before, policy)
         backup = None
         if before is not None and int(before.get("version", "0")) < VERSION:
             backup = self._backup(int(before["version"]))
@@ -386,7 +405,6 @@ class SqliteJournal:
         """
         wanted = list(dict.fromkeys(ids))
         found: dict[str, tuple[int, Event]] = {}
-        reader = Reader()
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             query = (
@@ -394,7 +412,7 @@ class SqliteJournal:
                 f"where id in ({', '.join('?' * len(chunk))})"
             )
             for key, *row in self.db.execute(query, chunk):
-                found[key] = (row[0], _decode(reader, row))
+                found[key] = (row[0], _decode(row))
         return found
 
     def revised(self, sources: Iterable[str | None]) -> bool:
@@ -474,6 +492,10 @@ class SqliteJournal:
         The transaction is the one begun by `begin`; the position returned
         is read inside it, so no other writer's commit can come between.
         """
+        if not self.db.in_transaction:
+            raise StoreError(
+                "path", str(self.path), "append needs the write begun first"
+            )
         try:
             last = self._last()
             if last != expected:
