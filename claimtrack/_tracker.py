@@ -845,9 +845,12 @@ class Tracker(Queries):
 
     def refresh(self) -> None:
         """
-        Read what other processes committed to the tracker's file.
+        Apply what other writers appended to the tracker's journal.
 
-        Does nothing for a tracker in memory.
+        Other processes writing the same file, or other trackers sharing
+        one journal in memory. A tracker whose journal is not read yet
+        reads it when first used, and a write catches up by itself; a
+        tracker no one else writes to has nothing to read.
 
         .. versionadded:: 0.1.0
         """
