@@ -1,97 +1,146 @@
 """
-Lookups answered from a journal's keyed reads, without the whole state.
+A tracker's state over a journal, read only as far as an operation needs.
 
-A tracker opened over a journal reads nothing until it is used. `claim`,
-`get` and `contradictions` of one claim read just the rows they need: the
-event that added the claim, the claims sharing its fact's subject and
-predicate, its links, their speakers and the declared predicates. From
-these `view` builds a small `State`, and the same engine code finds and
-explains the contradictions as it does over a whole state, so the answers
-are the same.
+A tracker opened over a journal reads nothing until it is used. A small
+operation — one claim's questions, adding a claim, citing evidence,
+merging a few events — runs on a partial `State` (`partial`) whose dicts
+fetch what they lack through `JournalLoader`, the journal's keyed reads:
+the event that added a claim, a claim's evidence and verdicts, the facts
+sharing a subject and predicate, a claim's links, the claims a text names.
+The engine's code is the same over it, so the answers and the events are
+the same as over the whole state. What a revision changed (a revised
+source, the claims and evidence quoting it) is not read in part: the
+loader asks for the whole state instead (`WholeStateNeeded`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from claimtrack._contradictions import ContradictionKind
-from claimtrack._engine import State
-from claimtrack._events import EventKind
+from claimtrack._engine import State, WholeStateNeeded
+from claimtrack._evidence import Evidence
 from claimtrack._models import Claim, Source
 
 
 if TYPE_CHECKING:
-    from claimtrack._events import Payload
+    from claimtrack._contradictions import Contradiction, Fact
+    from claimtrack._events import Event
     from claimtrack._journals import Journal
+    from claimtrack._models import Actor
     from claimtrack._predicates import Predicate
 
 
-__all__ = ["event_id", "read", "view"]
+__all__ = ["JournalLoader", "partial"]
 
 
-def event_id(kind: EventKind, payload_id: str) -> str:
+class JournalLoader:
     """
-    The id of the event of *kind* whose payload has this id.
+    What a partial state lacks, read from a journal by key.
     """
-    return f"{kind.value}:{payload_id}"
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.revisions = journal.has_revisions()
+
+    def _found(self, key: str) -> tuple[int, Event] | None:
+        found = self.journal.events_by_id([key]).get(key)
+        if found is not None and self.revisions:
+            payload = found[1].payload
+            sources: list[str | None] = []
+            if isinstance(payload, Source):
+                sources = [payload.id]
+            elif isinstance(payload, Claim):
+                sources = [payload.source]
+            elif isinstance(payload, Evidence):
+                sources = [item.source for item in payload.items]
+            if self.journal.revised(sources):
+                raise WholeStateNeeded  # a revision changed it since
+        return found
+
+    def _payload(self, key: str) -> object:
+        found = self._found(key)
+        return None if found is None else found[1].payload
+
+    def claim(self, claim: str) -> tuple[int, Event] | None:
+        """
+        The event that added the claim, and its position.
+        """
+        return self._found(f"claim-added:{claim}")
+
+    def source(self, source: str) -> Source | None:
+        """
+        The source with this id.
+        """
+        return cast("Source | None", self._payload(f"source-added:{source}"))
+
+    def evidence(self, evidence: str) -> Evidence | None:
+        """
+        The evidence with this id.
+        """
+        return cast(
+            "Evidence | None", self._payload(f"evidence-added:{evidence}")
+        )
+
+    def about(self, claim: str) -> list[Event]:
+        """
+        The events about the claim, in order.
+        """
+        found = self.journal.about(claim)
+        if self.revisions:
+            for event in found:
+                if isinstance(event.payload, Evidence):
+                    self._payload(event.id)  # refused if a revision moved it
+        return found
+
+    def fact(self, claim: str) -> Fact | None:
+        """
+        The claim's fact, as the journal keeps it.
+        """
+        return self.journal.fact(claim)
+
+    def facts(self, subject: str, predicate: str) -> list[tuple[str, Fact]]:
+        """
+        The claims with a fact of this subject and predicate.
+        """
+        return self.journal.facts(subject, predicate)
+
+    def links(self, claim: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        """
+        The claim's links: the other claim, the kind, the event ids.
+        """
+        return self.journal.links(claim)
+
+    def contradiction(self, link: str) -> Contradiction:
+        """
+        The explicit contradiction with this id.
+        """
+        return cast(
+            "Contradiction", self._payload(f"contradiction-added:{link}")
+        )
+
+    def entities(self, key: str) -> list[str]:
+        """
+        The claims whose subject or object is text with this name key.
+        """
+        return self.journal.entities(key)
+
+    def source_with_url(self, url: str) -> Source | None:
+        """
+        The first source added with this URL.
+        """
+        found = self.journal.source_with_url(url)
+        if found is not None and self.revisions:
+            self.source(found.id)  # refused if a revision changed it
+        return found
 
 
-def read(journal: Journal, key: str) -> Payload | None:
+def partial(journal: Journal) -> State:
     """
-    The payload of an event in the journal, unless a revision changed it.
-
-    A claim or source added before its source's text was revised is read
-    whole instead (None here): the revision moved the spans.
+    A partial state of what *journal* holds now.
     """
-    found = journal.events_by_id([key]).get(key)
-    if found is None:
-        return None
-    payload = found[1].payload
-    source = payload.source if isinstance(payload, Claim) else None
-    if isinstance(payload, Source):
-        source = payload.id
-    return None if journal.revised([source]) else payload
-
-
-def view(journal: Journal, claim_id: str) -> State | None:
-    """
-    A state holding just what a claim's contradictions are made of.
-
-    The claim, the claims with a fact of its subject and predicate, the
-    claims linked to it, their speakers and the actors they name, the
-    links and the declared predicates. None if the journal has no such
-    claim.
-    """
-    state = State()
-    wanted = [event_id(EventKind.CLAIM_ADDED, claim_id)]
-    key = journal.fact(claim_id)
-    if key is not None:
-        members = []
-        for other, fact in journal.facts(*key):
-            state.facts[other] = fact
-            members.append(other)
-        state.match[key] = members if len(members) > 1 else members[0]
-        wanted.extend(event_id(EventKind.CLAIM_ADDED, m) for m in members)
-    for other, kind, ids in journal.links(claim_id):
-        wanted.append(event_id(EventKind.CLAIM_ADDED, other))
-        if kind == ContradictionKind.EXPLICIT.value:
-            linked = EventKind.CONTRADICTION_ADDED
-        else:
-            linked = EventKind.EVIDENCE_ADDED
-            state.refuting.setdefault(claim_id, {})[other] = list(ids)
-        wanted.extend(event_id(linked, i) for i in ids)
-    found = journal.events_by_id(wanted)
-    if wanted[0] not in found:
-        return None
-    names = {
-        name
-        for seq, event in found.values()
-        for name in state.hold(seq, event.payload)
-    }
-    for _, event in journal.events_by_id(
-        event_id(EventKind.ACTOR_ADDED, name) for name in names
-    ).values():
-        state.apply(event)
-    for event in journal.declared():
-        state.registry.add(cast("Predicate", event.payload))
-    return state
+    return State.over(
+        JournalLoader(journal),
+        actors=[cast("Actor", e.payload) for e in journal.actors()],
+        predicates=[cast("Predicate", e.payload) for e in journal.declared()],
+        position=journal.last(),
+    )

@@ -12,13 +12,13 @@ once. The write side, `Tracker`, builds on it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import functools
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from claimtrack import _arguments as args
 from claimtrack import _lookups
 from claimtrack._arguments import Errors
-from claimtrack._engine import State, _conflicts, _support
-from claimtrack._events import EventKind
+from claimtrack._engine import State, WholeStateNeeded, _conflicts, _support
 from claimtrack._evidence import Policy
 from claimtrack._models import Actor, Claim, Source
 from claimtrack._text import fold
@@ -28,7 +28,7 @@ from claimtrack.exceptions import NotFoundError, StoreError, UnknownClaimError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from claimtrack._anchor import Reanchored, Revision
     from claimtrack._arguments import DateLike
@@ -45,7 +45,44 @@ if TYPE_CHECKING:
     from claimtrack._predicates import Predicate
 
 
-__all__ = ["Queries"]
+__all__ = ["Queries", "point"]
+
+_Q = TypeVar("_Q", bound="Queries")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def point(
+    method: Callable[Concatenate[_Q, _P], _R],
+) -> Callable[Concatenate[_Q, _P], _R]:
+    """
+    Make a method about a few claims read only what it needs.
+
+    Over a journal not read yet, the method runs on a partial state read
+    from the journal in one snapshot (`claimtrack._lookups.partial`);
+    otherwise on the whole state. The partial state is dropped after.
+    """
+
+    @functools.wraps(method)
+    def read(self: _Q, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        journal = self._journal
+        if (
+            self._current is not None
+            or self._state is not None
+            or journal is None
+        ):
+            return method(self, *args, **kwargs)
+        with journal.reading():
+            self._current = _lookups.partial(journal)
+            try:
+                return method(self, *args, **kwargs)
+            except WholeStateNeeded:
+                pass  # what a revision changed: read the journal whole
+            finally:
+                self._current = None
+        return method(self, *args, **kwargs)
+
+    return read
 
 
 class Queries:
@@ -60,6 +97,9 @@ class Queries:
     _journal: Journal | None  # None once closed
     _closed: str | None  # where the journal was, once closed
     _position: int  # the journal's position the state is at
+    # The partial state of the operation under way, if it reads the
+    # journal only as far as it needs (see `claimtrack._lookups`).
+    _current: State | None = None
 
     __hash__ = None  # type: ignore[assignment]  # trackers change
 
@@ -91,11 +131,14 @@ class Queries:
         self._state = None
         self._position = 0
 
-    def _unread(self) -> Journal | None:
+    def _here(self) -> State:
         """
-        The journal, if it is open and the state not read from it yet.
+        The state an operation on a few claims works on.
+
+        The partial state of the operation under way, if there is one;
+        otherwise the whole state.
         """
-        return self._journal if self._state is None else None
+        return self._current or self._whole()
 
     def __len__(self) -> int:
         return len(self._whole().claims)
@@ -108,8 +151,9 @@ class Queries:
     def __iter__(self) -> Iterator[Claim]:
         return iter(list(self._whole().claims.values()))
 
+    @point
     def __contains__(self, item: object) -> bool:
-        state = self._whole()
+        state = self._here()
         if isinstance(item, Source | Actor | Claim):
             return state.lookup(item.id) == item
         return isinstance(item, str) and state.lookup(item) is not None
@@ -120,17 +164,18 @@ class Queries:
     @property
     def position(self) -> int:
         """
-        Where in its journal the tracker is: the events it has applied.
+        Where in its journal the tracker is: the last event read or written.
 
-        Each write moves it on by the events it added; `refresh` moves it
-        to the journal's end. Over a journal only this tracker writes, it
-        is the number of events.
+        Reading the journal moves it to the journal's end, as `refresh`
+        does; each write moves it to the last event the write appended. A
+        tracker that has neither read nor written is at 0. Over a journal
+        only this tracker writes, it is the number of events.
 
         .. versionadded:: 0.1.0
         """
-        self._whole()
         return self._position
 
+    @point
     def status(
         self, claim: str | Claim, *, policy: Policy | None = None
     ) -> Status:
@@ -144,12 +189,13 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         target = state.claim_id(claim, "claim")
         if policy is not None:
             instance_of(Policy)(self, "policy", policy)
         return _support.status(state, target, policy or self.policy)
 
+    @point
     def derived_status(
         self, claim: str | Claim, *, policy: Policy | None = None
     ) -> Status:
@@ -159,10 +205,11 @@ class Queries:
         .. versionadded:: 0.1.0
         """
         instance_of(Policy)(self, "policy", policy or self.policy)
-        state = self._whole()
+        state = self._here()
         target = state.claim_id(claim, "claim")
         return _support.derived(state, target, policy or self.policy)
 
+    @point
     def support(self, claim: str | Claim) -> Support:
         """
         Explain *claim*'s support: lineages, what was set aside, and why.
@@ -172,54 +219,59 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         return _support.support(state, state.claim_id(claim, "claim"))
 
+    @point
     def evidence(self, claim: str | Claim) -> list[Evidence]:
         """
         Return the evidence on *claim*, in the order it was added.
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         target = state.claim_id(claim, "claim")
         return list(state.evidence.get(target, {}).values())
 
+    @point
     def verdicts(self, claim: str | Claim) -> list[Verdict]:
         """
         Return the verdicts on *claim*, in the order they were set.
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         target = state.claim_id(claim, "claim")
         return list(state.verdicts.get(target, {}).values())
 
+    @point
     def verdict(self, claim: str | Claim) -> Verdict | None:
         """
         Return the verdict that counts: the latest that judges, or None.
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         return _support.verdict(state, state.claim_id(claim, "claim"))
 
+    @point
     def retraction(self, claim: str | Claim) -> Retraction | None:
         """
         Return *claim*'s retraction, if it was retracted.
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         return state.retractions.get(state.claim_id(claim, "claim"))
 
+    @point
     def predicates(self) -> list[Predicate]:
         """
         Return the declared predicates, in the order declared.
 
         .. versionadded:: 0.1.0
         """
-        return list(self._whole().registry)
+        return list(self._here().registry)
 
     def contradictions(
         self,
@@ -256,21 +308,59 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        plain = (
+        if claim is None:
+            return self._contradictions(
+                self._whole(),
+                None,
+                speaker=speaker,
+                kind=kind,
+                said_between=said_between,
+                same_speaker=same_speaker,
+            )
+        return self._contradictions_of(
+            claim,
+            speaker=speaker,
+            kind=kind,
+            said_between=said_between,
+            same_speaker=same_speaker,
+        )
+
+    @point
+    def _contradictions_of(
+        self,
+        claim: str | Claim,
+        *,
+        speaker: str | Actor | None,
+        kind: ContradictionKind | str | None,
+        said_between: tuple[DateLike | None, DateLike | None] | None,
+        same_speaker: bool | None,
+    ) -> list[Contradiction]:
+        return self._contradictions(
+            self._here(),
+            claim,
+            speaker=speaker,
+            kind=kind,
+            said_between=said_between,
+            same_speaker=same_speaker,
+        )
+
+    def _contradictions(
+        self,
+        state: State,
+        claim: str | Claim | None,
+        *,
+        speaker: str | Actor | None,
+        kind: ContradictionKind | str | None,
+        said_between: tuple[DateLike | None, DateLike | None] | None,
+        same_speaker: bool | None,
+    ) -> list[Contradiction]:
+        if (
             speaker is None
             and kind is None
             and said_between is None
             and same_speaker is None
-            and claim is not None
-        )
-        journal = self._unread()
-        if plain and journal is not None and isinstance(claim, str | Claim):
-            found = self._read_contradictions(journal, claim)
-            if found is not None:
-                return found
-        state = self._whole()
-        if plain and (stored := state.stored_id(claim)) is not None:
-            # the plain lookup: no filter to check
+            and (stored := state.stored_id(claim)) is not None
+        ):  # the plain lookup: no filter to check
             if _conflicts.alone(state, stored):
                 return []
             return [
@@ -316,33 +406,14 @@ class Queries:
             )
         ]
 
-    def _read_contradictions(
-        self, journal: Journal, claim: str | Claim
-    ) -> list[Contradiction] | None:
-        """
-        A claim's contradictions from the journal's keyed reads, or None.
-        """
-        claim_id = claim if isinstance(claim, str) else claim.id
-        with journal.reading():
-            view = _lookups.view(journal, claim_id)
-        if view is None or (
-            isinstance(claim, Claim) and view.claims[claim_id] != claim
-        ):
-            return None
-        if _conflicts.alone(view, claim_id):
-            return []
-        return [
-            _conflicts.explain(view, *pair)
-            for pair in _conflicts.conflicts_of(view, claim_id)
-        ]
-
+    @point
     def history(self, claim: str | Claim) -> list[Event]:
         """
         Return every event that concerns *claim*, in the order applied.
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         return state.history(state.claim_id(claim, "claim"))
 
     def events(self) -> list[Event]:
@@ -353,6 +424,7 @@ class Queries:
         """
         return self._whole().events()
 
+    @point
     def revisions(self, source: str | Source) -> list[Revision]:
         """
         Return the revisions of *source*, oldest first.
@@ -362,10 +434,11 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         found = args.source_ref(state, source, None)
         return list(state.revisions.get(found.id, ()))
 
+    @point
     def orphans(self, source: str | Source | None = None) -> list[Reanchored]:
         """
         Return the spans that revisions left without a place.
@@ -384,7 +457,7 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         if source is None:
             groups: Iterable[dict[Any, tuple[Reanchored, int]]] = (
                 state.orphans.values()
@@ -394,6 +467,7 @@ class Queries:
             groups = [state.orphans.get(found.id, {})]
         return [entry for group in groups for entry, _ in group.values()]
 
+    @point
     def get(self, id: str) -> Source | Actor | Claim:  # noqa: A002
         """
         Return the source, actor or claim with this id.
@@ -403,23 +477,13 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        journal = self._unread()
-        if journal is not None and isinstance(id, str):
-            for kind in (
-                EventKind.CLAIM_ADDED,
-                EventKind.SOURCE_ADDED,
-                EventKind.ACTOR_ADDED,
-            ):
-                found = _lookups.read(journal, _lookups.event_id(kind, id))
-                if isinstance(found, Source | Actor | Claim):
-                    return found
-        state = self._whole()
         instance_of(str)(self, "id", id)
-        stored = state.lookup(id)
+        stored = self._here().lookup(id)
         if stored is None:
             raise NotFoundError("id", id, "nothing in the tracker has this id")
         return stored
 
+    @point
     def source(self, id: str) -> Source:  # noqa: A002
         """
         Return the source with this id.
@@ -429,8 +493,9 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        return self._whole().source(id)
+        return self._here().source(id)
 
+    @point
     def actor(self, name: str | Actor) -> Actor:
         """
         Return the actor with this id, name, alias or role.
@@ -444,9 +509,10 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         return state.actors[args.actor_ref(state, name, "actor", None)]
 
+    @point
     def claim(self, id: str) -> Claim:  # noqa: A002
         """
         Return the claim with this id.
@@ -456,16 +522,9 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        journal = self._unread()
-        if journal is not None and isinstance(id, str):
-            key = _lookups.event_id(EventKind.CLAIM_ADDED, id)
-            found = _lookups.read(journal, key)
-            if isinstance(found, Claim):
-                return found
-        state = self._whole()
         instance_of(str)(self, "claim", id)
         try:
-            return state.claims[id]
+            return self._here().claims[id]
         except KeyError:
             raise UnknownClaimError(
                 "claim", id, "no claim has this id"

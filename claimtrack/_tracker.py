@@ -26,16 +26,30 @@ from __future__ import annotations
 import datetime as dt  # noqa: TC003 -- the docs resolve the signatures
 import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Concatenate,
+    ParamSpec,
+    Self,
+    TypeVar,
+    cast,
+)
 
 import attrs
 
 from claimtrack import _arguments as args
-from claimtrack import _scales
+from claimtrack import _lookups, _scales
 from claimtrack._anchor import MIN_SCORE, Revision, check_min_score
 from claimtrack._arguments import ADD_CLAIM_KEYS, Batch, DateLike, Errors
 from claimtrack._contradictions import Contradiction, ContradictionKind
-from claimtrack._engine import Changes, State, _conflicts, _revisions
+from claimtrack._engine import (
+    Changes,
+    State,
+    WholeStateNeeded,
+    _conflicts,
+    _revisions,
+)
 from claimtrack._events import Event, EventKind, Payload
 from claimtrack._evidence import (
     Evidence,
@@ -75,56 +89,40 @@ MAX_BYTES = 256 * 1024 * 1024
 """The largest JSON document read unless a larger limit is given."""
 
 
+_WHOLE = frozenset({"declare", "revise"})
+"""Writes that need the whole state: they re-read every claim of a
+predicate, or move every span on a source."""
+
+
 def _writes(
     method: Callable[Concatenate[Tracker, _P], _R],
 ) -> Callable[Concatenate[Tracker, _P], _R]:
     """
     Make a method that changes a tracker write through its journal.
 
-    The journal's write lock is taken and what other writers appended is
-    applied first; the method's checked events are queued, then applied,
+    The journal's write lock is taken first. A tracker that has read its
+    journal applies what other writers appended since; one that has not
+    works on a partial state read inside the lock, which is current by
+    construction. The method's checked events are queued, then applied,
     and appended with the state they changed at the position the tracker
-    expects. If the append fails, the tracker forgets its state and reads
-    the journal again when next used: a write that fails changes neither
-    the journal nor the tracker.
+    expects. If anything fails, the journal is left as it was and so is
+    the tracker (a tracker that had read its journal forgets its state and
+    reads it again when next used).
     """
 
     @functools.wraps(method)
     def write(self: Tracker, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if self._pending is not None:  # a write within a write
-            return method(self, *args, **kwargs)
-        state = self._whole()
-        journal = self._writable()
-        for position, event in journal.begin(self._position):
-            state.apply(event)
-            self._position = position
-        self._pending = []
-        try:
-            result = method(self, *args, **kwargs)
-            pending = self._pending
-        except BaseException:
-            journal.rollback()
-            raise
-        finally:
-            self._pending = None
-        if not pending:
-            journal.rollback()
-            return result
-        state.changes = changes = Changes()
-        try:
-            for event in pending:
-                state.apply(event)
-            facts, links = state.rows(changes)
-            self._position = journal.append(
-                pending, expected=self._position, facts=facts, links=links
-            )
-        except BaseException:
-            journal.rollback()
-            self._forget()  # the journal holds the state as it was
-            raise
-        finally:
-            state.changes = None
-        return result
+        call = functools.partial(method, self, *args, **kwargs)
+        if (
+            self._state is None
+            and self._journal is not None
+            and method.__name__ not in _WHOLE
+        ):
+            try:
+                return self._write(call, partial=True)
+            except WholeStateNeeded:
+                pass  # read the journal whole, and do it again
+        return self._write(call, partial=False)
 
     return write
 
@@ -157,6 +155,7 @@ class Tracker(Queries):
         if policy is not None:
             instance_of(Policy)(self, "policy", policy)
         self._pending: list[Event] | None = None  # a write's events, queued
+        self._applied = 0  # how many of them were applied at once
         self._position = 0  # the journal's position the state is at
         self._closed: str | None = None  # where the journal was, once closed
         # The state, or None while the journal is not read yet.
@@ -200,6 +199,71 @@ class Tracker(Queries):
         assert self._pending is not None  # noqa: S101 -- only in a write
         self._pending.append(event)
 
+    def _commit_now(self, state: State, event: Event) -> None:
+        """
+        Apply a checked event at once, and queue it.
+
+        For a write whose next checks depend on it (`merge`).
+        """
+        assert self._pending is not None  # noqa: S101 -- only in a write
+        state.apply(event)
+        self._pending.append(event)
+        self._applied += 1
+
+    def _write(self, call: Callable[[], _R], *, partial: bool) -> _R:
+        """
+        Run a write: lock, catch up or read in part, check, apply, append.
+        """
+        if partial:
+            journal = self._writable()
+            journal.begin(None)
+            try:
+                state, position = _lookups.partial(journal), journal.last()
+            except BaseException:
+                journal.rollback()
+                raise
+            self._current = state
+        else:
+            state = self._whole()
+            journal = self._writable()
+            for position, event in journal.begin(self._position):
+                state.apply(event)
+                self._position = position
+            position = self._position
+        self._pending, self._applied = [], 0
+        state.changes = changes = Changes()
+        applying = False
+        try:
+            try:
+                result = call()
+                pending = self._pending
+            finally:
+                self._pending = None
+            if not pending:
+                journal.rollback()
+                return result
+            applying = True
+            for event in pending[self._applied :]:
+                state.apply(event)
+            facts, links = state.rows(changes)
+            position = journal.append(
+                pending,
+                expected=position,
+                facts=facts,
+                links=links,
+                entities=changes.entities,
+            )
+        except BaseException:
+            journal.rollback()
+            if not partial and (applying or self._applied):
+                self._forget()  # the journal holds the state as it was
+            raise
+        finally:
+            state.changes = None
+            self._current = None
+        self._position = position
+        return result
+
     # -- adding ------------------------------------------------------------
 
     @_writes
@@ -227,7 +291,7 @@ class Tracker(Queries):
         .. versionadded:: 0.1.0
         """
         instance_of(Source)(self, "source", source)
-        state = self._whole()
+        state = self._here()
         event = self._event(EventKind.SOURCE_ADDED, source, by, at)
         if state.check(event):
             self._commit(event)
@@ -254,7 +318,7 @@ class Tracker(Queries):
         .. versionadded:: 0.1.0
         """
         instance_of(Actor)(self, "actor", actor)
-        state = self._whole()
+        state = self._here()
         event = self._event(EventKind.ACTOR_ADDED, actor, by, at)
         if state.check(event):
             self._commit(event)
@@ -327,7 +391,7 @@ class Tracker(Queries):
         .. versionadded:: 0.1.0
         """
         author = args.author(by, at)
-        state = self._whole()
+        state = self._here()
         batch = Batch()
         claim = args.prepare(
             state,
@@ -376,7 +440,7 @@ class Tracker(Queries):
         .. versionadded:: 0.1.0
         """
         author = args.author(by, at)
-        state = self._whole()
+        state = self._here()
         batch = Batch()
         results = []
         for index, item in enumerate(claims):
@@ -414,7 +478,7 @@ class Tracker(Queries):
         """
         Queue a checked batch: actors, then sources, then claims.
         """
-        args.check_batch(self._whole(), batch)
+        args.check_batch(self._here(), batch)
         by, when = author
         # Every check has passed: from here on nothing can fail.
         pending = self._pending
@@ -465,7 +529,7 @@ class Tracker(Queries):
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         errors = Errors("corroborate")
         target = errors.attempt(state.claim_id, claim, "claim")
         items = errors.attempt(args.citations, state, evidence)
@@ -522,7 +586,7 @@ class Tracker(Queries):
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         errors = Errors("rate")
         target = errors.attempt(state.claim_id, claim, "claim")
         chosen = errors.attempt(_scales.get, scale)
@@ -577,7 +641,7 @@ class Tracker(Queries):
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         errors = Errors("retract")
         target = errors.attempt(state.claim_id, claim, "claim")
         author = errors.attempt(args.author, by, at)
@@ -619,7 +683,7 @@ class Tracker(Queries):
         .. versionadded:: 0.1.0
         """
         instance_of(Predicate)(self, "predicate", predicate)
-        state = self._whole()
+        state = self._here()
         event = self._event(EventKind.PREDICATE_DECLARED, predicate, by, at)
         if state.check(event):
             self._commit(event)
@@ -647,7 +711,7 @@ class Tracker(Queries):
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         errors = Errors("contradict")
         first = errors.attempt(state.claim_id, claim, "claim")
         second = errors.attempt(state.claim_id, other, "other")
@@ -699,29 +763,11 @@ class Tracker(Queries):
         .. versionadded:: 0.1.0
         """
         instance_of(Event)(self, "event", event)
-        state = self._whole()
-        known = state.applied_before(event)
-        if known is not None:
-            return known
-        payload = event.payload
-        if isinstance(payload, Claim):
-            if state.claims.get(payload.id) == payload:
-                # Applied already: its names are not read again, as actors
-                # added since may have made them mean someone else.
-                return payload
-            errors = Errors("apply")
-            resolved = args.resolve_refs(state, payload, Batch(), errors)
-            errors.raise_any()
-            event = attrs.evolve(event, payload=resolved)
-        elif isinstance(payload, Evidence):
-            items = args.citations(state, list(payload.items))
-            event = attrs.evolve(
-                event, payload=attrs.evolve(payload, items=items)
-            )
-        if state.check(event):
-            self._commit(event)
-            return event.payload
-        return state.stored(event)
+        state = self._here()
+        checked, held = _checked(state, event)
+        if checked is not None:
+            self._commit(checked)
+        return held
 
     # -- revisions ---------------------------------------------------------
 
@@ -775,7 +821,7 @@ class Tracker(Queries):
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        state = self._here()
         errors = Errors("revise")
         found = errors.attempt(args.source_ref, state, source, None)
         errors.attempt(instance_of(str), self, "text", text)
@@ -971,10 +1017,11 @@ class Tracker(Queries):
         .. versionadded:: 0.1.0
         """
         instance_of(Tracker)(self, "other", other)
-        mine = self.events()
-        have = {event.id: event for event in mine}
+        state = self._here()
+        theirs = other.events()
+        have = self._events_by_id([event.id for event in theirs])
         missing = []
-        for index, event in enumerate(other.events()):
+        for index, event in enumerate(theirs):
             ours = have.get(event.id)
             if ours is None:
                 missing.append((index, event))
@@ -987,16 +1034,26 @@ class Tracker(Queries):
                     event.payload.id,
                     "this tracker has something different under this id",
                 )
-        scratch = Tracker.from_events(mine, policy=self.policy)
+        added = []
         for index, event in missing:
             try:
-                scratch.apply(event)
+                checked, _ = _checked(state, event)
             except ClaimtrackError as exc:
                 raise _relocate(exc, f"events[{index}]") from exc
-        added = scratch.events()[len(mine) :]
-        for event in added:
-            self._commit(event)
+            # Its id is not this tracker's, so it is new: apply it at once,
+            # for the next events' checks.
+            self._commit_now(state, cast("Event", checked))
+            added.append(cast("Event", checked))
         return added
+
+    def _events_by_id(self, ids: list[str]) -> dict[str, Event]:
+        """
+        This tracker's events with these ids.
+        """
+        if self._current is not None and self._journal is not None:
+            found = self._journal.events_by_id(ids)
+            return {key: event for key, (_, event) in found.items()}
+        return {event.id: event for event in self.events()}
 
     @classmethod
     def from_events(
@@ -1106,3 +1163,32 @@ class Tracker(Queries):
         from claimtrack import _records  # noqa: PLC0415
 
         return _records.to_graphml(self, claims)
+
+
+def _checked(state: State, event: Event) -> tuple[Event | None, Payload]:
+    """
+    An event checked against *state* as `Tracker.apply` takes it.
+
+    Returns:
+        The event to apply (its names resolved), or None if the state
+        holds it already; and what the state will hold for its payload.
+    """
+    known = state.applied_before(event)
+    if known is not None:
+        return None, known
+    payload = event.payload
+    if isinstance(payload, Claim):
+        if state.claims.get(payload.id) == payload:
+            # Applied already: its names are not read again, as actors
+            # added since may have made them mean someone else.
+            return None, payload
+        errors = Errors("apply")
+        resolved = args.resolve_refs(state, payload, Batch(), errors)
+        errors.raise_any()
+        event = attrs.evolve(event, payload=resolved)
+    elif isinstance(payload, Evidence):
+        items = args.citations(state, list(payload.items))
+        event = attrs.evolve(event, payload=attrs.evolve(payload, items=items))
+    if state.check(event):
+        return event, event.payload
+    return None, state.stored(event)

@@ -25,6 +25,7 @@ from .test_status import worlds
 
 
 T0 = "2025-02-05T09:00:00+00:00"
+URL = "https://elfaro.net/a"
 
 
 def rows(path):
@@ -167,8 +168,10 @@ class TestOpen:
 
     def test_close_keeps_memory(self, tracker):
         """
-        A closed tracker stays readable, and closing twice is harmless.
+        A closed tracker that read its file stays readable, and closing
+        twice is harmless.
         """
+        assert ["rubio"] == [a.id for a in tracker.actors()]
         tracker.close()
         tracker.close()
 
@@ -210,12 +213,12 @@ class TestWrites:
         """
         A file that stops being a database gives a StoreError on writing.
         """
+        before = tracker.events()
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         tracker._journal.db.close()
         path.write_bytes(b"not a database at all" * 100)
         tracker._journal.db = sqlite3.connect(path, isolation_level=None)
-        before = tracker.events()
 
         with pytest.raises(ct.StoreError):
             tracker.add_claim("x", speaker="rubio")
@@ -223,8 +226,10 @@ class TestWrites:
 
     def test_bad_row_from_another_writer(self, tracker, path):
         """
-        A malformed event in the file is reported, and nothing is written.
+        A malformed event in the file, read by a tracker catching up with
+        it, is reported, and nothing is written.
         """
+        tracker.events()  # read whole: a write now catches up
         with sqlite3.connect(path) as db:
             db.execute(
                 "insert into events (id, kind, by, at, payload) "
@@ -413,7 +418,8 @@ class TestMigration:
     )
     def test_layout_1_gains_its_state(self, world):
         """
-        A layout-1 file opens as layout 2, with the state a fresh file has.
+        A layout-1 file opens as the current layout, with the state a
+        fresh file has.
         """
         memory = world[0]
         with tempfile.TemporaryDirectory() as folder:
@@ -426,8 +432,38 @@ class TestMigration:
                 for event in memory.events():
                     fresh.apply(event)
 
-            assert 2 == version(old)
+            assert _store.VERSION == version(old)
             assert 1 == version(Path(folder, "old.db.v1.bak"))
+            assert state(old) == state(new)
+            assert lazily == {
+                c.id: memory.contradictions(c.id) for c in memory
+            }
+
+    @given(worlds())
+    @settings(
+        max_examples=10,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    def test_layout_2_gains_its_entities(self, world):
+        """
+        A layout-2 file opens as the current layout: the texts its claims
+        name are indexed as in a fresh file, and it reads in part.
+        """
+        memory = world[0]
+        with tempfile.TemporaryDirectory() as folder:
+            old, new = Path(folder, "old.db"), Path(folder, "new.db")
+            layout_1(old, memory)
+            with sqlite3.connect(old) as db:  # as layout 2 had it
+                _store._add_state(db)
+                db.execute("update meta set value = '2' where key = 'version'")
+            with ct.Tracker.open(old) as tracker:
+                lazily = {c.id: tracker.contradictions(c.id) for c in memory}
+            with ct.Tracker.open(new) as fresh:
+                for event in memory.events():
+                    fresh.apply(event)
+
+            assert _store.VERSION == version(old)
+            assert 2 == version(Path(folder, "old.db.v2.bak"))
             assert state(old) == state(new)
             assert lazily == {
                 c.id: memory.contradictions(c.id) for c in memory
@@ -486,6 +522,7 @@ def state(path):
         return (
             db.execute("select * from facts order by claim").fetchall(),
             db.execute("select * from links order by 1, 2, 3").fetchall(),
+            db.execute("select * from entities order by 1, 2").fetchall(),
         )
 
 
@@ -637,21 +674,24 @@ class TestLazyReading:
             ),
         ],
     )
-    def test_unknown_reads_the_file(self, opened, call, error):
+    def test_unknown_errs_without_reading(self, opened, call, error):
         """
-        A lookup the indexes cannot answer reads the file and then errs.
+        A lookup of something the file does not hold errs, from the
+        file's indexes.
         """
         with pytest.raises(error):
             call(opened)
-        assert not unread(opened)
+        assert unread(opened)
 
     def test_filters_read_the_file(self, opened):
         """
-        A filtered lookup, or any other method, reads the whole file.
+        A filtered lookup of one claim reads only what it needs; listing
+        everything reads the whole file.
         """
         assert 1 == len(opened.contradictions("a", kind="explicit"))
-        assert not unread(opened)
+        assert unread(opened)
         assert 2 == len(opened)
+        assert not unread(opened)
 
     def test_closed_before_read(self, opened, path):
         """
@@ -734,3 +774,193 @@ class TestLazyReading:
                 assert (not unread(tracker)) is (id_ == "a")
         with ct.Tracker.open(path) as tracker:
             assert tracker.get("s").text.startswith("Yesterday")
+
+
+class TestPartialWork:
+    """
+    A tracker that has not read its file reads, for each question about a
+    claim and for each small write, only what that needs; the answers and
+    the file are the same as when it is read whole.
+    """
+
+    @staticmethod
+    def build(tracker):
+        """
+        Sources with URLs and lineage, claims, evidence of every kind.
+        """
+        tracker.add_actor(
+            ct.Actor("rubio", "Marco Rubio", aliases=("Rubio",)), at=T0
+        )
+        tracker.add_actor(ct.Actor("bukele", "Nayib Bukele"), at=T0)
+        tracker.add_source(
+            ct.Source("ap", url="https://apnews.com/a", publisher="AP"),
+            at=T0,
+        )
+        tracker.add_source(
+            ct.Source("article", text="Rubio spoke.", derived_from=("ap",)),
+            at=T0,
+        )
+        offer = tracker.add_claim(
+            "El Salvador will take deportees",
+            speaker="Rubio",
+            source="article",
+            proposition=ct.Proposition("bukele", "status", "agreed"),
+            id="offer",
+            at=T0,
+        )
+        tracker.add_claim(
+            "An agreement is being finalized",
+            speaker="bukele",
+            proposition=ct.Proposition("bukele", "status", "pending"),
+            id="pending",
+            at=T0,
+        )
+        tracker.corroborate(offer, evidence="https://apnews.com/a", at=T0)
+        tracker.corroborate(offer, evidence="https://elfaro.net/x", at=T0)
+        tracker.corroborate(offer, evidence="pending", stance="refutes", at=T0)
+        tracker.rate("pending", "mostly true", at=T0)
+        tracker.retract("pending", note="withdrawn", at=T0)
+        tracker.contradict("offer", "pending", note="dates differ", at=T0)
+
+    @staticmethod
+    def answers(tracker, claim):
+        """
+        Everything a tracker says about one claim.
+        """
+        return (
+            tracker.claim(claim),
+            tracker.status(claim),
+            tracker.derived_status(claim),
+            tracker.support(claim),
+            tracker.evidence(claim),
+            tracker.verdicts(claim),
+            tracker.verdict(claim),
+            tracker.retraction(claim),
+            tracker.history(claim),
+            tracker.contradictions(claim),
+            tracker.contradictions(claim, kind="explicit"),
+        )
+
+    def test_same_answers_and_same_file(self, tmp_path):
+        """
+        Built one write at a time by unread trackers, the file holds what
+        a tracker in memory holds, with the same state rows, and every
+        question about a claim gets the same answer read in part.
+        """
+        memory = ct.Tracker()
+        self.build(memory)
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as tracker:
+            self.build(tracker)
+            assert unread(tracker)
+        whole = tmp_path / "whole.db"
+        with ct.Tracker.open(whole) as tracker:
+            for event in memory.events():
+                tracker.apply(event)
+        assert state(path) == state(whole)
+        with ct.Tracker.open(path) as tracker:
+            for claim in ("offer", "pending"):
+                assert self.answers(memory, claim) == self.answers(
+                    tracker, claim
+                )
+            assert memory.actor("Rubio") == tracker.actor("Rubio")
+            assert memory.source("ap") == tracker.source("ap")
+            assert memory.predicates() == tracker.predicates()
+            assert "offer" in tracker
+            assert unread(tracker)
+            assert memory.events() == tracker.events()
+
+    def test_merge_in_part(self, tmp_path):
+        """
+        Merging a copy's new events into an unread tracker adds just those,
+        and a clash adds nothing.
+        """
+        memory = ct.Tracker()
+        self.build(memory)
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as tracker:
+            for event in memory.events():
+                tracker.apply(event)
+        copy = ct.Tracker.from_events(memory.events())
+        copy.add_claim(
+            "Deportees arrived", speaker="bukele", id="arrived", at=T0
+        )
+        copy.corroborate("arrived", evidence="offer", at=T0)
+        with ct.Tracker.open(path) as tracker:
+            added = tracker.merge(copy)
+            assert unread(tracker)
+        assert 2 == len(added)
+        with ct.Tracker.open(path) as tracker:
+            assert copy.events() == tracker.events()
+        clash = ct.Tracker.from_events(memory.events()[:2])
+        clash.add_claim("other", speaker="bukele", id="offer", at=T0)
+        with ct.Tracker.open(path) as tracker:
+            with pytest.raises(ct.DuplicateIdError):
+                tracker.merge(clash)
+            assert copy.events() == tracker.events()
+
+    def test_revision_reads_whole(self, tmp_path):
+        """
+        A question about what a revision changed (a claim quoting the
+        revised source, evidence citing it) is answered from the whole
+        file; other claims are still read in part.
+        """
+        path = tmp_path / "claims.db"
+        text = "Rubio spoke. Bukele agreed."
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
+            tracker.add_source(ct.Source("s", text=text, url=URL), at=T0)
+            tracker.add_claim("spoke", speaker="rubio", id="a", at=T0)
+            tracker.add_claim("other", speaker="rubio", id="b", at=T0)
+            source = tracker.source("s")
+            tracker.corroborate("a", evidence=source.span_of("spoke"), at=T0)
+            tracker.corroborate("b", evidence=URL, at=T0)
+            tracker.add_claim("rated", speaker="rubio", id="c", at=T0)
+            tracker.rate("c", "true", at=T0)
+            tracker.contradict("c", "b", at=T0)
+            tracker.revise("s", "Yesterday, " + text, at=T0)
+            expected = {c: self.answers(tracker, c) for c in "abc"}
+        for claim in ("a", "b"):
+            with ct.Tracker.open(path) as tracker:
+                assert expected[claim] == self.answers(tracker, claim)
+                assert not unread(tracker)  # each cites the revised source
+        with ct.Tracker.open(path) as tracker:
+            assert "other" == tracker.claim("b").text
+            assert expected["c"] == self.answers(tracker, "c")
+            assert unread(tracker)
+
+    def test_failed_read_in_part_writes_nothing(self, tmp_path, monkeypatch):
+        """
+        A write whose reading of the file fails writes nothing, and lets
+        the next write through.
+        """
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
+        before = rows(path)
+
+        def broken(self):
+            raise ct.StoreError("path", str(path), "disk I/O error")
+
+        with ct.Tracker.open(path) as tracker:
+            with monkeypatch.context() as patch:
+                patch.setattr(_store.SqliteJournal, "actors", broken)
+                with pytest.raises(ct.StoreError, match="disk I/O"):
+                    tracker.add_claim("x", speaker="rubio")
+            assert before == rows(path)
+            tracker.add_claim("x", speaker="rubio")
+        assert before + 1 == rows(path)
+
+    def test_closed_tracker_refuses_writes(self, tmp_path):
+        """
+        A tracker closed after reading its file still answers from memory,
+        and refuses to change, saying to open the file again.
+        """
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
+            assert 1 == len(tracker.actors())
+        with pytest.raises(ct.StoreError, match="open the file again"):
+            tracker.add_claim("x", speaker="rubio")
+        assert ["rubio"] == [a.id for a in tracker.actors()]
+        assert 1 == rows(path)

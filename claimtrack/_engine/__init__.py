@@ -2,7 +2,8 @@
 The engine: the state a tracker's events describe, and what follows from it.
 
 - `State` (``_state``): the contents and indexes; one check and one apply
-  per event kind.
+  per event kind. A partial state (`State.over`) is made of `Lazy` dicts
+  (``_lazy``) that fetch what they lack from a `Loader`.
 - ``_conflicts``: a claim's contradictions, with reasons.
 - ``_support``: support counted by lineage, and status.
 - ``_revisions``: re-anchoring spans when a source's text is revised.
@@ -13,21 +14,28 @@ them.
 """
 
 from claimtrack._engine import _conflicts, _revisions, _support
+from claimtrack._engine._lazy import Lazy, Loader
 from claimtrack._engine._state import (
     Changes,
+    EntityRow,
     FactRow,
     LinkRow,
     SpanKey,
     State,
+    WholeStateNeeded,
 )
 
 
 __all__ = [
     "Changes",
+    "EntityRow",
     "FactRow",
+    "Lazy",
     "LinkRow",
+    "Loader",
     "SpanKey",
     "State",
+    "WholeStateNeeded",
     "_conflicts",
     "_revisions",
     "_support",

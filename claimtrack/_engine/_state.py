@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from fractions import Fraction
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
 
@@ -29,6 +29,7 @@ from claimtrack._contradictions import (
     Quantity_,
 )
 from claimtrack._engine import _revisions
+from claimtrack._engine._lazy import Lazy
 from claimtrack._events import Event, EventKind, Payload
 from claimtrack._evidence import Evidence, Retraction, Stance, Verdict
 from claimtrack._models import (
@@ -55,14 +56,35 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from claimtrack._anchor import Reanchored
+    from claimtrack._engine._lazy import Loader
 
 
-__all__ = ["Changes", "FactRow", "LinkRow", "SpanKey", "State"]
+__all__ = [
+    "Changes",
+    "EntityRow",
+    "FactRow",
+    "LinkRow",
+    "SpanKey",
+    "State",
+    "WholeStateNeeded",
+]
 
 Index = dict[str, list[str]]
+_V = TypeVar("_V")
 SpanKey = tuple[str, str | None, int | None]  # claim, evidence, item
 FactRow = tuple[str, str, str, Fact]  # claim, subject, predicate, fact
 LinkRow = tuple[str, str, str, tuple[str, ...]]  # claim, other, kind, ids
+EntityRow = tuple[str, str]  # name key of a subject or object text, claim
+
+
+class WholeStateNeeded(Exception):  # noqa: N818 -- a request, not a fault
+    """
+    A partial state was given an event only the whole state can take.
+
+    Declaring a predicate re-reads every claim that uses it, and a revision
+    moves every span on its source: the Tracker reads the journal whole and
+    does the operation again.
+    """
 
 
 @attrs.define
@@ -91,6 +113,7 @@ class Changes:
 
     facts: set[str] = attrs.Factory(set)
     links: set[str] = attrs.Factory(set)
+    entities: list[EntityRow] = attrs.Factory(list)  # new ones only
 
 
 def _add_to(index: Index, key: str, claim_id: str) -> None:
@@ -147,6 +170,131 @@ class State:
         self.first_sources: dict[str, Source] = {}  # as added, if revised
         self.first_evidence: dict[str, Evidence] = {}  # the same
         self.changes: Changes | None = None  # recorded while set
+        self.next_seq = 0  # the order of the next claim added
+        # A partial state (see `over`) fetches what it lacks from a loader.
+        self.loader: Loader | None = None
+        self.added_events: dict[str, Event] = {}  # partial: as read
+        self._about: set[str] = set()  # partial: claims whose events are in
+
+    @classmethod
+    def over(
+        cls,
+        loader: Loader,
+        *,
+        actors: Iterable[Actor],
+        predicates: Iterable[Predicate],
+        position: int,
+    ) -> State:
+        """
+        A partial state: what a journal at *position* holds, read lazily.
+
+        Its actors and declared predicates are given whole (they are few
+        and every name needs them); claims, sources, evidence, verdicts,
+        facts, links and the rest are fetched from *loader* when first
+        asked for. It answers everything about the claims it is asked of,
+        and takes new events, but cannot list what it holds: no `events`,
+        no every-conflict listing. A journal with revised sources is read
+        whole instead (a revision rewrites what was read before it).
+        """
+        state = cls()
+        state.loader = loader
+        state.next_seq = position + 1  # after every claim in the journal
+        for actor in actors:
+            state.store_actor(actor)
+        for predicate in predicates:
+            state.registry.add(predicate)
+        state.claims = Lazy(state._load_claim)
+        state.seq = Lazy(state._load_seq)
+        state.sources = Lazy(loader.source)
+        state.evidence_ids = Lazy(loader.evidence)
+        state.evidence = Lazy(lambda c: state._load_about(c, state.evidence))
+        state.verdicts = Lazy(lambda c: state._load_about(c, state.verdicts))
+        state.retractions = Lazy(
+            lambda c: state._load_about(c, state.retractions)
+        )
+        state.histories = Lazy(lambda c: state._load_about(c, state.histories))
+        state.facts = Lazy(loader.fact)
+        state.match = Lazy(state._load_match)
+        state.explicit = Lazy(state._load_explicit)
+        state.refuting = Lazy(state._load_refuting)
+        state.by_entity = Lazy(lambda key: loader.entities(key) or None)
+        return state
+
+    def _load_claim(self, claim_id: str) -> Claim | None:
+        found = cast("Loader", self.loader).claim(claim_id)
+        if found is None:
+            return None
+        position, event = found
+        dict.__setitem__(self.seq, claim_id, position)
+        self.added_events[claim_id] = event
+        return cast("Claim", event.payload)
+
+    def _load_seq(self, claim_id: str) -> int | None:
+        return (
+            None if self._load_claim(claim_id) is None else self.seq[claim_id]
+        )
+
+    def _load_about(self, claim_id: str, target: dict[str, _V]) -> _V | None:
+        """
+        Read the events about a claim into the dicts they fill, once.
+        """
+        if claim_id not in self._about:
+            self._about.add(claim_id)
+            loader = cast("Loader", self.loader)
+            histories = {claim_id: list[Event]()}
+            evidence: dict[str, Evidence] = {}
+            verdicts: dict[str, Verdict] = {}
+            for event in loader.about(claim_id):
+                histories[claim_id].append(event)
+                payload = event.payload
+                if isinstance(payload, Evidence):
+                    evidence[payload.id] = payload
+                    dict.setdefault(self.evidence_ids, payload.id, payload)
+                elif isinstance(payload, Verdict):
+                    verdicts[payload.id] = payload
+                elif isinstance(payload, Retraction):
+                    dict.setdefault(self.retractions, claim_id, payload)
+            if histories[claim_id]:
+                dict.setdefault(self.histories, claim_id, histories[claim_id])
+            if evidence:
+                dict.setdefault(self.evidence, claim_id, evidence)
+            if verdicts:
+                dict.setdefault(self.verdicts, claim_id, verdicts)
+        return dict.get(target, claim_id)
+
+    def _load_match(self, key: tuple[str, str]) -> str | list[str] | None:
+        members = []
+        for claim_id, fact in cast("Loader", self.loader).facts(*key):
+            dict.setdefault(self.facts, claim_id, fact)
+            members.append(claim_id)
+        if not members:
+            return None
+        return members if len(members) > 1 else members[0]
+
+    def _load_explicit(self, claim_id: str) -> dict[str, Contradiction] | None:
+        loader = cast("Loader", self.loader)
+        found = {
+            other: loader.contradiction(ids[0])
+            for other, kind, ids in loader.links(claim_id)
+            if kind == ContradictionKind.EXPLICIT.value
+        }
+        return found or None
+
+    def _load_refuting(self, claim_id: str) -> dict[str, list[str]] | None:
+        found = {
+            other: list(ids)
+            for other, kind, ids in cast("Loader", self.loader).links(claim_id)
+            if kind == ContradictionKind.REFUTING_EVIDENCE.value
+        }
+        return found or None
+
+    def source_with_url(self, url: str) -> Source | None:
+        """
+        The first source added with this URL, if any.
+        """
+        if self.loader is not None:
+            return self.loader.source_with_url(url)
+        return next((s for s in self.sources.values() if s.url == url), None)
 
     # -- what is there -----------------------------------------------------
 
@@ -262,6 +410,7 @@ class State:
             ClaimtrackError: If it cannot be applied; nothing is changed.
         """
         payload = event.payload
+        self._whole_for(payload)
         if isinstance(payload, Revision):
             return _revisions.check(self, payload)
         if isinstance(payload, Source | Actor | Claim):
@@ -283,11 +432,21 @@ class State:
             return payload.id not in self.verdicts.get(claim, {})
         return claim not in self.retractions
 
+    def _whole_for(self, payload: Payload) -> None:
+        """
+        Refuse, in a partial state, what only the whole state can take.
+        """
+        if self.loader is not None and isinstance(
+            payload, Predicate | Revision
+        ):
+            raise WholeStateNeeded
+
     def apply(self, event: Event) -> None:
         """
         Apply a checked event to the state; nothing here can fail.
         """
         payload = event.payload
+        self._whole_for(payload)
         if isinstance(payload, Claim):
             self.apply_claim(payload, event.by, event.at)
             return
@@ -376,7 +535,8 @@ class State:
 
     def _store_claim(self, claim: Claim) -> None:
         self.claims[claim.id] = claim
-        self.seq[claim.id] = len(self.seq)
+        self.seq[claim.id] = self.next_seq
+        self.next_seq += 1
         self.claim_list.append(claim)
         _add_to(self.by_speaker, claim.speaker, claim.id)
         if claim.source is not None:
@@ -395,7 +555,10 @@ class State:
             )
             for value in (proposition.subject, proposition.object):
                 if isinstance(value, str) and value not in self.actors:
-                    _add_to(self.by_entity, name_key(value), claim.id)
+                    key = name_key(value)
+                    _add_to(self.by_entity, key, claim.id)
+                    if self.changes is not None:
+                        self.changes.entities.append((key, claim.id))
             self._index_fact(claim.id)
 
     # -- facts and their index ---------------------------------------------
@@ -492,17 +655,14 @@ class State:
                 )
         return events
 
-    def event_count(self) -> int:
-        """
-        How many events were applied, without making them.
-        """
-        return len(self.log) - len(self.added) + len(self.claim_list)
-
     def history(self, claim_id: str) -> list[Event]:
         """
         Every event that concerns a stored claim, in the order applied.
         """
-        added = self.added_event(self.claims[claim_id])
+        if self.loader is not None:
+            added = self.added_events[claim_id]
+        else:
+            added = self.added_event(self.claims[claim_id])
         return [added, *self.histories.get(claim_id, ())]
 
     def added_event(self, claim: Claim) -> Event:
@@ -521,6 +681,8 @@ class State:
         """
         Whether *claim* is a stored claim as it was added.
         """
+        if self.loader is not None:  # no revision: as added is as it is
+            return self.claims.get(claim.id) == claim
         seq = self.seq.get(claim.id)
         return seq is not None and self.claim_list[seq] == claim
 
@@ -536,7 +698,7 @@ class State:
             first: object = self.first_sources.get(payload.id)
             if first == payload:
                 return self.sources[payload.id]
-        elif isinstance(payload, Claim):
+        elif isinstance(payload, Claim) and self.loader is None:
             seq = self.seq.get(payload.id)
             if (
                 seq is not None
@@ -605,27 +767,12 @@ class State:
         }
         return facts, links
 
-    def hold(self, seq: int, payload: Payload) -> Iterable[str]:
+    def entity_rows(self) -> list[EntityRow]:
         """
-        Keep a claim, link or evidence read for a lookup, as it is.
-
-        A lookup over a journal builds a small state of just what it needs
-        (see `claimtrack._lookups`).
-
-        Returns:
-            The names a claim's words need: its speaker, subject, object.
+        Every claim's subject and object texts, by name key.
         """
-        if isinstance(payload, Claim):
-            self.claims[payload.id] = payload
-            self.seq[payload.id] = seq
-            proposition = payload.proposition
-            if proposition is None:
-                return (payload.speaker,)
-            obj = proposition.object
-            objects = (obj,) if isinstance(obj, str) else ()
-            return (payload.speaker, proposition.subject, *objects)
-        if isinstance(payload, Contradiction):
-            self.store_link(payload)
-        else:
-            self.evidence_ids[payload.id] = cast("Evidence", payload)
-        return ()
+        return [
+            (key, claim_id)
+            for key, claim_ids in self.by_entity.items()
+            for claim_id in claim_ids
+        ]

@@ -114,9 +114,9 @@ def _citation_keys(state: State, citation: Citation) -> frozenset[str]:
     if citation.source is not None:
         return _source_keys(state, citation.source)
     url = str(citation.url)
-    for source in state.sources.values():
-        if source.url == url:
-            return _source_keys(state, source.id)
+    source = state.source_with_url(url)
+    if source is not None:
+        return _source_keys(state, source.id)
     return frozenset({f"site:{_site(url)}"})
 
 

@@ -14,8 +14,10 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from claimtrack._anchor import Revision
-from claimtrack._events import EventKind
-from claimtrack._evidence import Policy
+from claimtrack._contradictions import Contradiction
+from claimtrack._evidence import Evidence, Policy, Retraction, Verdict
+from claimtrack._models import Actor, Source
+from claimtrack._predicates import Predicate
 from claimtrack.exceptions import ConflictError, StaleWriteError, StoreError
 
 
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from claimtrack._contradictions import Fact
-    from claimtrack._engine import FactRow, LinkRow
+    from claimtrack._engine import EntityRow, FactRow, LinkRow
     from claimtrack._events import Event
     from claimtrack._journals._protocol import Positioned
 
@@ -47,6 +49,10 @@ class MemoryJournal:
         self._links: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
         self._declared: list[Event] = []
         self._revised: set[str] = set()
+        self._actors: list[Event] = []
+        self._about: dict[str, list[Event]] = {}
+        self._entities: dict[str, list[str]] = {}
+        self._urls: dict[str, Source] = {}
         self._writing = False
 
     def __repr__(self) -> str:
@@ -77,7 +83,7 @@ class MemoryJournal:
         """
         return list(enumerate(self.events[after:], start=after + 1))
 
-    def begin(self, after: int) -> list[Positioned]:
+    def begin(self, after: int | None) -> list[Positioned]:
         """
         Start a write; return the events after position *after*.
         """
@@ -86,7 +92,13 @@ class MemoryJournal:
                 "journal", "memory", "a write is already under way"
             )
         self._writing = True
-        return self.read(after)
+        return [] if after is None else self.read(after)
+
+    def last(self) -> int:
+        """
+        The position of the last event; 0 if there is none.
+        """
+        return len(self.events)
 
     def append(
         self,
@@ -95,6 +107,7 @@ class MemoryJournal:
         expected: int,
         facts: Sequence[FactRow] = (),
         links: dict[str, list[LinkRow]] | None = None,
+        entities: Sequence[EntityRow] = (),
     ) -> int:
         """
         Append *events* and state rows at position *expected*.
@@ -112,10 +125,7 @@ class MemoryJournal:
             for n, event in enumerate(events, start=start + 1):
                 if self._by_id is not None:
                     self._by_id.setdefault(event.id, n)
-                if event.kind is EventKind.PREDICATE_DECLARED:
-                    self._declared.append(event)
-                elif isinstance(event.payload, Revision):
-                    self._revised.add(event.payload.source)
+                self._index(event)
             for claim, subject, predicate, fact in facts:
                 old = self._facts.get(claim)
                 if old is not None:
@@ -126,9 +136,33 @@ class MemoryJournal:
                 )
             for claim, rows in (links or {}).items():
                 self._links[claim] = [row[1:] for row in rows]
+            for key, claim in entities:
+                claims = self._entities.setdefault(key, [])
+                if claim not in claims:
+                    claims.append(claim)
             return len(self.events)
         finally:
             self._writing = False
+
+    def _index(self, event: Event) -> None:
+        """
+        Keep an appended event where the keyed reads look for it.
+        """
+        payload = event.payload
+        if isinstance(payload, Predicate):
+            self._declared.append(event)
+        elif isinstance(payload, Revision):
+            self._revised.add(payload.source)
+        elif isinstance(payload, Actor):
+            self._actors.append(event)
+        elif isinstance(payload, Source):
+            if payload.url is not None:
+                self._urls.setdefault(payload.url, payload)
+        elif isinstance(payload, Contradiction):
+            for claim in (payload.claim, payload.other):
+                self._about.setdefault(claim, []).append(event)
+        elif isinstance(payload, Evidence | Verdict | Retraction):
+            self._about.setdefault(payload.claim, []).append(event)
 
     def rollback(self) -> None:
         """
@@ -170,12 +204,42 @@ class MemoryJournal:
         """
         return any(source in self._revised for source in sources)
 
-    def fact(self, claim: str) -> tuple[str, str] | None:
+    def has_revisions(self) -> bool:
         """
-        The subject and predicate of the claim's fact, if it has one.
+        Whether any source's text was revised.
+        """
+        return bool(self._revised)
+
+    def actors(self) -> list[Event]:
+        """
+        Every actor-added event, in order.
+        """
+        return list(self._actors)
+
+    def about(self, claim: str) -> list[Event]:
+        """
+        The events about a claim, in order.
+        """
+        return list(self._about.get(claim, ()))
+
+    def entities(self, key: str) -> list[str]:
+        """
+        The claims whose subject or object is text with this name key.
+        """
+        return list(self._entities.get(key, ()))
+
+    def source_with_url(self, url: str) -> Source | None:
+        """
+        The first source added with this URL.
+        """
+        return self._urls.get(url)
+
+    def fact(self, claim: str) -> Fact | None:
+        """
+        The claim's fact, if it has one.
         """
         found = self._facts.get(claim)
-        return None if found is None else found[:2]
+        return None if found is None else found[2]
 
     def facts(self, subject: str, predicate: str) -> list[tuple[str, Fact]]:
         """

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from claimtrack._contradictions import Fact
-    from claimtrack._engine import FactRow, LinkRow
+    from claimtrack._engine import EntityRow, FactRow, LinkRow
     from claimtrack._events import Event
     from claimtrack._evidence import Policy
+    from claimtrack._models import Source
 
 
 __all__ = ["Journal", "Positioned"]
@@ -67,12 +68,21 @@ class Journal(Protocol):
         """
         ...
 
-    def begin(self, after: int) -> list[Positioned]:
+    def begin(self, after: int | None) -> list[Positioned]:
         """
         Take the write lock; return the events after position *after*.
 
+        None reads nothing: a writer that reads what it needs inside the
+        lock has nothing to catch up with.
+
         Raises:
             StoreBusyError: If another writer holds the lock too long.
+        """
+        ...
+
+    def last(self) -> int:
+        """
+        The position of the last event; 0 if there is none.
         """
         ...
 
@@ -83,9 +93,13 @@ class Journal(Protocol):
         expected: int,
         facts: Sequence[FactRow] = (),
         links: dict[str, list[LinkRow]] | None = None,
+        entities: Sequence[EntityRow] = (),
     ) -> int:
         """
         Append *events* (and state rows) at position *expected*; commit.
+
+        *facts* replace the fact rows of their claims, *links* all the link
+        rows of the claims they name, and *entities* are added.
 
         Returns:
             The position of the last event appended.
@@ -127,9 +141,42 @@ class Journal(Protocol):
         """
         ...
 
-    def fact(self, claim: str) -> tuple[str, str] | None:
+    def has_revisions(self) -> bool:
         """
-        The subject and predicate of the claim's fact, if it has one.
+        Whether any source's text was revised.
+        """
+        ...
+
+    def actors(self) -> list[Event]:
+        """
+        Every actor-added event, in order.
+        """
+        ...
+
+    def about(self, claim: str) -> list[Event]:
+        """
+        The events about a claim, in order.
+
+        Those that add evidence, verdicts, a retraction or an explicit
+        contradiction to it.
+        """
+        ...
+
+    def entities(self, key: str) -> list[str]:
+        """
+        The claims whose subject or object is text with this name key.
+        """
+        ...
+
+    def source_with_url(self, url: str) -> Source | None:
+        """
+        The first source added with this URL.
+        """
+        ...
+
+    def fact(self, claim: str) -> Fact | None:
+        """
+        The claim's fact, if it has one.
         """
         ...
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from claimtrack._codec import Reader, TrustedReader, plain
 from claimtrack._contradictions import fact_from_json, fact_to_json
@@ -35,21 +36,26 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from claimtrack._contradictions import Fact
-    from claimtrack._engine import FactRow, LinkRow
+    from claimtrack._engine import EntityRow, FactRow, LinkRow
     from claimtrack._events import Event
     from claimtrack._journals._protocol import Positioned
+    from claimtrack._models import Source
 
 
 __all__ = ["MIGRATIONS", "VERSION", "SqliteJournal"]
 
 
 FORMAT = "claimtrack"
-VERSION = 2
+VERSION = 3
 """The version of the file's layout; a newer file is refused.
 
 1. The events, and the policy.
 2. Also the state that answers ``contradictions(claim)`` without reading
    the whole file: each claim's fact, and its explicit and refuting links.
+3. Also what a small write or one claim's questions read without reading
+   the whole file: the claims each subject or object text names, and
+   indexes of the events by the claim they are about, of the actors and
+   of the sources by URL.
 """
 
 _SCHEMA = """
@@ -93,6 +99,37 @@ predicate; ``links`` holds, both ways round, the claims an analyst linked
 (``ids``: the contradiction's event) and the claims cited as refuting one
 another (``ids``: the evidence)."""
 
+_ENTITIES = """
+create table entities (
+    key text not null,
+    claim text not null,
+    primary key (key, claim)
+) without rowid;
+create index events_actors on events (seq) where kind = 'actor-added';
+create index events_about on events (json_extract(payload, '$.claim'), seq)
+    where kind in ('evidence-added', 'verdict-set', 'claim-retracted',
+                   'contradiction-added');
+create index events_about_other on events (
+    json_extract(payload, '$.other'), seq
+) where kind = 'contradiction-added';
+create index events_url on events (json_extract(payload, '$.url'), seq)
+    where kind = 'source-added';
+"""
+"""Added by layout 3: ``entities`` holds, for each claim whose subject or
+object is text rather than an actor, the text's name key, so that adding an
+actor finds the claims its names now mean; the indexes find a claim's
+evidence, verdicts, retraction and links, every actor, and a source by its
+URL."""
+
+_ABOUT = (
+    "select seq, kind, by, at, payload from events "
+    "where kind in ('evidence-added', 'verdict-set', 'claim-retracted', "
+    "'contradiction-added') and json_extract(payload, '$.claim') = ? "
+    "union select seq, kind, by, at, payload from events "
+    "where kind = 'contradiction-added' "
+    "and json_extract(payload, '$.other') = ? order by 1"
+)
+
 
 def _run(db: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):
@@ -100,21 +137,34 @@ def _run(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+def _replayed(db: sqlite3.Connection) -> State:
+    state = State()
+    for _, event in _read_events(db, 0):
+        state.apply(event)  # checked when it was written
+    return state
+
+
 def _add_state(db: sqlite3.Connection) -> None:
     """
     Layout 1 to 2: make the state tables and fill them from the events.
     """
     _run(db, _STATE)
-    state = State()
-    for _, event in _read_events(db, 0):
-        state.apply(event)  # checked when it was written
-    _write_state(db, *state.rows())
+    _write_state(db, *_replayed(db).rows())
+
+
+def _add_entities(db: sqlite3.Connection) -> None:
+    """
+    Layout 2 to 3: make the entities table and the indexes; fill it.
+    """
+    _run(db, _ENTITIES)
+    _write_state(db, [], {}, _replayed(db).entity_rows())
 
 
 def _write_state(
     db: sqlite3.Connection,
     facts: Sequence[FactRow],
     links: dict[str, list[LinkRow]],
+    entities: Sequence[EntityRow] = (),
 ) -> None:
     db.executemany(
         "insert or replace into facts values (?, ?, ?, ?)",
@@ -129,6 +179,10 @@ def _write_state(
             for claim, other, kind, ids in rows
         ],
     )
+    if entities:  # a file of layout 2 has no such table until migrated
+        db.executemany(
+            "insert or ignore into entities values (?, ?)", entities
+        )
 
 
 def _decode(row: Sequence[Any]) -> Event:
@@ -179,7 +233,10 @@ def _row(event: Event) -> tuple[str, str, str | None, str, str]:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_state}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_state,
+    2: _add_entities,
+}
 """How to bring a file of layout version N to N + 1, by N.
 
 When the layout changes, VERSION goes up and the step from the previous
@@ -213,7 +270,7 @@ class SqliteJournal:
         try:
             # Another program's file is refused before anything changes it.
             self._meta()
-            self.db.execute("pragma journal_mode = wal")
+            self._set_wal(timeout)
             self.db.execute("pragma synchronous = full")
         except sqlite3.Error as exc:
             self.db.close()
@@ -221,6 +278,26 @@ class SqliteJournal:
         except BaseException:
             self.db.close()
             raise
+
+    def _set_wal(self, timeout: float) -> None:
+        """
+        Put the file in WAL mode, waiting out another process creating it.
+
+        SQLite does not wait for a lock where waiting could deadlock, as
+        when two processes make one new file at once: try again until
+        *timeout*.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.db.execute("pragma journal_mode = wal")
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005)
+            else:
+                return
 
     def __repr__(self) -> str:
         return f"<SqliteJournal: {self.path}>"
@@ -281,7 +358,7 @@ class SqliteJournal:
             found = self._meta()
             if found is None:
                 chosen = policy or Policy()
-                _run(self.db, _SCHEMA + _STATE)
+                _run(self.db, _SCHEMA + _STATE + _ENTITIES)
                 self.db.executemany(
                     "insert into meta values (?, ?)",
                     [
@@ -318,8 +395,6 @@ class SqliteJournal:
         Runs inside the transaction `prepare` holds: if a step fails, the
         file stays as it was, and the copy `_backup` made stays beside it.
         """
-        if version == VERSION:
-            return
         for step in range(version, VERSION):
             try:
                 MIGRATIONS[step](self.db)
@@ -428,14 +503,69 @@ class SqliteJournal:
             )
         )
 
-    def fact(self, claim: str) -> tuple[str, str] | None:
+    def has_revisions(self) -> bool:
         """
-        The subject and predicate of the claim's fact, if it has one.
+        Whether any source's text was revised.
+        """
+        return (
+            self.db.execute(
+                "select 1 from events where kind = 'source-revised' limit 1"
+            ).fetchone()
+            is not None
+        )
+
+    def actors(self) -> list[Event]:
+        """
+        Every actor-added event, in order.
+        """
+        rows = self.db.execute(
+            "select seq, kind, by, at, payload from events "
+            "where kind = 'actor-added' order by seq"
+        )
+        return [_decode(row) for row in rows]
+
+    def about(self, claim: str) -> list[Event]:
+        """
+        The events about a claim, in order.
+
+        Those that add evidence, verdicts, a retraction or an explicit
+        contradiction to it.
+        """
+        return [
+            _decode(row) for row in self.db.execute(_ABOUT, (claim, claim))
+        ]
+
+    def entities(self, key: str) -> list[str]:
+        """
+        The claims whose subject or object is text with this name key.
+        """
+        return [
+            claim
+            for (claim,) in self.db.execute(
+                "select claim from entities where key = ?", (key,)
+            )
+        ]
+
+    def source_with_url(self, url: str) -> Source | None:
+        """
+        The first source added with this URL.
         """
         row = self.db.execute(
-            "select subject, predicate from facts where claim = ?", (claim,)
+            "select seq, kind, by, at, payload from events "
+            "where kind = 'source-added' "
+            "and json_extract(payload, '$.url') = ? order by seq limit 1",
+            (url,),
         ).fetchone()
-        return None if row is None else (row[0], row[1])
+        return None if row is None else cast("Source", _decode(row).payload)
+
+    def fact(self, claim: str) -> Fact | None:
+        """
+        The claim's fact, if it has one.
+        """
+        row = self.db.execute(
+            "select fact from facts where claim = ?", (claim,)
+        ).fetchone()
+        return None if row is None else fact_from_json(row[0])
 
     def facts(self, subject: str, predicate: str) -> list[tuple[str, Fact]]:
         """
@@ -461,16 +591,22 @@ class SqliteJournal:
             )
         ]
 
-    def begin(self, after: int) -> list[Positioned]:
+    def begin(self, after: int | None) -> list[Positioned]:
         """
         Take the write lock; return the events after position *after*.
         """
         self._begin()
         try:
-            return self.read(after)
+            return [] if after is None else self.read(after)
         except BaseException:
             self.db.execute("rollback")
             raise
+
+    def last(self) -> int:
+        """
+        The position of the last event; 0 if there is none.
+        """
+        return self._last()
 
     def _last(self) -> int:
         found: int | None = self.db.execute(
@@ -485,6 +621,7 @@ class SqliteJournal:
         expected: int,
         facts: Sequence[FactRow] = (),
         links: dict[str, list[LinkRow]] | None = None,
+        entities: Sequence[EntityRow] = (),
     ) -> int:
         """
         Write *events* and the state they changed; commit the transaction.
@@ -511,7 +648,7 @@ class SqliteJournal:
                 "values (?, ?, ?, ?, ?)",
                 [_row(e) for e in events],
             )
-            _write_state(self.db, facts, links or {})
+            _write_state(self.db, facts, links or {}, entities)
             last = self._last()
             self.db.execute("commit")
         except sqlite3.Error as exc:
