@@ -61,6 +61,18 @@ class JournalLoader:
         found = self._found(key)
         return None if found is None else found[1].payload
 
+    def actor(self, actor: str) -> Actor | None:
+        """
+        The actor with this id.
+        """
+        return cast("Actor | None", self._payload(f"actor-added:{actor}"))
+
+    def named(self, key: str) -> list[str]:
+        """
+        The actors with a name, alias or role of this name key.
+        """
+        return self.journal.names(key)
+
     def claim(self, claim: str) -> tuple[int, Event] | None:
         """
         The event that added the claim, and its position.
@@ -118,6 +130,17 @@ class JournalLoader:
             "Contradiction", self._payload(f"contradiction-added:{link}")
         )
 
+    def spoken_by(self, actor: str) -> list[tuple[int, Event]]:
+        """
+        The claim-added events of the claims this actor made, and where.
+        """
+        found = self.journal.spoken_by(actor)
+        if self.revisions and self.journal.revised(
+            cast("Claim", event.payload).source for _, event in found
+        ):
+            raise WholeStateNeeded  # a revision moved some of their spans
+        return found
+
     def entities(self, key: str) -> list[str]:
         """
         The claims whose subject or object is text with this name key.
@@ -134,13 +157,12 @@ class JournalLoader:
         return found
 
 
-def partial(journal: Journal) -> State:
+def partial(journal: Journal, position: int) -> State:
     """
-    A partial state of what *journal* holds now.
+    A partial state of what *journal* holds at *position*, its last event.
     """
     return State.over(
         JournalLoader(journal),
-        actors=[cast("Actor", e.payload) for e in journal.actors()],
         predicates=[cast("Predicate", e.payload) for e in journal.declared()],
-        position=journal.last(),
+        position=position,
     )

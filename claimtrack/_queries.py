@@ -73,7 +73,7 @@ def point(
         ):
             return method(self, *args, **kwargs)
         with journal.reading():
-            self._current = _lookups.partial(journal)
+            self._current = self._partial(journal)
             try:
                 return method(self, *args, **kwargs)
             except WholeStateNeeded:
@@ -100,6 +100,9 @@ class Queries:
     # The partial state of the operation under way, if it reads the
     # journal only as far as it needs (see `claimtrack._lookups`).
     _current: State | None = None
+    # The last partial state read, and the journal's position it is of:
+    # the next operation at that position goes on with it.
+    _cached: tuple[int, State] | None = None
 
     __hash__ = None  # type: ignore[assignment]  # trackers change
 
@@ -122,6 +125,7 @@ class Queries:
             for position, event in journal.read(0):  # noqa: B007
                 state.apply(event)
             self._state, self._position = state, position
+            self._cached = None
         return state
 
     def _forget(self) -> None:
@@ -130,6 +134,18 @@ class Queries:
         """
         self._state = None
         self._position = 0
+
+    def _partial(self, journal: Journal) -> State:
+        """
+        A partial state of the journal now: the last one, if still current.
+        """
+        position = journal.last()
+        cached = self._cached
+        if cached is not None and cached[0] == position:
+            return cached[1]
+        state = _lookups.partial(journal, position)
+        self._cached = (position, state)
+        return state
 
     def _here(self) -> State:
         """
@@ -580,7 +596,54 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
-        state = self._whole()
+        if (
+            speaker is not None
+            and subject is None
+            and source is None
+            and tag is None
+        ):  # the speaker's claims: read in part
+            return self._claims_of(
+                speaker, said_between=said_between, text_contains=text_contains
+            )
+        return self._select(
+            self._whole(),
+            speaker=speaker,
+            subject=subject,
+            source=source,
+            said_between=said_between,
+            text_contains=text_contains,
+            tag=tag,
+        )
+
+    @point
+    def _claims_of(
+        self,
+        speaker: str | Actor,
+        *,
+        said_between: tuple[DateLike | None, DateLike | None] | None,
+        text_contains: str | None,
+    ) -> list[Claim]:
+        return self._select(
+            self._here(),
+            speaker=speaker,
+            subject=None,
+            source=None,
+            said_between=said_between,
+            text_contains=text_contains,
+            tag=None,
+        )
+
+    def _select(
+        self,
+        state: State,
+        *,
+        speaker: str | Actor | None,
+        subject: str | Actor | None,
+        source: str | Source | None,
+        said_between: tuple[DateLike | None, DateLike | None] | None,
+        text_contains: str | None,
+        tag: str | None,
+    ) -> list[Claim]:
         errors = Errors("claims")
         candidates = []
         if speaker is not None:

@@ -39,7 +39,7 @@ from typing import (
 import attrs
 
 from claimtrack import _arguments as args
-from claimtrack import _lookups, _scales
+from claimtrack import _scales
 from claimtrack._anchor import MIN_SCORE, Revision, check_min_score
 from claimtrack._arguments import ADD_CLAIM_KEYS, Batch, DateLike, Errors
 from claimtrack._contradictions import Contradiction, ContradictionKind
@@ -218,10 +218,11 @@ class Tracker(Queries):
             journal = self._writable()
             journal.begin(None)
             try:
-                state, position = _lookups.partial(journal), journal.last()
+                state = self._partial(journal)
             except BaseException:
                 journal.rollback()
                 raise
+            position = journal.last()
             self._current = state
         else:
             state = self._whole()
@@ -252,16 +253,21 @@ class Tracker(Queries):
                 facts=facts,
                 links=links,
                 entities=changes.entities,
+                names=changes.names,
             )
         except BaseException:
             journal.rollback()
-            if not partial and (applying or self._applied):
+            if partial:
+                self._cached = None  # it may hold what was not written
+            elif applying or self._applied:
                 self._forget()  # the journal holds the state as it was
             raise
         finally:
             state.changes = None
             self._current = None
         self._position = position
+        if partial:
+            self._cached = (position, state)  # what the journal now holds
         return result
 
     # -- adding ------------------------------------------------------------

@@ -443,17 +443,24 @@ class JournalContract:
         assert [] == journal.begin(None)
         assert 3 == journal.append(history()[2:3], expected=2)
 
-    def test_actors(self):
+    def test_names(self):
         """
-        `actors` returns every actor-added event, in order.
+        `names` returns the actors written under a name key, once each.
         """
         journal = self.ready()
-        first = ct.events.Event(
-            ct.events.EventKind.ACTOR_ADDED, ct.Actor("a", "A"), at=AT
+        journal.begin(0)
+        journal.append(
+            history()[:1],
+            expected=0,
+            names=[("rubio", "rubio"), ("marco rubio", "rubio")],
         )
-        self.write(journal, history()[:4])
-        self.write(journal, [first])
-        assert [history()[0], first] == journal.actors()
+        journal.begin(1)
+        journal.append(history()[1:2], expected=1, names=[("rubio", "marco")])
+        journal.begin(2)
+        journal.append(history()[2:3], expected=2, names=[("rubio", "marco")])
+        assert ["marco", "rubio"] == sorted(journal.names("rubio"))
+        assert ["rubio"] == journal.names("marco rubio")
+        assert [] == journal.names("nobody")
 
     def test_about(self):
         """

@@ -944,7 +944,7 @@ class TestPartialWork:
 
         with ct.Tracker.open(path) as tracker:
             with monkeypatch.context() as patch:
-                patch.setattr(_store.SqliteJournal, "actors", broken)
+                patch.setattr(_store.SqliteJournal, "declared", broken)
                 with pytest.raises(ct.StoreError, match="disk I/O"):
                     tracker.add_claim("x", speaker="rubio")
             assert before == rows(path)

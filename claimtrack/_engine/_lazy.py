@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from claimtrack._contradictions import Contradiction, Fact
     from claimtrack._events import Event
     from claimtrack._evidence import Evidence
-    from claimtrack._models import Source
+    from claimtrack._models import Actor, Source
 
 
 __all__ = ["Lazy", "Loader"]
@@ -35,6 +35,18 @@ class Loader(Protocol):
     """
     Where a partial state fetches what it lacks: a journal's keyed reads.
     """
+
+    def actor(self, actor: str) -> Actor | None:
+        """
+        The actor with this id.
+        """
+        ...
+
+    def named(self, key: str) -> list[str]:
+        """
+        The actors with a name, alias or role of this name key.
+        """
+        ...
 
     def claim(self, claim: str) -> tuple[int, Event] | None:
         """
@@ -84,6 +96,12 @@ class Loader(Protocol):
     def contradiction(self, link: str) -> Contradiction:
         """
         The explicit contradiction with this id.
+        """
+        ...
+
+    def spoken_by(self, actor: str) -> list[tuple[int, Event]]:
+        """
+        The claim-added events of the claims this actor made, and where.
         """
         ...
 

@@ -64,6 +64,7 @@ __all__ = [
     "EntityRow",
     "FactRow",
     "LinkRow",
+    "NameRow",
     "SpanKey",
     "State",
     "WholeStateNeeded",
@@ -75,6 +76,7 @@ SpanKey = tuple[str, str | None, int | None]  # claim, evidence, item
 FactRow = tuple[str, str, str, Fact]  # claim, subject, predicate, fact
 LinkRow = tuple[str, str, str, tuple[str, ...]]  # claim, other, kind, ids
 EntityRow = tuple[str, str]  # name key of a subject or object text, claim
+NameRow = tuple[str, str]  # name key of an actor's name, alias or role, actor
 
 
 class WholeStateNeeded(Exception):  # noqa: N818 -- a request, not a fault
@@ -114,6 +116,7 @@ class Changes:
     facts: set[str] = attrs.Factory(set)
     links: set[str] = attrs.Factory(set)
     entities: list[EntityRow] = attrs.Factory(list)  # new ones only
+    names: list[NameRow] = attrs.Factory(list)  # new ones only
 
 
 def _add_to(index: Index, key: str, claim_id: str) -> None:
@@ -181,28 +184,30 @@ class State:
         cls,
         loader: Loader,
         *,
-        actors: Iterable[Actor],
         predicates: Iterable[Predicate],
         position: int,
     ) -> State:
         """
         A partial state: what a journal at *position* holds, read lazily.
 
-        Its actors and declared predicates are given whole (they are few
-        and every name needs them); claims, sources, evidence, verdicts,
-        facts, links and the rest are fetched from *loader* when first
-        asked for. It answers everything about the claims it is asked of,
-        and takes new events, but cannot list what it holds: no `events`,
-        no every-conflict listing. A journal with revised sources is read
-        whole instead (a revision rewrites what was read before it).
+        Its declared predicates are given whole (they are few, and every
+        fact needs them); actors and the names they go by, claims, sources,
+        evidence, verdicts, facts, links and the rest are fetched from
+        *loader* when first asked for. It answers everything about the
+        claims it is asked of, and takes new events, but cannot list what
+        it holds: no `events`, no every-conflict listing. What a revision
+        changed is read whole (a revision rewrites what was read before
+        it).
         """
         state = cls()
         state.loader = loader
         state.next_seq = position + 1  # after every claim in the journal
-        for actor in actors:
-            state.store_actor(actor)
         for predicate in predicates:
             state.registry.add(predicate)
+        state.actors = Lazy(loader.actor)
+        state.names = Lazy(
+            lambda key: dict.fromkeys(loader.named(key)) or None
+        )
         state.claims = Lazy(state._load_claim)
         state.seq = Lazy(state._load_seq)
         state.sources = Lazy(loader.source)
@@ -218,6 +223,7 @@ class State:
         state.explicit = Lazy(state._load_explicit)
         state.refuting = Lazy(state._load_refuting)
         state.by_entity = Lazy(lambda key: loader.entities(key) or None)
+        state.by_speaker = Lazy(state._load_spoken)
         return state
 
     def _load_claim(self, claim_id: str) -> Claim | None:
@@ -228,6 +234,16 @@ class State:
         dict.__setitem__(self.seq, claim_id, position)
         self.added_events[claim_id] = event
         return cast("Claim", event.payload)
+
+    def _load_spoken(self, actor: str) -> list[str] | None:
+        ids = []
+        for position, event in cast("Loader", self.loader).spoken_by(actor):
+            claim = cast("Claim", event.payload)
+            dict.setdefault(self.claims, claim.id, claim)
+            dict.setdefault(self.seq, claim.id, position)
+            self.added_events.setdefault(claim.id, event)
+            ids.append(claim.id)
+        return ids or None
 
     def _load_seq(self, claim_id: str) -> int | None:
         return (
@@ -508,7 +524,12 @@ class State:
         """
         self.actors[actor.id] = actor
         for name in actor.names:
-            self.names.setdefault(name_key(name), {})[actor.id] = None
+            key = name_key(name)
+            ids = self.names.setdefault(key, {})
+            if actor.id not in ids:
+                ids[actor.id] = None
+                if self.changes is not None:
+                    self.changes.names.append((key, actor.id))
 
     def store_link(self, link: Contradiction) -> None:
         """
@@ -775,4 +796,14 @@ class State:
             (key, claim_id)
             for key, claim_ids in self.by_entity.items()
             for claim_id in claim_ids
+        ]
+
+    def name_rows(self) -> list[NameRow]:
+        """
+        Every actor's names, by name key.
+        """
+        return [
+            (key, actor_id)
+            for key, ids in self.names.items()
+            for actor_id in ids
         ]

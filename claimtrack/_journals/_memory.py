@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from claimtrack._anchor import Revision
 from claimtrack._contradictions import Contradiction
 from claimtrack._evidence import Evidence, Policy, Retraction, Verdict
-from claimtrack._models import Actor, Source
+from claimtrack._models import Claim, Source
 from claimtrack._predicates import Predicate
 from claimtrack.exceptions import ConflictError, StaleWriteError, StoreError
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from claimtrack._contradictions import Fact
-    from claimtrack._engine import EntityRow, FactRow, LinkRow
+    from claimtrack._engine import EntityRow, FactRow, LinkRow, NameRow
     from claimtrack._events import Event
     from claimtrack._journals._protocol import Positioned
 
@@ -49,7 +49,8 @@ class MemoryJournal:
         self._links: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
         self._declared: list[Event] = []
         self._revised: set[str] = set()
-        self._actors: list[Event] = []
+        self._names: dict[str, list[str]] = {}
+        self._spoken: dict[str, list[Positioned]] = {}
         self._about: dict[str, list[Event]] = {}
         self._entities: dict[str, list[str]] = {}
         self._urls: dict[str, Source] = {}
@@ -108,6 +109,7 @@ class MemoryJournal:
         facts: Sequence[FactRow] = (),
         links: dict[str, list[LinkRow]] | None = None,
         entities: Sequence[EntityRow] = (),
+        names: Sequence[NameRow] = (),
     ) -> int:
         """
         Append *events* and state rows at position *expected*.
@@ -125,7 +127,7 @@ class MemoryJournal:
             for n, event in enumerate(events, start=start + 1):
                 if self._by_id is not None:
                     self._by_id.setdefault(event.id, n)
-                self._index(event)
+                self._index(event, n)
             for claim, subject, predicate, fact in facts:
                 old = self._facts.get(claim)
                 if old is not None:
@@ -134,27 +136,33 @@ class MemoryJournal:
                 self._by_fact.setdefault((subject, predicate), {})[claim] = (
                     fact
                 )
-            for claim, rows in (links or {}).items():
-                self._links[claim] = [row[1:] for row in rows]
-            for key, claim in entities:
-                claims = self._entities.setdefault(key, [])
-                if claim not in claims:
-                    claims.append(claim)
+            for claim, claim_links in (links or {}).items():
+                self._links[claim] = [row[1:] for row in claim_links]
+            for added, into in (
+                (entities, self._entities),
+                (names, self._names),
+            ):
+                for key, value in added:
+                    values = into.setdefault(key, [])
+                    if value not in values:
+                        values.append(value)
             return len(self.events)
         finally:
             self._writing = False
 
-    def _index(self, event: Event) -> None:
+    def _index(self, event: Event, position: int) -> None:
         """
         Keep an appended event where the keyed reads look for it.
         """
         payload = event.payload
-        if isinstance(payload, Predicate):
+        if isinstance(payload, Claim):
+            self._spoken.setdefault(payload.speaker, []).append(
+                (position, event)
+            )
+        elif isinstance(payload, Predicate):
             self._declared.append(event)
         elif isinstance(payload, Revision):
             self._revised.add(payload.source)
-        elif isinstance(payload, Actor):
-            self._actors.append(event)
         elif isinstance(payload, Source):
             if payload.url is not None:
                 self._urls.setdefault(payload.url, payload)
@@ -210,17 +218,23 @@ class MemoryJournal:
         """
         return bool(self._revised)
 
-    def actors(self) -> list[Event]:
+    def names(self, key: str) -> list[str]:
         """
-        Every actor-added event, in order.
+        The actors with a name, alias or role of this name key.
         """
-        return list(self._actors)
+        return list(self._names.get(key, ()))
 
     def about(self, claim: str) -> list[Event]:
         """
         The events about a claim, in order.
         """
         return list(self._about.get(claim, ()))
+
+    def spoken_by(self, actor: str) -> list[Positioned]:
+        """
+        The claim-added events of the claims this actor made, in order.
+        """
+        return list(self._spoken.get(actor, ()))
 
     def entities(self, key: str) -> list[str]:
         """

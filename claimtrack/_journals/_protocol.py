@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from claimtrack._contradictions import Fact
-    from claimtrack._engine import EntityRow, FactRow, LinkRow
+    from claimtrack._engine import EntityRow, FactRow, LinkRow, NameRow
     from claimtrack._events import Event
     from claimtrack._evidence import Policy
     from claimtrack._models import Source
@@ -94,12 +94,14 @@ class Journal(Protocol):
         facts: Sequence[FactRow] = (),
         links: dict[str, list[LinkRow]] | None = None,
         entities: Sequence[EntityRow] = (),
+        names: Sequence[NameRow] = (),
     ) -> int:
         """
         Append *events* (and state rows) at position *expected*; commit.
 
         *facts* replace the fact rows of their claims, *links* all the link
-        rows of the claims they name, and *entities* are added.
+        rows of the claims they name, and *entities* and *names* are
+        added.
 
         Returns:
             The position of the last event appended.
@@ -147,9 +149,9 @@ class Journal(Protocol):
         """
         ...
 
-    def actors(self) -> list[Event]:
+    def names(self, key: str) -> list[str]:
         """
-        Every actor-added event, in order.
+        The actors with a name, alias or role of this name key.
         """
         ...
 
@@ -159,6 +161,12 @@ class Journal(Protocol):
 
         Those that add evidence, verdicts, a retraction or an explicit
         contradiction to it.
+        """
+        ...
+
+    def spoken_by(self, actor: str) -> list[Positioned]:
+        """
+        The claim-added events of the claims this actor made, in order.
         """
         ...
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from claimtrack._contradictions import Fact
-    from claimtrack._engine import EntityRow, FactRow, LinkRow
+    from claimtrack._engine import EntityRow, FactRow, LinkRow, NameRow
     from claimtrack._events import Event
     from claimtrack._journals._protocol import Positioned
     from claimtrack._models import Source
@@ -105,7 +105,11 @@ create table entities (
     claim text not null,
     primary key (key, claim)
 ) without rowid;
-create index events_actors on events (seq) where kind = 'actor-added';
+create table names (
+    key text not null,
+    actor text not null,
+    primary key (key, actor)
+) without rowid;
 create index events_about on events (json_extract(payload, '$.claim'), seq)
     where kind in ('evidence-added', 'verdict-set', 'claim-retracted',
                    'contradiction-added');
@@ -114,11 +118,15 @@ create index events_about_other on events (
 ) where kind = 'contradiction-added';
 create index events_url on events (json_extract(payload, '$.url'), seq)
     where kind = 'source-added';
+create index events_speaker on events (
+    json_extract(payload, '$.speaker'), seq
+) where kind = 'claim-added';
 """
 """Added by layout 3: ``entities`` holds, for each claim whose subject or
 object is text rather than an actor, the text's name key, so that adding an
-actor finds the claims its names now mean; the indexes find a claim's
-evidence, verdicts, retraction and links, every actor, and a source by its
+actor finds the claims its names now mean; ``names`` holds the name keys of
+every actor's name, aliases and role; the indexes find a claim's evidence,
+verdicts, retraction and links, a speaker's claims, and a source by its
 URL."""
 
 _ABOUT = (
@@ -157,7 +165,8 @@ def _add_entities(db: sqlite3.Connection) -> None:
     Layout 2 to 3: make the entities table and the indexes; fill it.
     """
     _run(db, _ENTITIES)
-    _write_state(db, [], {}, _replayed(db).entity_rows())
+    state = _replayed(db)
+    _write_state(db, [], {}, state.entity_rows(), state.name_rows())
 
 
 def _write_state(
@@ -165,6 +174,7 @@ def _write_state(
     facts: Sequence[FactRow],
     links: dict[str, list[LinkRow]],
     entities: Sequence[EntityRow] = (),
+    names: Sequence[NameRow] = (),
 ) -> None:
     db.executemany(
         "insert or replace into facts values (?, ?, ?, ?)",
@@ -183,6 +193,8 @@ def _write_state(
         db.executemany(
             "insert or ignore into entities values (?, ?)", entities
         )
+    if names:  # the same
+        db.executemany("insert or ignore into names values (?, ?)", names)
 
 
 def _decode(row: Sequence[Any]) -> Event:
@@ -514,15 +526,16 @@ class SqliteJournal:
             is not None
         )
 
-    def actors(self) -> list[Event]:
+    def names(self, key: str) -> list[str]:
         """
-        Every actor-added event, in order.
+        The actors with a name, alias or role of this name key.
         """
-        rows = self.db.execute(
-            "select seq, kind, by, at, payload from events "
-            "where kind = 'actor-added' order by seq"
-        )
-        return [_decode(row) for row in rows]
+        return [
+            actor
+            for (actor,) in self.db.execute(
+                "select actor from names where key = ?", (key,)
+            )
+        ]
 
     def about(self, claim: str) -> list[Event]:
         """
@@ -534,6 +547,18 @@ class SqliteJournal:
         return [
             _decode(row) for row in self.db.execute(_ABOUT, (claim, claim))
         ]
+
+    def spoken_by(self, actor: str) -> list[Positioned]:
+        """
+        The claim-added events of the claims this actor made, in order.
+        """
+        rows = self.db.execute(
+            "select seq, kind, by, at, payload from events "
+            "where kind = 'claim-added' "
+            "and json_extract(payload, '$.speaker') = ? order by seq",
+            (actor,),
+        )
+        return [(row[0], _decode(row)) for row in rows]
 
     def entities(self, key: str) -> list[str]:
         """
@@ -622,6 +647,7 @@ class SqliteJournal:
         facts: Sequence[FactRow] = (),
         links: dict[str, list[LinkRow]] | None = None,
         entities: Sequence[EntityRow] = (),
+        names: Sequence[NameRow] = (),
     ) -> int:
         """
         Write *events* and the state they changed; commit the transaction.
@@ -648,7 +674,7 @@ class SqliteJournal:
                 "values (?, ?, ?, ?, ?)",
                 [_row(e) for e in events],
             )
-            _write_state(self.db, facts, links or {}, entities)
+            _write_state(self.db, facts, links or {}, entities, names)
             last = self._last()
             self.db.execute("commit")
         except sqlite3.Error as exc:
