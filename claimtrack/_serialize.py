@@ -41,6 +41,9 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from claimtrack._events import Event
     from claimtrack._tracker import Tracker
 
 
@@ -165,17 +168,22 @@ def from_data(data: object, tracker_type: type[Tracker]) -> Tracker:
     events = top["events"]
     if not isinstance(events, list):
         raise reader.fail("$.events", events, "must be a JSON list")
-    tracker = tracker_type(policy=policy)
-    for number, item in enumerate(events):
-        path = f"$.events[{number}]"
-        event = reader.event(item, path)
-        try:
-            tracker.apply(event)
-        except ClaimtrackError as exc:
-            raise _relocate(
-                exc, f"{path}.payload", InvalidDocumentError
-            ) from exc
-    return tracker
+    path, reading = "$", False
+
+    def read() -> Iterator[Event]:
+        nonlocal path, reading
+        for number, item in enumerate(events):
+            path, reading = f"$.events[{number}]", True
+            event = reader.event(item, path)
+            reading = False
+            yield event
+
+    try:
+        return tracker_type.from_events(read(), policy=policy)
+    except ClaimtrackError as exc:
+        if reading:
+            raise  # located as it was read
+        raise _relocate(exc, f"{path}.payload", InvalidDocumentError) from exc
 
 
 def from_json(

@@ -143,8 +143,20 @@ class Tracker(Queries):
     state is what its events say. Two trackers are equal when they hold the
     same events in the same order under the same policy.
 
+    The events live in a journal (`claimtrack.journals`): a new
+    `MemoryJournal` unless one is given. Several trackers may share one;
+    each write catches up with what the others appended first.
+
     Args:
-        policy: How status is derived from evidence (`Policy`).
+        policy: How status is derived from evidence (`Policy`); for a
+            journal that has one, it must be the journal's, or be omitted.
+        journal: Where the events live; a new journal in memory if
+            omitted. A tracker over a journal that holds events reads it
+            only as far as each call needs, until a call needs all of it.
+
+    Raises:
+        InvalidTypeError: If *policy* is not a `Policy`.
+        ConflictError: If *policy* differs from the journal's.
 
     .. versionadded:: 0.1.0
     """
@@ -871,9 +883,12 @@ class Tracker(Queries):
         Before writing, it reads what other processes committed; `refresh`
         does so on demand. Use it as a context manager, or `close` it.
 
-        Opening reads nothing but the file's format and policy. `claim`,
-        `get` and `contradictions` of one claim are answered from the
-        file's indexes; the first other use reads the file into memory.
+        Opening reads nothing but the file's format and policy. Questions
+        about a few claims (`claim`, `status`, `history`, `contradictions`
+        of one claim, a speaker's `claims`, ...) and small writes read only
+        the rows they need, through the file's indexes; the first use that
+        needs everything (`claims()`, `len`, `events`, `declare`, ...)
+        reads the file into memory.
 
         Args:
             path: The file.
@@ -1066,16 +1081,28 @@ class Tracker(Queries):
         cls, events: Iterable[Event], *, policy: Policy | None = None
     ) -> Tracker:
         """
-        Build a tracker by applying *events* in order.
+        Build a tracker by applying *events* in order, in one write.
 
-        Replaying a tracker's own events gives an equal tracker.
+        Replaying a tracker's own events gives an equal tracker; an event
+        given twice is applied once.
 
         .. versionadded:: 0.1.0
         """
         tracker = cls(policy=policy)
-        for event in events:
-            tracker.apply(event)
+        tracker._replay(events)
         return tracker
+
+    @_writes
+    def _replay(self, events: Iterable[Event]) -> None:
+        """
+        Apply *events* in order, in one write: all of them, or none.
+        """
+        state = self._here()
+        for event in events:
+            instance_of(Event)(self, "event", event)
+            checked, _ = _checked(state, event)
+            if checked is not None:  # else held already: nothing changes
+                self._commit_now(state, checked)
 
     # -- reading -----------------------------------------------------------
 

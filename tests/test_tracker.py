@@ -1085,3 +1085,25 @@ class TestAddClaims:
 
         assert 1 == sum(s.id == "n" for s in tracker.sources())
         assert 2 == len(tracker.claims(source="n"))
+
+
+class TestFromEvents:
+    """
+    from_events replays a history in one write: all of it, or none.
+    """
+
+    def test_event_given_twice_applied_once(self, tracker):
+        """
+        Events given twice are applied once: the replay equals the tracker.
+        """
+        events = tracker.events()
+        assert tracker == ct.Tracker.from_events([*events, *events])
+
+    def test_bad_event_builds_nothing(self, tracker):
+        """
+        A history with an event that cannot apply is refused whole, with
+        the error that event raises.
+        """
+        events = tracker.events()
+        with pytest.raises(ct.InvalidTypeError, match="event"):
+            ct.Tracker.from_events([*events, "not an event"])
