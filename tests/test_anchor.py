@@ -510,6 +510,30 @@ class TestEditedArticle:
         assert 1.0 == found.score
 
 
+class TestEndOfText:
+    """
+    A span that ends its text has no suffix to bound an approximate match.
+    """
+
+    def test_edited_quote_at_the_end(self):
+        """
+        A quote at the end of the text, edited, is found approximately,
+        bounded by its prefix alone.
+        """
+        old = ct.Source("s", text="Rubio said the deal is done").span_of(
+            "the deal is done"
+        )
+        assert "" == old.suffix
+
+        new = "Rubio said the deal is now done"
+        found = reanchor(old, new)
+
+        assert AnchorKind.APPROXIMATE == found.kind
+        assert 11 == found.found.start  # where its prefix ends
+        assert new[11 : found.found.end] == found.found.exact
+        assert found.score >= _anchor.MIN_SCORE
+
+
 class TestPlaces:
     """
     Where an approximate match begins and ends, and what counts as one

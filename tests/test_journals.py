@@ -482,6 +482,19 @@ class JournalContract:
         assert verdict == later[0].payload
         assert retraction == later[1].payload
 
+    def test_spoken_by(self):
+        """
+        `spoken_by` returns the claim-added events of an actor's claims,
+        with their positions, in order.
+        """
+        journal = self.ready()
+        events = history()
+        self.write(journal, events)
+        assert [(5, events[4]), (6, events[5]), (7, events[6])] == (
+            journal.spoken_by("rubio")
+        )
+        assert [] == journal.spoken_by("nobody")
+
     def test_entities(self):
         """
         `entities` returns the claims written under a name key, once each.

@@ -910,12 +910,16 @@ class TestPartialWork:
         with ct.Tracker.open(path) as tracker:
             tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
             tracker.add_source(ct.Source("s", text=text, url=URL), at=T0)
-            tracker.add_claim("spoke", speaker="rubio", id="a", at=T0)
+            tracker.add_claim(
+                "spoke", speaker="rubio", source="s", quote="spoke", id="a"
+            )
             tracker.add_claim("other", speaker="rubio", id="b", at=T0)
             source = tracker.source("s")
             tracker.corroborate("a", evidence=source.span_of("spoke"), at=T0)
             tracker.corroborate("b", evidence=URL, at=T0)
             tracker.add_claim("rated", speaker="rubio", id="c", at=T0)
+            tracker.add_actor(ct.Actor("bukele", "Nayib Bukele"), at=T0)
+            tracker.add_claim("agreed", speaker="bukele", id="d", at=T0)
             tracker.rate("c", "true", at=T0)
             tracker.contradict("c", "b", at=T0)
             tracker.revise("s", "Yesterday, " + text, at=T0)
@@ -927,6 +931,33 @@ class TestPartialWork:
         with ct.Tracker.open(path) as tracker:
             assert "other" == tracker.claim("b").text
             assert expected["c"] == self.answers(tracker, "c")
+            assert ["d"] == [c.id for c in tracker.claims(speaker="bukele")]
+            assert unread(tracker)
+            assert ["a", "b", "c"] == [
+                c.id for c in tracker.claims(speaker="rubio")
+            ]
+            assert not unread(tracker)  # "a" quotes the revised source
+
+    def test_partial_state_follows_writes(self, tmp_path):
+        """
+        The partial state a tracker keeps takes its own writes in, and is
+        read again when another writer moved the journal on.
+        """
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
+            tracker.add_claim("one", speaker="rubio", id="1", at=T0)
+
+        def ids(tracker):
+            return [c.id for c in tracker.claims(speaker="rubio")]
+
+        with ct.Tracker.open(path) as tracker:
+            assert ["1"] == ids(tracker)
+            tracker.add_claim("two", speaker="rubio", id="2", at=T0)
+            assert ["1", "2"] == ids(tracker)
+            with ct.Tracker.open(path) as other:
+                other.add_claim("three", speaker="rubio", id="3", at=T0)
+            assert ["1", "2", "3"] == ids(tracker)
             assert unread(tracker)
 
     def test_failed_read_in_part_writes_nothing(self, tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ journal whole for that).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 
 if TYPE_CHECKING:
@@ -129,12 +129,13 @@ class Lazy(dict[K, V]):
     only what was fetched.
     """
 
-    __slots__ = ("_gone", "_load")
+    __slots__ = ("_added", "_gone", "_load")
 
     def __init__(self, load: Callable[[K], V | None]) -> None:
         super().__init__()
         self._load = load
         self._gone: set[K] = set()  # removed here: not fetched again
+        self._added: dict[K, list[Any]] = {}  # appended, not fetched yet
 
     def _fetch(self, key: K) -> V | None:
         found = dict.get(self, key, _MISSING)
@@ -143,9 +144,25 @@ class Lazy(dict[K, V]):
         if key in self._gone:
             return None
         value = self._load(key)
+        added = self._added.pop(key, None)
+        if added is not None:  # a list with items appended before it was
+            value = cast("V", [*cast("list[Any]", value or []), *added])
         if value is not None:
             dict.__setitem__(self, key, value)
         return value
+
+    def append(self, key: K, item: object) -> None:
+        """
+        Append *item* to the list at *key*, without fetching it first.
+
+        An index that only grows need not be read to be added to: the item
+        joins the list when the list is fetched.
+        """
+        found = dict.get(self, key, _MISSING)
+        if found is _MISSING:
+            self._added.setdefault(key, []).append(item)
+        else:
+            found.append(item)
 
     def __missing__(self, key: K) -> V:
         value = self._fetch(key)

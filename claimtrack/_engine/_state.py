@@ -120,6 +120,9 @@ class Changes:
 
 
 def _add_to(index: Index, key: str, claim_id: str) -> None:
+    if isinstance(index, Lazy):  # a partial state's: not read to grow
+        index.append(key, claim_id)
+        return
     ids = index.get(key)
     if ids is None:
         index[key] = [claim_id]
