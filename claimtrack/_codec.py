@@ -260,6 +260,14 @@ class Reader:
         )
 
     def payload(self, kind: EventKind, data: object, path: str) -> Any:
+        return self.model(_PAYLOAD_TYPES[kind], data, path, self.readers(kind))
+
+    def readers(
+        self, kind: EventKind
+    ) -> dict[str, Callable[[object, str], object]]:
+        """
+        How to read the fields of a payload of *kind* that are not plain.
+        """
         cls = _PAYLOAD_TYPES[kind]
         special: dict[str, Callable[[object, str], object]] = {
             "published": self.when,
@@ -274,7 +282,7 @@ class Reader:
             special["rating"] = lambda v, _: None if v is None else _rating(v)
         if cls in (Evidence, Verdict, Retraction, Contradiction, Revision):
             special["at"] = self.maybe_instant
-        return self.model(cls, data, path, special)
+        return special
 
     def event(self, data: object, path: str) -> Event:
         fields = self.mapping(
@@ -373,6 +381,58 @@ class TrustedReader(Reader):
         **kwargs: Any,
     ) -> Any:
         return _builder(cast("type", cls))(*args, **kwargs)
+
+    def model(
+        self,
+        cls: type,
+        data: object,
+        path: str,
+        special: dict[str, Callable[[object, str], object]],
+    ) -> Any:
+        kwargs = {}
+        for name, value in cast("dict[str, object]", data).items():
+            reader = special.get(name)
+            kwargs[name] = value if reader is None else reader(value, path)
+        return _builder(cls)(**kwargs)
+
+    def when(self, data: object, path: str) -> When | None:  # noqa: ARG002
+        if data is None:
+            return None
+        fields = cast("dict[str, str]", data)
+        when: When = _builder(When)(
+            earliest=_DAY(fields["earliest"]),
+            latest=_DAY(fields["latest"]),
+            precision=_PRECISIONS[fields["precision"]],
+            text=fields.get("text", ""),
+        )
+        return when
+
+    def payload(self, kind: EventKind, data: object, path: str) -> Any:
+        special = self._special.get(kind)
+        if special is None:
+            special = self._special[kind] = self.readers(kind)
+        return self.model(_PAYLOAD_TYPES[kind], data, path, special)
+
+    def event(self, data: object, path: str) -> Event:
+        fields = cast("dict[str, Any]", data)
+        kind = _KINDS[fields["kind"]]
+        event: Event = _builder(Event)(
+            kind,
+            self.payload(kind, fields["payload"], path),
+            by=fields.get("by"),
+            at=_INSTANT(fields["at"]),
+        )
+        return event
+
+    @functools.cached_property
+    def _special(self) -> dict[EventKind, dict[str, Any]]:
+        return {}
+
+
+_DAY = dt.date.fromisoformat
+_INSTANT = dt.datetime.fromisoformat
+_PRECISIONS = {precision.value: precision for precision in Precision}
+_KINDS = {kind.value: kind for kind in EventKind}
 
 
 @functools.cache

@@ -540,10 +540,13 @@ class Quantity:
         return f"{self.value} {self.unit}" if self.unit else f"{self.value}"
 
 
+_NUMBERS = (int, float, Decimal)
+
+
 def _to_object(value: object) -> object:
-    if isinstance(value, int | float | Decimal) and not isinstance(
-        value, bool
-    ):
+    if value.__class__ is str:  # the common case, first
+        return value
+    if isinstance(value, _NUMBERS) and not isinstance(value, bool):
         return Quantity(value)  # a bare number is a unitless quantity
     return value
 
