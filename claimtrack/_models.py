@@ -110,7 +110,11 @@ def _to_unique_tuple(value: object) -> object:
 
 def _enum_member(enum_type: type[enum.Enum], value: object) -> object:
     if isinstance(value, str):
-        return _spellings(enum_type).get(value.casefold(), value)
+        spellings = _spellings(enum_type)
+        found = spellings.get(value)  # as written, most often
+        if found is None:
+            return spellings.get(value.casefold(), value)
+        return found
     return value
 
 

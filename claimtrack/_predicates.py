@@ -197,6 +197,10 @@ class Registry:
     _inverse: dict[str, str] = attrs.Factory(dict)
     _negative_of: dict[str, str] = attrs.Factory(dict)  # negated -> positive
     _positive_of: dict[str, str] = attrs.Factory(dict)  # positive -> negated
+    # canonical()'s answers, kept until the next declaration.
+    _canonical: dict[tuple[str, bool], Canonical] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     def get(self, name: str) -> Predicate | None:
         """
@@ -269,6 +273,7 @@ class Registry:
         Record a checked declaration.
         """
         key = predicate.id
+        self._canonical.clear()
         self._declared[key] = predicate
         if predicate.inverse is not None:
             inverse = predicate_key(predicate.inverse)
@@ -297,6 +302,9 @@ class Registry:
         normal form sorts first (unless the claim cannot be turned round,
         as when its object is a number).
         """
+        found = self._canonical.get((name, invertible))
+        if found is not None:
+            return found
         key = predicate_key(name)
         flip = key in self._negative_of
         if flip:
@@ -305,4 +313,6 @@ class Registry:
         inverse = self._inverse.get(key)
         if invertible and inverse is not None and inverse < key:
             key, invert = inverse, True
-        return Canonical(key, flip, invert, self._declared.get(key))
+        found = Canonical(key, flip, invert, self._declared.get(key))
+        self._canonical[name, invertible] = found
+        return found
