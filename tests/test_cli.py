@@ -693,17 +693,24 @@ class TestInit:
 
         assert ok(cli("init", "--json")).json["created"]
 
+    @staticmethod
+    def init_while_another_writes(cli, path):
+        """
+        Run init while another connection holds the file's write lock.
+        """
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("begin immediate")
+        try:
+            return cli("--timeout", "0.05", "init")
+        finally:
+            holder.execute("rollback")
+            holder.close()
+
     def test_busy(self, cli, tmp_path):
         """
         init of a new store waits for another writer, then exits 75.
         """
-        holder = sqlite3.connect(tmp_path / "claims.db", isolation_level=None)
-        holder.execute("begin immediate")
-        try:
-            result = cli("--timeout", "0.05", "init")
-        finally:
-            holder.execute("rollback")
-            holder.close()
+        result = self.init_while_another_writes(cli, tmp_path / "claims.db")
 
         failed(result, 75, "another process is writing", "try again")
 
@@ -713,13 +720,7 @@ class TestInit:
         does not hold it up.
         """
         ok(cli("init"))
-        holder = sqlite3.connect(tmp_path / "claims.db", isolation_level=None)
-        holder.execute("begin immediate")
-        try:
-            result = cli("--timeout", "0.05", "init")
-        finally:
-            holder.execute("rollback")
-            holder.close()
+        result = self.init_while_another_writes(cli, tmp_path / "claims.db")
 
         assert "already a claimtrack store" in ok(result).out
 
