@@ -25,7 +25,7 @@ from claimtrack._contradictions import Contradiction
 from claimtrack._dates import Precision, When
 from claimtrack._events import _PAYLOAD_TYPES, Event, EventKind
 from claimtrack._evidence import Citation, Evidence, Retraction, Verdict
-from claimtrack._models import Proposition, Quantity, Span
+from claimtrack._models import Claim, Proposition, Quantity, Span
 from claimtrack._predicates import Tolerance
 from claimtrack._scales import Rating
 from claimtrack.exceptions import (
@@ -408,6 +408,8 @@ class TrustedReader(Reader):
         return when
 
     def payload(self, kind: EventKind, data: object, path: str) -> Any:
+        if kind is EventKind.CLAIM_ADDED:  # most of a journal: read direct
+            return self.claim(cast("dict[str, Any]", data))
         special = self._special.get(kind)
         if special is None:
             special = self._special[kind] = self.readers(kind)
@@ -423,6 +425,46 @@ class TrustedReader(Reader):
             at=_INSTANT(fields["at"]),
         )
         return event
+
+    def claim(self, data: dict[str, Any]) -> Claim:
+        """
+        A claim, its fields read straight into their models.
+        """
+        said, span, proposition = (
+            data.get("said"),
+            data.get("span"),
+            data.get("proposition"),
+        )
+        claim: Claim = _builder(Claim)(
+            data["id"],
+            data["text"],
+            data["speaker"],
+            said=None if said is None else self.when(said, ""),
+            span=None if span is None else _builder(Span)(**span),
+            source=data.get("source"),
+            reported_by=data.get("reported_by", ()),
+            proposition=(
+                None
+                if proposition is None
+                else self.proposition_of(proposition)
+            ),
+            tags=data.get("tags", ()),
+        )
+        return claim
+
+    def proposition_of(self, data: dict[str, Any]) -> Proposition:
+        """
+        A claim's proposition, its fields read straight into it.
+        """
+        valid = data.get("valid")
+        proposition: Proposition = _builder(Proposition)(
+            data["subject"],
+            data["predicate"],
+            self.quantity_or_text(data["object"], ""),
+            polarity=data.get("polarity", "asserted"),
+            valid=None if valid is None else self.when(valid, ""),
+        )
+        return proposition
 
     @functools.cached_property
     def _special(self) -> dict[EventKind, dict[str, Any]]:
