@@ -4,10 +4,14 @@ What a tracker answers: the read side of the façade.
 `Queries` holds a tracker's state over its journal and every question a
 user asks of it: claims by speaker, subject, source, date, text or tag;
 status and support; evidence, verdicts and retractions; contradictions;
-history. Over a journal not read yet, `claim`, `get` and the
-contradictions of one claim read only the rows they need
-(`claimtrack._lookups`); any other question reads the journal into memory
-once. The write side, `Tracker`, builds on it.
+history; and the tracker as a JSON document, records and graphs. Over a
+journal not read yet, the questions about a few claims (the `point`
+methods) read only the rows they need, on a partial state
+(`claimtrack._lookups`); a question about everything reads the journal
+into memory once. The write side, `Tracker`, builds on it.
+
+Over 800 lines because it is the read side of the public API with its
+documentation; each method resolves its arguments and calls the engine.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from claimtrack.exceptions import NotFoundError, StoreError, UnknownClaimError
 
 if TYPE_CHECKING:
     import datetime as dt
+    import os
     from collections.abc import Callable, Iterable, Iterator
 
     from claimtrack._anchor import Reanchored, Revision
@@ -671,6 +676,115 @@ class Queries:
             )
         errors.raise_any()
         return _support.select(state, candidates, window, text_contains)
+
+    # -- documents, records and graphs -------------------------------------
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """
+        Return the whole tracker as a JSON document: its policy and history.
+
+        `Tracker.from_json` reads it back into an equal tracker. The format
+        is versioned and documented in :doc:`storage`.
+
+        .. versionadded:: 0.1.0
+        """
+        import json  # noqa: PLC0415
+
+        from claimtrack import _serialize  # noqa: PLC0415
+
+        return json.dumps(
+            _serialize.to_data(self), ensure_ascii=False, indent=indent
+        )
+
+    def dump(self, path: str | os.PathLike[str]) -> None:
+        """
+        Write the tracker's JSON document to *path*, atomically.
+
+        The document goes to a temporary file beside *path*, is synced to
+        disk and renamed over it: a reader never sees half a file.
+
+        .. versionadded:: 0.1.0
+        """
+        from claimtrack import _serialize  # noqa: PLC0415
+
+        _serialize.dump(self, path)
+
+    def to_records(self, what: str = "claims") -> list[dict[str, Any]]:
+        """
+        Return one kind of thing as rows of plain values, for pandas or csv.
+
+        Each row is a dict of str, int, bool or None, with the columns of
+        ``claimtrack.reports.COLUMNS[what]`` in order; several values in
+        one column are joined by "; ". The documentation's "Reports and
+        exports" page describes each column.
+
+        Args:
+            what: "claims", "evidence", "verdicts", "contradictions",
+                "events", "sources" or "actors".
+
+        Raises:
+            InvalidValueError: For anything else.
+
+        .. versionadded:: 0.1.0
+        """
+        from claimtrack import _records  # noqa: PLC0415
+
+        return _records.records(self, what)
+
+    def to_dataframe(self, what: str = "claims") -> Any:
+        """
+        Return `to_records` as a pandas ``DataFrame``, if pandas is there.
+
+        Raises:
+            MissingDependencyError: If pandas is not installed (also an
+                `ImportError`).
+            InvalidValueError: For an unknown *what*.
+
+        .. versionadded:: 0.1.0
+        """
+        from claimtrack import _records  # noqa: PLC0415
+
+        return _records.dataframe(self, what)
+
+    def to_dot(self, *, claims: Iterable[str | Claim] | None = None) -> str:
+        """
+        Return the graph of support and contradiction as Graphviz DOT.
+
+        A node per claim (its id, with its text, speaker, date and status
+        as attributes); an edge per link between two claims: evidence from
+        one for or against another (``relation`` "supports", "refutes" or
+        "context"), and contradictions (``relation`` "contradicts", with
+        their ``kind``, undirected).
+
+        Args:
+            claims: The claims (or ids) to include, with the links between
+                them; all if omitted.
+
+        Raises:
+            UnknownClaimError: If a claim is not in the tracker.
+
+        .. versionadded:: 0.1.0
+        """
+        from claimtrack import _records  # noqa: PLC0415
+
+        return _records.to_dot(self, claims)
+
+    def to_graphml(
+        self, *, claims: Iterable[str | Claim] | None = None
+    ) -> str:
+        """
+        Return the graph of `to_dot` as a GraphML document.
+
+        Node ids are claim ids; every attribute is a declared ``<key>``.
+
+        Raises:
+            UnknownClaimError: If a claim is not in the tracker.
+
+        .. versionadded:: 0.1.0
+        """
+        from claimtrack import _records  # noqa: PLC0415
+
+        return _records.to_graphml(self, claims)
 
 
 def _pair_kept(

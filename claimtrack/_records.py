@@ -30,7 +30,7 @@ from claimtrack.exceptions import (
 
 if TYPE_CHECKING:
     from claimtrack._dates import When
-    from claimtrack._tracker import Tracker
+    from claimtrack._readable import Readable as Tracker
 
 
 __all__ = [

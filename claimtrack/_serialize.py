@@ -28,7 +28,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimtrack._codec import Reader, event_plain, plain
 from claimtrack._evidence import Policy
@@ -41,10 +41,13 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from claimtrack._events import Event
-    from claimtrack._tracker import Tracker
+    from claimtrack._readable import Readable
+
+
+T = TypeVar("T")
 
 
 FORMAT = "claimtrack"
@@ -56,7 +59,7 @@ MAX_BYTES = 256 * 1024 * 1024
 # -- writing ----------------------------------------------------------------
 
 
-def to_data(tracker: Tracker) -> dict[str, Any]:
+def to_data(tracker: Readable) -> dict[str, Any]:
     """
     The tracker as plain JSON data.
     """
@@ -68,7 +71,7 @@ def to_data(tracker: Tracker) -> dict[str, Any]:
     }
 
 
-def dump(tracker: Tracker, path: str | os.PathLike[str]) -> None:
+def dump(tracker: Readable, path: str | os.PathLike[str]) -> None:
     """
     Write the tracker to *path* atomically.
 
@@ -133,9 +136,13 @@ def parse_json(
         raise error from None
 
 
-def from_data(data: object, tracker_type: type[Tracker]) -> Tracker:
+def from_data(
+    data: object, build: Callable[[Iterable[Event], Policy | None], T]
+) -> T:
     """
     A new tracker from plain JSON data, checked throughout.
+
+    *build* makes it from the events, in one write (`Tracker.from_events`).
     """
     reader = Reader()
     top = reader.mapping(
@@ -179,7 +186,7 @@ def from_data(data: object, tracker_type: type[Tracker]) -> Tracker:
             yield event
 
     try:
-        return tracker_type.from_events(read(), policy=policy)
+        return build(read(), policy)
     except ClaimtrackError as exc:
         if reading:
             raise  # located as it was read
@@ -187,8 +194,11 @@ def from_data(data: object, tracker_type: type[Tracker]) -> Tracker:
 
 
 def from_json(
-    text: str | bytes, tracker_type: type[Tracker], *, max_bytes: int
-) -> Tracker:
+    text: str | bytes,
+    build: Callable[[Iterable[Event], Policy | None], T],
+    *,
+    max_bytes: int,
+) -> T:
     """
     A new tracker from a JSON document, refused whole if wrong anywhere.
     """
@@ -203,15 +213,15 @@ def from_json(
         raise InvalidDocumentError(
             "$", exc.object[exc.start : exc.end], "is not UTF-8"
         ) from None
-    return from_data(data, tracker_type)
+    return from_data(data, build)
 
 
 def load(
     path: str | os.PathLike[str],
-    tracker_type: type[Tracker],
+    build: Callable[[Iterable[Event], Policy | None], T],
     *,
     max_bytes: int,
-) -> Tracker:
+) -> T:
     """
     A new tracker from a JSON file, its size checked before it is read.
     """
@@ -226,4 +236,4 @@ def load(
             str(path),
             f"is {size} bytes, larger than the limit of {max_bytes}",
         )
-    return from_json(source.read_bytes(), tracker_type, max_bytes=max_bytes)
+    return from_json(source.read_bytes(), build, max_bytes=max_bytes)

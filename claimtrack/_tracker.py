@@ -946,23 +946,6 @@ class Tracker(Queries):
 
     # -- documents ---------------------------------------------------------
 
-    def to_json(self, *, indent: int | None = None) -> str:
-        """
-        Return the whole tracker as a JSON document: its policy and history.
-
-        `Tracker.from_json` reads it back into an equal tracker. The format
-        is versioned and documented in :doc:`storage`.
-
-        .. versionadded:: 0.1.0
-        """
-        import json  # noqa: PLC0415
-
-        from claimtrack import _serialize  # noqa: PLC0415
-
-        return json.dumps(
-            _serialize.to_data(self), ensure_ascii=False, indent=indent
-        )
-
     @classmethod
     def from_json(
         cls, text: str | bytes, *, max_bytes: int = MAX_BYTES
@@ -983,20 +966,11 @@ class Tracker(Queries):
         """
         from claimtrack import _serialize  # noqa: PLC0415
 
-        return _serialize.from_json(text, cls, max_bytes=max_bytes)
-
-    def dump(self, path: str | os.PathLike[str]) -> None:
-        """
-        Write the tracker's JSON document to *path*, atomically.
-
-        The document goes to a temporary file beside *path*, is synced to
-        disk and renamed over it: a reader never sees half a file.
-
-        .. versionadded:: 0.1.0
-        """
-        from claimtrack import _serialize  # noqa: PLC0415
-
-        _serialize.dump(self, path)
+        return _serialize.from_json(
+            text,
+            lambda e, p: cls.from_events(e, policy=p),
+            max_bytes=max_bytes,
+        )
 
     @classmethod
     def load(
@@ -1014,7 +988,11 @@ class Tracker(Queries):
         """
         from claimtrack import _serialize  # noqa: PLC0415
 
-        return _serialize.load(path, cls, max_bytes=max_bytes)
+        return _serialize.load(
+            path,
+            lambda e, p: cls.from_events(e, policy=p),
+            max_bytes=max_bytes,
+        )
 
     @_writes
     def merge(self, other: Tracker) -> list[Event]:
@@ -1117,85 +1095,6 @@ class Tracker(Queries):
     ) -> Event:
         by, when = args.author(by, at)
         return Event(kind, payload, by=by, at=when)
-
-    # -- records and graphs ------------------------------------------------
-
-    def to_records(self, what: str = "claims") -> list[dict[str, Any]]:
-        """
-        Return one kind of thing as rows of plain values, for pandas or csv.
-
-        Each row is a dict of str, int, bool or None, with the columns of
-        ``claimtrack.reports.COLUMNS[what]`` in order; several values in
-        one column are joined by "; ". The documentation's "Reports and
-        exports" page describes each column.
-
-        Args:
-            what: "claims", "evidence", "verdicts", "contradictions",
-                "events", "sources" or "actors".
-
-        Raises:
-            InvalidValueError: For anything else.
-
-        .. versionadded:: 0.1.0
-        """
-        from claimtrack import _records  # noqa: PLC0415
-
-        return _records.records(self, what)
-
-    def to_dataframe(self, what: str = "claims") -> Any:
-        """
-        Return `to_records` as a pandas ``DataFrame``, if pandas is there.
-
-        Raises:
-            MissingDependencyError: If pandas is not installed (also an
-                `ImportError`).
-            InvalidValueError: For an unknown *what*.
-
-        .. versionadded:: 0.1.0
-        """
-        from claimtrack import _records  # noqa: PLC0415
-
-        return _records.dataframe(self, what)
-
-    def to_dot(self, *, claims: Iterable[str | Claim] | None = None) -> str:
-        """
-        Return the graph of support and contradiction as Graphviz DOT.
-
-        A node per claim (its id, with its text, speaker, date and status
-        as attributes); an edge per link between two claims: evidence from
-        one for or against another (``relation`` "supports", "refutes" or
-        "context"), and contradictions (``relation`` "contradicts", with
-        their ``kind``, undirected).
-
-        Args:
-            claims: The claims (or ids) to include, with the links between
-                them; all if omitted.
-
-        Raises:
-            UnknownClaimError: If a claim is not in the tracker.
-
-        .. versionadded:: 0.1.0
-        """
-        from claimtrack import _records  # noqa: PLC0415
-
-        return _records.to_dot(self, claims)
-
-    def to_graphml(
-        self, *, claims: Iterable[str | Claim] | None = None
-    ) -> str:
-        """
-        Return the graph of `to_dot` as a GraphML document.
-
-        Node ids are claim ids; every attribute is a declared ``<key>``.
-
-        Raises:
-            UnknownClaimError: If a claim is not in the tracker.
-
-        .. versionadded:: 0.1.0
-        """
-        from claimtrack import _records  # noqa: PLC0415
-
-        return _records.to_graphml(self, claims)
 
 
 def _checked(state: State, event: Event) -> tuple[Event | None, Payload]:

@@ -30,7 +30,7 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
-    from claimtrack._engine._state import SpanKey, State
+    from claimtrack._engine._data import SpanKey, StateData
     from claimtrack._models import Source, Span
 
 
@@ -38,7 +38,7 @@ __all__ = ["apply", "check", "latest", "reanchor_all"]
 
 
 def reanchor_all(
-    state: State, source: Source, text: str, min_score: float
+    state: StateData, source: Source, text: str, min_score: float
 ) -> tuple[Reanchored, ...]:
     """
     Find every span on *source* in its new *text*.
@@ -62,7 +62,7 @@ def reanchor_all(
 
 
 def _text_before(
-    state: State, source_id: str, number: int | None
+    state: StateData, source_id: str, number: int | None
 ) -> str | None:
     """
     The source's text before revision *number*; None: its current text.
@@ -74,7 +74,7 @@ def _text_before(
     return state.revisions[source_id][number - 2].text
 
 
-def spans_on(state: State, source_id: str) -> dict[SpanKey, Span]:
+def spans_on(state: StateData, source_id: str) -> dict[SpanKey, Span]:
     """
     Every span on the source, orphans' last spans included, in order.
     """
@@ -96,7 +96,7 @@ def spans_on(state: State, source_id: str) -> dict[SpanKey, Span]:
     return spans
 
 
-def latest(state: State, source: Source) -> Revision:
+def latest(state: StateData, source: Source) -> Revision:
     """
     The revision that gave *source* its text; revision 0 if none did.
     """
@@ -130,7 +130,7 @@ def latest(state: State, source: Source) -> Revision:
     )
 
 
-def check(state: State, revision: Revision) -> bool:
+def check(state: StateData, revision: Revision) -> bool:
     """
     Check a revision follows the source's last, and moves every span.
     """
@@ -182,7 +182,7 @@ def check(state: State, revision: Revision) -> bool:
     return True
 
 
-def apply(state: State, revision: Revision) -> None:
+def apply(state: StateData, revision: Revision) -> None:
     """
     Give the source its new text, and each span its new place.
     """

@@ -29,6 +29,17 @@ from claimtrack._contradictions import (
     Quantity_,
 )
 from claimtrack._engine import _revisions
+from claimtrack._engine._data import (
+    Added,
+    Changes,
+    EntityRow,
+    FactRow,
+    Index,
+    LinkRow,
+    NameRow,
+    SpanKey,
+    StateData,
+)
 from claimtrack._engine._lazy import Lazy
 from claimtrack._events import Event, EventKind, Payload
 from claimtrack._evidence import Evidence, Retraction, Stance, Verdict
@@ -40,14 +51,13 @@ from claimtrack._models import (
     Quantity,
     Source,
 )
-from claimtrack._predicates import Predicate, Registry, predicate_key
+from claimtrack._predicates import Predicate, predicate_key
 from claimtrack._text import fold, name_key
 from claimtrack._validators import instance_of
 from claimtrack.exceptions import (
     DuplicateIdError,
     LineageCycleError,
     UnknownClaimError,
-    UnknownSourceError,
 )
 
 
@@ -55,7 +65,6 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Mapping
 
-    from claimtrack._anchor import Reanchored
     from claimtrack._engine._lazy import Loader
 
 
@@ -70,13 +79,7 @@ __all__ = [
     "WholeStateNeeded",
 ]
 
-Index = dict[str, list[str]]
 _V = TypeVar("_V")
-SpanKey = tuple[str, str | None, int | None]  # claim, evidence, item
-FactRow = tuple[str, str, str, Fact]  # claim, subject, predicate, fact
-LinkRow = tuple[str, str, str, tuple[str, ...]]  # claim, other, kind, ids
-EntityRow = tuple[str, str]  # name key of a subject or object text, claim
-NameRow = tuple[str, str]  # name key of an actor's name, alias or role, actor
 
 
 class WholeStateNeeded(Exception):  # noqa: N818 -- a request, not a fault
@@ -87,36 +90,6 @@ class WholeStateNeeded(Exception):  # noqa: N818 -- a request, not a fault
     moves every span on its source: the Tracker reads the journal whole and
     does the operation again.
     """
-
-
-@attrs.define
-class Added:
-    """
-    Claims added by one author at one time, in a row: their events.
-
-    The history keeps one record for them rather than one event each; the
-    events are made again when asked for.
-    """
-
-    first: int  # the order of the first claim added
-    count: int
-    by: str | None
-    at: dt.datetime
-
-
-@attrs.define
-class Changes:
-    """
-    The claims whose fact or links the events applied since changed.
-
-    A journal that keeps the state beside the events (the SQLite one)
-    writes the rows of just these claims.
-    """
-
-    facts: set[str] = attrs.Factory(set)
-    links: set[str] = attrs.Factory(set)
-    entities: list[EntityRow] = attrs.Factory(list)  # new ones only
-    names: list[NameRow] = attrs.Factory(list)  # new ones only
 
 
 def _add_to(index: Index, key: str, claim_id: str) -> None:
@@ -130,57 +103,13 @@ def _add_to(index: Index, key: str, claim_id: str) -> None:
         ids.append(claim_id)
 
 
-class State:
+class State(StateData):
     """
     What a tracker's events say: its contents and their indexes.
 
     Attributes are the engine's own; the Tracker reads them, and only
     `apply` (and what it calls) changes them.
     """
-
-    def __init__(self) -> None:
-        # The history: events, with the claims added together kept as one
-        # Added record (the events are made again when asked for).
-        self.log: list[Event | Added] = []
-        self.added: list[Added] = []  # the records, by first claim
-        self.claim_list: list[Claim] = []  # claims in the order added
-        self.evidence: dict[str, dict[str, Evidence]] = {}
-        self.evidence_ids: dict[str, Evidence] = {}
-        self.verdicts: dict[str, dict[str, Verdict]] = {}
-        self.retractions: dict[str, Retraction] = {}
-        self.histories: dict[str, list[Event]] = {}
-        self.keys: dict[str, frozenset[str]] = {}  # lineage keys, cached
-        self.registry = Registry()
-        self.facts: dict[str, Fact] = {}
-        # (subject, predicate) -> the claim id, or the ids, with that fact
-        self.match: dict[tuple[str, str], str | list[str]] = {}
-        self.entities: dict[str, str] = {}  # entity()'s answers, cached
-        self.by_entity: Index = {}  # name_key of subject/object -> claims
-        self.by_predicate: Index = {}  # predicate_key -> claims
-        self.explicit: dict[str, dict[str, Contradiction]] = {}
-        self.refuting: dict[str, dict[str, list[str]]] = {}
-        self.sources: dict[str, Source] = {}
-        self.actors: dict[str, Actor] = {}
-        self.claims: dict[str, Claim] = {}
-        self.names: dict[str, dict[str, None]] = {}  # name_key -> actors
-        self.by_speaker: Index = {}
-        self.by_subject: Index = {}
-        self.seq: dict[str, int] = {}  # claim id -> order added
-        self.by_source: Index = {}
-        self.by_tag: Index = {}
-        # Revisions: each source's, by id, and what they changed.
-        self.revisions: dict[str, list[Revision]] = {}
-        self.revision_ids: dict[str, Revision] = {}
-        # source -> span -> (its last re-anchoring, the revision it was lost)
-        self.orphans: dict[str, dict[SpanKey, tuple[Reanchored, int]]] = {}
-        self.first_sources: dict[str, Source] = {}  # as added, if revised
-        self.first_evidence: dict[str, Evidence] = {}  # the same
-        self.changes: Changes | None = None  # recorded while set
-        self.next_seq = 0  # the order of the next claim added
-        # A partial state (see `over`) fetches what it lacks from a loader.
-        self.loader: Loader | None = None
-        self.added_events: dict[str, Event] = {}  # partial: as read
-        self._about: set[str] = set()  # partial: claims whose events are in
 
     @classmethod
     def over(
@@ -316,29 +245,6 @@ class State:
         return next((s for s in self.sources.values() if s.url == url), None)
 
     # -- what is there -----------------------------------------------------
-
-    def lookup(self, id: str) -> Source | Actor | Claim | None:  # noqa: A002
-        """
-        The claim, source or actor with this id, or None.
-        """
-        return (
-            self.claims.get(id) or self.sources.get(id) or self.actors.get(id)
-        )
-
-    def source(self, id: str, field: str = "source") -> Source:  # noqa: A002
-        """
-        The source with this id.
-
-        Raises:
-            UnknownSourceError: If there is none.
-        """
-        instance_of(str)(self, field, id)
-        try:
-            return self.sources[id]
-        except KeyError:
-            raise UnknownSourceError(
-                field, id, "no source has this id"
-            ) from None
 
     def claim_id(self, claim: str | Claim, field: str) -> str:
         """
