@@ -5,6 +5,7 @@ failing without changing anything.
 
 import copy
 import datetime as dt
+import inspect
 
 import attrs
 import pytest
@@ -15,6 +16,7 @@ import claimtrack as ct
 from claimtrack import strategies as cst
 from claimtrack._engine import State
 from claimtrack._journals import MemoryJournal
+from claimtrack._readable import Readable
 
 
 ARTICLE = (
@@ -1107,3 +1109,27 @@ class TestFromEvents:
         events = tracker.events()
         with pytest.raises(ct.InvalidTypeError, match="event"):
             ct.Tracker.from_events([*events, "not an event"])
+
+
+class TestReadable:
+    """
+    What the I/O layer reads of a tracker is what a Tracker has.
+    """
+
+    def test_tracker_follows_readable(self, tracker):
+        """
+        Every method of the Readable protocol is the Tracker's, with the
+        same parameters, and a tracker has its policy.
+        """
+        names = [
+            name
+            for name, value in vars(Readable).items()
+            if inspect.isfunction(value) and not name.startswith("_")
+        ]
+        assert {"claims", "events", "status", "contradictions"} <= set(names)
+        for name in names:
+            theirs = inspect.signature(getattr(Readable, name))
+            ours = inspect.signature(getattr(ct.Tracker, name))
+            assert list(theirs.parameters) == list(ours.parameters), name
+        assert list(tracker) == tracker.claims()
+        assert isinstance(tracker.policy, ct.Policy)
