@@ -23,6 +23,8 @@ from claimtrack._models import Claim, Source
 
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from claimtrack._contradictions import Contradiction, Fact
     from claimtrack._events import Event
     from claimtrack._journals import Journal
@@ -42,19 +44,29 @@ class JournalLoader:
         self.journal = journal
         self.revisions = journal.has_revisions()
 
+    def _refuse_revised(self, payloads: Iterable[object]) -> None:
+        """
+        Ask for the whole state if a revision changed any of *payloads*.
+
+        A revised source, or a claim or evidence quoting one.
+        """
+        if not self.revisions:
+            return
+        sources: list[str | None] = []
+        for payload in payloads:
+            if isinstance(payload, Source):
+                sources.append(payload.id)
+            elif isinstance(payload, Claim):
+                sources.append(payload.source)
+            elif isinstance(payload, Evidence):
+                sources.extend(item.source for item in payload.items)
+        if self.journal.revised(sources):
+            raise WholeStateNeeded  # a revision changed it since
+
     def _found(self, key: str) -> tuple[int, Event] | None:
         found = self.journal.events_by_id([key]).get(key)
-        if found is not None and self.revisions:
-            payload = found[1].payload
-            sources: list[str | None] = []
-            if isinstance(payload, Source):
-                sources = [payload.id]
-            elif isinstance(payload, Claim):
-                sources = [payload.source]
-            elif isinstance(payload, Evidence):
-                sources = [item.source for item in payload.items]
-            if self.journal.revised(sources):
-                raise WholeStateNeeded  # a revision changed it since
+        if found is not None:
+            self._refuse_revised([found[1].payload])
         return found
 
     def _payload(self, key: str) -> object:
@@ -98,10 +110,7 @@ class JournalLoader:
         The events about the claim, in order.
         """
         found = self.journal.about(claim)
-        if self.revisions:
-            for event in found:
-                if isinstance(event.payload, Evidence):
-                    self._payload(event.id)  # refused if a revision moved it
+        self._refuse_revised(event.payload for event in found)
         return found
 
     def fact(self, claim: str) -> Fact | None:
@@ -135,10 +144,7 @@ class JournalLoader:
         The claim-added events of the claims this actor made, and where.
         """
         found = self.journal.spoken_by(actor)
-        if self.revisions and self.journal.revised(
-            cast("Claim", event.payload).source for _, event in found
-        ):
-            raise WholeStateNeeded  # a revision moved some of their spans
+        self._refuse_revised(event.payload for _, event in found)
         return found
 
     def entities(self, key: str) -> list[str]:
@@ -152,8 +158,8 @@ class JournalLoader:
         The first source added with this URL.
         """
         found = self.journal.source_with_url(url)
-        if found is not None and self.revisions:
-            self.source(found.id)  # refused if a revision changed it
+        if found is not None:
+            self._refuse_revised([found])
         return found
 
 

@@ -78,7 +78,7 @@ def point(
         ):
             return method(self, *args, **kwargs)
         with journal.reading():
-            self._current = self._partial(journal)
+            self._current = self._partial(journal)[1]
             try:
                 return method(self, *args, **kwargs)
             except WholeStateNeeded:
@@ -140,17 +140,20 @@ class Queries:
         self._state = None
         self._position = 0
 
-    def _partial(self, journal: Journal) -> State:
+    def _partial(self, journal: Journal) -> tuple[int, State]:
         """
-        A partial state of the journal now: the last one, if still current.
+        The journal's position, and a partial state of it there.
+
+        The last one made, if the journal has not moved on since.
         """
         position = journal.last()
         cached = self._cached
-        if cached is not None and cached[0] == position:
-            return cached[1]
-        state = _lookups.partial(journal, position)
-        self._cached = (position, state)
-        return state
+        if cached is None or cached[0] != position:
+            cached = self._cached = (
+                position,
+                _lookups.partial(journal, position),
+            )
+        return cached
 
     def _here(self) -> State:
         """

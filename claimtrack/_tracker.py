@@ -230,11 +230,10 @@ class Tracker(Queries):
             journal = self._writable()
             journal.begin(None)
             try:
-                state = self._partial(journal)
+                position, state = self._partial(journal)
             except BaseException:
                 journal.rollback()
                 raise
-            position = journal.last()
             self._current = state
         else:
             state = self._whole()
