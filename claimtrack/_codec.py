@@ -39,7 +39,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-__all__ = ["Reader", "TrustedReader", "event_plain", "plain"]
+__all__ = ["MAX_BYTES", "Reader", "TrustedReader", "event_plain", "plain"]
+
+MAX_BYTES = 256 * 1024 * 1024
+"""The largest claimtrack JSON document read unless a larger limit is
+given: 256 MiB."""
 
 
 def _number(value: float | Decimal) -> object:

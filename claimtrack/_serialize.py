@@ -52,8 +52,6 @@ T = TypeVar("T")
 
 FORMAT = "claimtrack"
 VERSION = 1
-MAX_BYTES = 256 * 1024 * 1024
-"""The largest document read unless a larger limit is given: 256 MiB."""
 
 
 # -- writing ----------------------------------------------------------------

@@ -42,6 +42,7 @@ from claimtrack import _arguments as args
 from claimtrack import _scales
 from claimtrack._anchor import MIN_SCORE, Revision, check_min_score
 from claimtrack._arguments import ADD_CLAIM_KEYS, Batch, DateLike, Errors
+from claimtrack._codec import MAX_BYTES
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._engine import (
     Changes,
@@ -84,9 +85,6 @@ __all__ = ["DateLike", "Tracker"]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
-
-MAX_BYTES = 256 * 1024 * 1024
-"""The largest JSON document read unless a larger limit is given."""
 
 
 _WHOLE = frozenset({"declare", "revise"})

@@ -631,9 +631,6 @@ class SqliteJournal:
         """
         The position of the last event; 0 if there is none.
         """
-        return self._last()
-
-    def _last(self) -> int:
         found: int | None = self.db.execute(
             "select max(seq) from events"
         ).fetchone()[0]
@@ -660,7 +657,7 @@ class SqliteJournal:
                 "path", str(self.path), "append needs the write begun first"
             )
         try:
-            last = self._last()
+            last = self.last()
             if last != expected:
                 self.rollback()
                 raise StaleWriteError(
@@ -675,7 +672,7 @@ class SqliteJournal:
                 [_row(e) for e in events],
             )
             _write_state(self.db, facts, links or {}, entities, names)
-            last = self._last()
+            last = self.last()
             self.db.execute("commit")
         except sqlite3.Error as exc:
             self.rollback()
