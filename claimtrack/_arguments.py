@@ -516,8 +516,35 @@ def prepare(  # noqa: C901, PLR0912
                 actor_ref, state, relay, f"reported_by[{index}]", batch
             )
         )
+    if span is not None and quote is None:
+        # A span the caller made: checked against its source once, here.
+        if not isinstance(span, Span):
+            errors.errors.append(
+                InvalidTypeError(
+                    "span",
+                    span,
+                    f"must be a Span, not {type(span).__name__}; "
+                    "make one with Source.span_of or Source.span_at",
+                )
+            )
+        elif src is not None:
+            span = errors.attempt(src.check_span, span)
+    if proposition is not None:
+        if not isinstance(proposition, Proposition):
+            errors.errors.append(
+                InvalidTypeError(
+                    "proposition",
+                    proposition,
+                    "must be a Proposition, "
+                    f"not {type(proposition).__name__}",
+                )
+            )
+        else:
+            proposition = errors.attempt(_canonical, state, proposition)
     errors.raise_any()
 
+    # Every name is resolved and every reference known: what is left to
+    # check is the claim's own fields, once, as it is built.
     claim = errors.attempt(
         _build_claim,
         id=id,
@@ -530,8 +557,6 @@ def prepare(  # noqa: C901, PLR0912
         proposition=proposition,
         tags=tags,
     )
-    errors.raise_any()
-    claim = resolve_refs(state, claim, batch, errors)
     errors.raise_any()
     return claim
 

@@ -28,6 +28,7 @@ from claimtrack._evidence import Citation, Evidence, Retraction, Verdict
 from claimtrack._models import Claim, Proposition, Quantity, Span
 from claimtrack._predicates import Tolerance
 from claimtrack._scales import Rating
+from claimtrack._trusted import trusted
 from claimtrack.exceptions import (
     ClaimtrackError,
     InvalidDocumentError,
@@ -384,7 +385,7 @@ class TrustedReader(Reader):
         *args: Any,
         **kwargs: Any,
     ) -> Any:
-        return _builder(cast("type", cls))(*args, **kwargs)
+        return trusted(cast("type", cls))(*args, **kwargs)
 
     def model(
         self,
@@ -397,13 +398,13 @@ class TrustedReader(Reader):
         for name, value in cast("dict[str, object]", data).items():
             reader = special.get(name)
             kwargs[name] = value if reader is None else reader(value, path)
-        return _builder(cls)(**kwargs)
+        return trusted(cls)(**kwargs)
 
     def when(self, data: object, path: str) -> When | None:  # noqa: ARG002
         if data is None:
             return None
         fields = cast("dict[str, str]", data)
-        when: When = _builder(When)(
+        when: When = trusted(When)(
             earliest=_DAY(fields["earliest"]),
             latest=_DAY(fields["latest"]),
             precision=_PRECISIONS[fields["precision"]],
@@ -422,7 +423,7 @@ class TrustedReader(Reader):
     def event(self, data: object, path: str) -> Event:
         fields = cast("dict[str, Any]", data)
         kind = _KINDS[fields["kind"]]
-        event: Event = _builder(Event)(
+        event: Event = trusted(Event)(
             kind,
             self.payload(kind, fields["payload"], path),
             by=fields.get("by"),
@@ -439,12 +440,12 @@ class TrustedReader(Reader):
             data.get("span"),
             data.get("proposition"),
         )
-        claim: Claim = _builder(Claim)(
+        claim: Claim = trusted(Claim)(
             data["id"],
             data["text"],
             data["speaker"],
             said=None if said is None else self.when(said, ""),
-            span=None if span is None else _builder(Span)(**span),
+            span=None if span is None else trusted(Span)(**span),
             source=data.get("source"),
             reported_by=data.get("reported_by", ()),
             proposition=(
@@ -461,7 +462,7 @@ class TrustedReader(Reader):
         A claim's proposition, its fields read straight into it.
         """
         valid = data.get("valid")
-        proposition: Proposition = _builder(Proposition)(
+        proposition: Proposition = trusted(Proposition)(
             data["subject"],
             data["predicate"],
             self.quantity_or_text(data["object"], ""),
@@ -479,45 +480,3 @@ _DAY = dt.date.fromisoformat
 _INSTANT = dt.datetime.fromisoformat
 _PRECISIONS = {precision.value: precision for precision in Precision}
 _KINDS = {kind.value: kind for kind in EventKind}
-
-
-@functools.cache
-def _builder(cls: type) -> Callable[..., Any]:
-    """
-    A function that builds *cls* from its fields, running no checks.
-
-    Like the ``__init__`` attrs writes, it is made once per class from the
-    class's fields: converters run, defaults apply, and the field checks
-    of ``__attrs_post_init__`` do not. Every model a journal holds takes
-    all its fields as arguments.
-    """
-    fields = attrs.fields(cls)
-    names: dict[str, object] = {"_new": object.__new__, "_cls": cls}
-    params, body = [], ["_i = _new(_cls)"]
-    for n, field in enumerate(fields):
-        name = field.name
-        default = field.default
-        if default is attrs.NOTHING:
-            params.append(name)
-            value = name
-        elif (factory := getattr(default, "factory", None)) is not None:
-            names[f"_f{n}"] = factory
-            params.append(f"{name}=_NOTHING")
-            call = "(_i)" if default.takes_self else "()"
-            body.append(f"if {name} is _NOTHING: {name} = _f{n}{call}")
-            value = name
-        else:
-            names[f"_d{n}"] = default
-            params.append(f"{name}=_d{n}")
-            value = name
-        if field.converter is not None:
-            names[f"_c{n}"] = field.converter
-            value = f"_c{n}({value})"
-        body.append(f"_set(_i, {name!r}, {value})")
-    names["_NOTHING"] = attrs.NOTHING
-    names["_set"] = object.__setattr__
-    source = f"def build({', '.join(params)}):\n    " + "\n    ".join(
-        [*body, "return _i"]
-    )
-    exec(source, names)  # noqa: S102 -- made from the class's own fields
-    return names["build"]  # type: ignore[return-value]

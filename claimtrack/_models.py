@@ -21,7 +21,9 @@ import attrs
 
 from claimtrack._dates import When, check_when, to_when
 from claimtrack._text import fold
+from claimtrack._trusted import trusted
 from claimtrack._validators import (
+    all_of,
     check_fields,
     finite_number,
     http_url,
@@ -44,6 +46,9 @@ from claimtrack.exceptions import (
 )
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, its encoder made once."""
+
 CONTEXT_LENGTH = 32
 """How many characters of context a `Span` keeps on each side."""
 
@@ -55,22 +60,20 @@ def _check(validator: Any) -> dict[str, Any]:
 
 
 def _all(*validators: Any) -> Any:
-    def run_all(inst: object, attr: Any, value: object) -> None:
-        for validator in validators:
-            validator(inst, attr, value)
-
-    return run_all
+    return all_of(*validators)
 
 
-def _object_check() -> Any:
-    text = non_empty_str()
-    quantity = instance_of(Quantity)
+@attrs.frozen(repr=False)
+class _ObjectCheck:
+    """
+    A proposition's object: a non-blank str or a `Quantity`.
+    """
 
-    def check(inst: object, attr: Any, value: object) -> None:
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
         if isinstance(value, Quantity):
-            quantity(inst, attr, value)
+            instance_of(Quantity)(inst, attr, value)
         elif isinstance(value, str):
-            text(inst, attr, value)
+            non_empty_str()(inst, attr, value)
         else:
             raise InvalidTypeError(
                 attr.name,
@@ -78,7 +81,15 @@ def _object_check() -> Any:
                 f"must be str or Quantity, not {type(value).__name__}",
             )
 
-    return check
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is a valid object.
+        """
+        names["_Quantity"] = Quantity
+        return (
+            f"(({var}.__class__ is str and {var} and not {var}.isspace()) "
+            f"or {var}.__class__ is _Quantity)"
+        )
 
 
 def _to_tuple(value: object) -> object:
@@ -144,6 +155,13 @@ class _WhenCheck:
 
     def __call__(self, inst: object, attr: Any, value: object) -> None:
         check_when(attr.name, value)
+
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is a `When`.
+        """
+        names["_When"] = When
+        return f"{var}.__class__ is _When"
 
 
 @attrs.frozen
@@ -404,26 +422,34 @@ class Source:
                 span.source,
                 f"the span quotes another source than {self.id!r}",
             )
-        found = text[span.start : span.end]
+        start, end = span.start, span.end
+        found = text[start:end]
         if found != span.exact:
             raise SpanMismatchError(
                 "span.exact",
                 span.exact,
-                f"source {self.id!r} has {found!r} at {span.start}:{span.end}",
+                f"source {self.id!r} has {found!r} at {start}:{end}",
             )
-        full = self.span_at(span.start, span.end)
-        if not full.prefix.endswith(span.prefix):
+        prefix = text[max(0, start - CONTEXT_LENGTH) : start]
+        suffix = text[end : end + CONTEXT_LENGTH]
+        if (span.prefix, span.suffix, span.source) == (prefix, suffix, self.id):
+            return span  # whole already, as Source.span_of makes them
+        if not prefix.endswith(span.prefix):
             raise SpanMismatchError(
                 "span.prefix",
                 span.prefix,
-                f"source {self.id!r} has {full.prefix!r} before the quote",
+                f"source {self.id!r} has {prefix!r} before the quote",
             )
-        if not full.suffix.startswith(span.suffix):
+        if not suffix.startswith(span.suffix):
             raise SpanMismatchError(
                 "span.suffix",
                 span.suffix,
-                f"source {self.id!r} has {full.suffix!r} after the quote",
+                f"source {self.id!r} has {suffix!r} after the quote",
             )
+        # Made of a checked span and this source's own text.
+        full: Span = trusted(Span)(
+            start, end, found, prefix=prefix, suffix=suffix, source=self.id
+        )
         return full
 
 
@@ -575,7 +601,7 @@ class Proposition:
     predicate: str = attrs.field(metadata=_check(non_empty_str()))
     object: str | Quantity = attrs.field(
         converter=_to_object,
-        metadata=_check(_object_check()),
+        metadata=_check(_ObjectCheck()),
     )
     polarity: Polarity = attrs.field(
         default=Polarity.ASSERTED,
@@ -720,9 +746,7 @@ class Claim:
             source,
             [span.start, span.end] if span is not None else None,
         ]
-        digest = hashlib.sha256(
-            json.dumps(identity, ensure_ascii=False).encode()
-        ).hexdigest()
+        digest = hashlib.sha256(_encode(identity).encode()).hexdigest()
         return f"claim-{digest[:16]}"
 
     def matches_text(self, needle: str) -> bool:

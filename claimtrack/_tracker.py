@@ -63,6 +63,7 @@ from claimtrack._journals import Journal, MemoryJournal, open_journal
 from claimtrack._models import Actor, Claim, Source
 from claimtrack._predicates import Predicate
 from claimtrack._queries import Queries
+from claimtrack._trusted import trusted
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -495,7 +496,9 @@ class Tracker(Queries):
         """
         args.check_batch(self._here(), batch)
         by, when = author
-        # Every check has passed: from here on nothing can fail.
+        # Every check has passed: from here on nothing can fail. The
+        # events are made of checked models and a checked author.
+        event = trusted(Event)
         pending = self._pending
         assert pending is not None  # noqa: S101 -- only in a write
         for kind, items in (
@@ -503,7 +506,7 @@ class Tracker(Queries):
             (EventKind.SOURCE_ADDED, batch.sources.values()),
             (EventKind.CLAIM_ADDED, batch.claims.values()),
         ):
-            pending.extend(Event(kind, item, by=by, at=when) for item in items)
+            pending.extend(event(kind, item, by=by, at=when) for item in items)
 
     # -- evidence, verdicts, retractions -----------------------------------
 

@@ -72,6 +72,12 @@ class _InstanceOfValidator:
     def __repr__(self) -> str:
         return f"<instance_of validator for {_type_names(self.types)}>"
 
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is of one of the types exactly.
+        """
+        return f"{var}.__class__ in {_name_for(names, frozenset(self.types))}"
+
 
 _IS_STR = _InstanceOfValidator((str,))
 _IS_TUPLE = _InstanceOfValidator((tuple,))
@@ -103,6 +109,12 @@ class _NonEmptyStrValidator:
     def __repr__(self) -> str:
         return "<non_empty_str validator>"
 
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is a str that is not blank.
+        """
+        return f"({var}.__class__ is str and {var} and not {var}.isspace())"
+
 
 def non_empty_str() -> Validator:
     """
@@ -123,6 +135,12 @@ class _OptionalValidator:
 
     def __repr__(self) -> str:
         return f"<optional validator for {self.validator!r} or None>"
+
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is None or passes the validator.
+        """
+        return f"({var} is None or {fast_check(self.validator, var, names)})"
 
 
 @functools.cache
@@ -147,6 +165,18 @@ class _TupleOfValidator:
 
     def __repr__(self) -> str:
         return f"<tuple_of validator for {self.member!r}>"
+
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is a tuple of passing items.
+        """
+        item = f"_x{len(names)}"
+        names[f"_attr_{item}"] = "item"
+        member = fast_check(self.member, item, names)
+        return (
+            f"({var}.__class__ is tuple and "
+            f"(not {var} or all({member} for {item} in {var})))"
+        )
 
 
 def tuple_of(member: Validator) -> Validator:
@@ -175,6 +205,12 @@ class _MaxLenValidator:
     def __repr__(self) -> str:
         return f"<max_len validator for {self.max_len}>"
 
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is short enough.
+        """
+        return f"len({var}) <= {self.max_len}"
+
 
 def max_len(length: int) -> Validator:
     """
@@ -195,6 +231,12 @@ class _NonNegativeIntValidator:
 
     def __repr__(self) -> str:
         return "<non_negative_int validator>"
+
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is an int, zero or more.
+        """
+        return f"({var}.__class__ is int and {var} >= 0)"
 
 
 def non_negative_int() -> Validator:
@@ -278,6 +320,12 @@ class _MemberOfValidator:
     def __repr__(self) -> str:
         return f"<member_of validator for {self.enum_type.__name__}>"
 
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* is a member of the enum.
+        """
+        return f"{var}.__class__ is {_name_for(names, self.enum_type)}"
+
 
 def member_of(enum_type: type[enum.Enum]) -> Validator:
     """
@@ -312,6 +360,63 @@ def http_url() -> Validator:
     return _HttpUrlValidator()
 
 
+@attrs.frozen(repr=False)
+class _AllOfValidator:
+    validators: tuple[Validator, ...]
+
+    def __call__(self, inst: object, attr: Any, value: object) -> None:
+        for validator in self.validators:
+            validator(inst, attr, value)
+
+    def __repr__(self) -> str:
+        return f"<all_of validator for {self.validators!r}>"
+
+    def fast(self, var: str, names: dict[str, object]) -> str:
+        """
+        An expression true when *var* passes every validator.
+        """
+        return (
+            "("
+            + " and ".join(fast_check(v, var, names) for v in self.validators)
+            + ")"
+        )
+
+
+def all_of(*validators: Validator) -> Validator:
+    """
+    Require a value that passes every one of *validators*, in order.
+    """
+    return _AllOfValidator(validators)
+
+
+def _name_for(names: dict[str, object], value: object) -> str:
+    """
+    A name for *value* in generated code's globals.
+    """
+    name = f"_g{len(names)}"
+    names[name] = value
+    return name
+
+
+def fast_check(
+    validator: Validator, var: str, names: dict[str, object]
+) -> str:
+    """
+    A Python expression over *var*, true only if its value is valid.
+
+    A validator may say how to test the common valid case in one
+    expression (its ``fast`` method); any other is called, and passes if
+    it raises nothing. False (or an exception) means "not sure": the
+    caller then runs the validators themselves, which name the fault.
+    """
+    fast = getattr(validator, "fast", None)
+    if fast is not None:
+        return str(fast(var, names))
+    call = _name_for(names, validator)
+    names.setdefault(f"_attr_{var}", var)
+    return f"{call}(_i, _attr_{var}, {var}) is None"
+
+
 def check_fields(instance: attrs.AttrsInstance) -> None:
     """
     Run the ``check`` validator in each field's metadata, reporting all.
@@ -320,8 +425,17 @@ def check_fields(instance: attrs.AttrsInstance) -> None:
     are reported together: one failure raises its own error, several raise
     an :class:`~claimtrack.exceptions.InvalidFieldsError` holding each.
     """
+    cls = type(instance)
+    fast = _FAST.get(cls)
+    if fast is None:
+        fast = _FAST[cls] = _fast_checker(cls)
+    try:
+        if fast(instance):
+            return
+    except Exception:  # noqa: BLE001, S110 -- not sure: check one by one
+        pass
     errors: list[ClaimtrackError] = []
-    for field, check in _checks(type(instance)):
+    for field, check in _checks(cls):
         try:
             check(instance, field, getattr(instance, field.name))
         except ClaimtrackError as exc:
@@ -348,3 +462,27 @@ def _checks(cls: type) -> list[tuple[attrs.Attribute[Any], Validator]]:
         ]
         _CHECKS[cls] = found
     return found
+
+
+_FAST: dict[type, Callable[[Any], bool]] = {}
+
+
+def _fast_checker(cls: type) -> Callable[[Any], bool]:
+    """
+    One function that tells whether every field of a *cls* is valid.
+
+    Made once per class from its fields' checks (`fast_check`), it runs
+    the common case, a valid instance, in straight-line code; anything it
+    is not sure of is left to the checks themselves.
+    """
+    names: dict[str, object] = {}
+    lines = ["def fast(_i):"]
+    for n, (field, check) in enumerate(_checks(cls)):
+        var = f"_v{n}"
+        names[f"_attr_{var}"] = field
+        lines.append(f"    {var} = _i.{field.name}")
+        lines.append(f"    if not ({fast_check(check, var, names)}):")
+        lines.append("        return False")
+    lines.append("    return True")
+    exec("\n".join(lines), names)  # noqa: S102 -- from the class's own checks
+    return names["fast"]  # type: ignore[return-value]

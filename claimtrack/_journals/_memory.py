@@ -32,6 +32,14 @@ if TYPE_CHECKING:
 
 __all__ = ["MemoryJournal"]
 
+_Append = tuple[
+    "Sequence[FactRow]",
+    "dict[str, list[LinkRow]]",
+    "Sequence[EntityRow]",
+    "Sequence[NameRow]",
+]
+"""The state rows of one append."""
+
 
 class MemoryJournal:
     """
@@ -55,6 +63,10 @@ class MemoryJournal:
         self._entities: dict[str, list[str]] = {}
         self._urls: dict[str, Source] = {}
         self._writing = False
+        # What appends brought and the keyed reads have not indexed yet:
+        # a tracker that reads only its own state never pays for them.
+        self._backlog: list[_Append] = []
+        self._indexed = 0  # how many events the keyed reads know
 
     def __repr__(self) -> str:
         return f"<MemoryJournal: {len(self.events)} events>"
@@ -122,12 +134,26 @@ class MemoryJournal:
                     f"the journal is at {len(self.events)}: refresh the "
                     "tracker and try again",
                 )
-            start = len(self.events)
             self.events.extend(events)
-            for n, event in enumerate(events, start=start + 1):
-                if self._by_id is not None:
-                    self._by_id.setdefault(event.id, n)
-                self._index(event, n)
+            if facts or links or entities or names:
+                self._backlog.append((facts, links or {}, entities, names))
+            return len(self.events)
+        finally:
+            self._writing = False
+
+    def _catch_up(self) -> None:
+        """
+        Index what was appended since the last keyed read, in order.
+        """
+        events = self.events
+        for n in range(self._indexed, len(events)):
+            event = events[n]
+            if self._by_id is not None:
+                self._by_id.setdefault(event.id, n + 1)
+            self._index(event, n + 1)
+        self._indexed = len(events)
+        backlog, self._backlog = self._backlog, []
+        for facts, links, entities, names in backlog:
             for claim, subject, predicate, fact in facts:
                 old = self._facts.get(claim)
                 if old is not None:
@@ -136,7 +162,7 @@ class MemoryJournal:
                 self._by_fact.setdefault((subject, predicate), {})[claim] = (
                     fact
                 )
-            for claim, claim_links in (links or {}).items():
+            for claim, claim_links in links.items():
                 self._links[claim] = [row[1:] for row in claim_links]
             for added, into in (
                 (entities, self._entities),
@@ -146,9 +172,6 @@ class MemoryJournal:
                     values = into.setdefault(key, [])
                     if value not in values:
                         values.append(value)
-            return len(self.events)
-        finally:
-            self._writing = False
 
     def _index(self, event: Event, position: int) -> None:
         """
@@ -189,6 +212,7 @@ class MemoryJournal:
         """
         The events with these ids, with their positions.
         """
+        self._catch_up()
         if self._by_id is None:
             self._by_id = {}
             for n, event in enumerate(self.events, start=1):
@@ -204,54 +228,63 @@ class MemoryJournal:
         """
         Every predicate-declared event, in order.
         """
+        self._catch_up()
         return list(self._declared)
 
     def revised(self, sources: Iterable[str | None]) -> bool:
         """
         Whether any of these sources had its text revised.
         """
+        self._catch_up()
         return any(source in self._revised for source in sources)
 
     def has_revisions(self) -> bool:
         """
         Whether any source's text was revised.
         """
+        self._catch_up()
         return bool(self._revised)
 
     def names(self, key: str) -> list[str]:
         """
         The actors with a name, alias or role of this name key.
         """
+        self._catch_up()
         return list(self._names.get(key, ()))
 
     def about(self, claim: str) -> list[Event]:
         """
         The events about a claim, in order.
         """
+        self._catch_up()
         return list(self._about.get(claim, ()))
 
     def spoken_by(self, actor: str) -> list[Positioned]:
         """
         The claim-added events of the claims this actor made, in order.
         """
+        self._catch_up()
         return list(self._spoken.get(actor, ()))
 
     def entities(self, key: str) -> list[str]:
         """
         The claims whose subject or object is text with this name key.
         """
+        self._catch_up()
         return list(self._entities.get(key, ()))
 
     def source_with_url(self, url: str) -> Source | None:
         """
         The first source added with this URL.
         """
+        self._catch_up()
         return self._urls.get(url)
 
     def fact(self, claim: str) -> Fact | None:
         """
         The claim's fact, if it has one.
         """
+        self._catch_up()
         found = self._facts.get(claim)
         return None if found is None else found[2]
 
@@ -259,12 +292,14 @@ class MemoryJournal:
         """
         Every claim with a fact of *subject* and *predicate*, and the fact.
         """
+        self._catch_up()
         return list(self._by_fact.get((subject, predicate), {}).items())
 
     def links(self, claim: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """
         The claim's links: the other claim, the kind, the event ids.
         """
+        self._catch_up()
         return list(self._links.get(claim, ()))
 
     def close(self) -> None:

@@ -1,0 +1,68 @@
+"""
+Building models from values that are known to be valid, without checks.
+
+A model checks its fields when a user builds it. Values claimtrack made
+itself, or read back from its own journal, were checked when they were
+first made: building them again through the checks would only repeat work.
+`trusted` gives, for a model class, a function that builds an instance the
+way attrs' ``__init__`` does (converters, defaults, factories) but without
+the field checks. It is for the library's own use; nothing a user passes
+reaches it unchecked.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+__all__ = ["trusted"]
+
+
+@functools.cache
+def trusted(cls: type) -> Callable[..., Any]:
+    """
+    A function that builds *cls* from its fields, running no checks.
+
+    Like the ``__init__`` attrs writes, it is made once per class from the
+    class's fields: converters run, defaults apply, and the field checks
+    of ``__attrs_post_init__`` do not.
+    """
+    fields = attrs.fields(cls)
+    names: dict[str, object] = {"_new": object.__new__, "_cls": cls}
+    params: list[str] = []
+    keywords: list[str] = []
+    body = ["_i = _new(_cls)"]
+    for n, field in enumerate(fields):
+        name = field.name
+        default = field.default
+        into = keywords if field.kw_only else params
+        if default is attrs.NOTHING:
+            into.append(name)
+        elif (factory := getattr(default, "factory", None)) is not None:
+            names[f"_f{n}"] = factory
+            into.append(f"{name}=_NOTHING")
+            call = "(_i)" if default.takes_self else "()"
+            body.append(f"if {name} is _NOTHING: {name} = _f{n}{call}")
+        else:
+            names[f"_d{n}"] = default
+            into.append(f"{name}=_d{n}")
+        value = name
+        if field.converter is not None:
+            names[f"_c{n}"] = field.converter
+            value = f"_c{n}({value})"
+        body.append(f"_set(_i, {name!r}, {value})")
+    names["_NOTHING"] = attrs.NOTHING
+    names["_set"] = object.__setattr__
+    signature = ", ".join([*params, *(["*", *keywords] if keywords else [])])
+    source = f"def build({signature}):\n    " + "\n    ".join(
+        [*body, "return _i"]
+    )
+    exec(source, names)  # noqa: S102 -- made from the class's own fields
+    return names["build"]  # type: ignore[return-value]
