@@ -23,7 +23,7 @@ from claimtrack._dates import Precision, When
 from claimtrack._evidence import Citation, Stance, instant
 from claimtrack._models import Actor, Claim, Proposition, Source, Span
 from claimtrack._text import name_key
-from claimtrack._validators import instance_of, non_empty_str, optional
+from claimtrack._validators import instance_of, non_empty_str
 from claimtrack.exceptions import (
     AmbiguousActorError,
     ClaimtrackError,
@@ -125,8 +125,12 @@ def author(
     """
     Who made a change, and when: *at*, or now.
     """
-    optional(non_empty_str())(None, "by", by)
+    if by is not None:
+        _BY(None, "by", by)
     return by, instant(at)
+
+
+_BY = non_empty_str()
 
 
 # -- actors, sources, claims -----------------------------------------------
@@ -396,7 +400,7 @@ def prepare_whole(state: State, claim: Claim, batch: Batch) -> Claim:
     return claim
 
 
-def prepare(  # noqa: C901, PLR0912
+def prepare(  # noqa: C901, PLR0912, PLR0915
     state: State,
     text: object,
     batch: Batch,
@@ -441,18 +445,23 @@ def prepare(  # noqa: C901, PLR0912
 
     errors = Errors("add_claim")
 
+    # The common cases first: an actor's id, a source's id, a When.
     if speaker is None:
         errors.errors.append(InvalidValueError("speaker", None, "is required"))
         speaker_id = None
+    elif speaker.__class__ is str and speaker in state.actors:
+        speaker_id = speaker
     else:
         speaker_id = errors.attempt(
             actor_ref, state, speaker, "speaker", batch
         )
 
     src = None
-    if source is None and span is not None and span.source is not None:
+    if source is None and isinstance(span, Span) and span.source is not None:
         source = span.source
-    if source is not None:
+    if source.__class__ is str:
+        src = state.sources.get(source)
+    if src is None and source is not None:
         src = errors.attempt(source_ref, state, source, batch)
 
     if span is not None and quote is not None:
@@ -478,7 +487,9 @@ def prepare(  # noqa: C901, PLR0912
         )
 
     when = None
-    if said is not None:
+    if said.__class__ is When:
+        when = said  # already read
+    elif said is not None:
         when = errors.attempt(
             read_date, said, src, dayfirst=dayfirst, field="said"
         )
@@ -499,7 +510,9 @@ def prepare(  # noqa: C901, PLR0912
                 proposition = attrs.evolve(proposition, valid=holds)
 
     relays = []
-    if isinstance(reported_by, str | Actor):
+    if reported_by.__class__ is tuple and not reported_by:
+        pass  # the common case: nobody relayed it
+    elif isinstance(reported_by, str | Actor):
         reported_by = (reported_by,)
     if not isinstance(reported_by, Iterable):
         errors.errors.append(
@@ -516,31 +529,14 @@ def prepare(  # noqa: C901, PLR0912
                 actor_ref, state, relay, f"reported_by[{index}]", batch
             )
         )
-    if span is not None and quote is None:
-        # A span the caller made: checked against its source once, here.
-        if not isinstance(span, Span):
-            errors.errors.append(
-                InvalidTypeError(
-                    "span",
-                    span,
-                    f"must be a Span, not {type(span).__name__}; "
-                    "make one with Source.span_of or Source.span_at",
-                )
-            )
-        elif src is not None:
-            span = errors.attempt(src.check_span, span)
-    if proposition is not None:
-        if not isinstance(proposition, Proposition):
-            errors.errors.append(
-                InvalidTypeError(
-                    "proposition",
-                    proposition,
-                    "must be a Proposition, "
-                    f"not {type(proposition).__name__}",
-                )
-            )
-        else:
-            proposition = errors.attempt(_canonical, state, proposition)
+    span, proposition = _content(
+        state,
+        src,
+        span=span,
+        quote=quote,
+        proposition=proposition,
+        errors=errors,
+    )
     errors.raise_any()
 
     # Every name is resolved and every reference known: what is left to
@@ -559,6 +555,44 @@ def prepare(  # noqa: C901, PLR0912
     )
     errors.raise_any()
     return claim
+
+
+def _content(
+    state: State,
+    src: Source | None,
+    *,
+    span: object,
+    quote: str | None,
+    proposition: object,
+    errors: Errors,
+) -> tuple[Any, Any]:
+    """
+    Check a caller's span against its source once; canonical names.
+    """
+    if span is not None and quote is None:
+        if not isinstance(span, Span):
+            errors.errors.append(
+                InvalidTypeError(
+                    "span",
+                    span,
+                    f"must be a Span, not {type(span).__name__}; "
+                    "make one with Source.span_of or Source.span_at",
+                )
+            )
+        elif src is not None:
+            span = errors.attempt(src.check_span, span)
+    if proposition is not None:
+        if not isinstance(proposition, Proposition):
+            errors.errors.append(
+                InvalidTypeError(
+                    "proposition",
+                    proposition,
+                    f"must be a Proposition, not {type(proposition).__name__}",
+                )
+            )
+        else:
+            proposition = errors.attempt(_canonical, state, proposition)
+    return span, proposition
 
 
 def _build_claim(

@@ -432,7 +432,11 @@ class Source:
             )
         prefix = text[max(0, start - CONTEXT_LENGTH) : start]
         suffix = text[end : end + CONTEXT_LENGTH]
-        if (span.prefix, span.suffix, span.source) == (prefix, suffix, self.id):
+        if (span.prefix, span.suffix, span.source) == (
+            prefix,
+            suffix,
+            self.id,
+        ):
             return span  # whole already, as Source.span_of makes them
         if not prefix.endswith(span.prefix):
             raise SpanMismatchError(

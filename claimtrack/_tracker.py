@@ -126,6 +126,29 @@ def _writes(
     return write
 
 
+def _append(
+    journal: Journal,
+    state: State,
+    events: list[Event],
+    position: int,
+    changes: Changes | None,
+) -> int:
+    """
+    Append a write's events, with the state rows they changed if kept.
+    """
+    if changes is None:
+        return journal.append(events, expected=position)
+    facts, links = state.rows(changes)
+    return journal.append(
+        events,
+        expected=position,
+        facts=facts,
+        links=links,
+        entities=changes.entities,
+        names=changes.names,
+    )
+
+
 class Tracker(Queries):
     """
     The collection a user works with: sources, actors and claims.
@@ -242,7 +265,8 @@ class Tracker(Queries):
                 self._position = position
             position = self._position
         self._pending, self._applied = [], 0
-        state.changes = changes = Changes()
+        changes = Changes() if journal.keeps_rows else None
+        state.changes = changes
         applying = False
         try:
             try:
@@ -256,15 +280,7 @@ class Tracker(Queries):
             applying = True
             for event in pending[self._applied :]:
                 state.apply(event)
-            facts, links = state.rows(changes)
-            position = journal.append(
-                pending,
-                expected=position,
-                facts=facts,
-                links=links,
-                entities=changes.entities,
-                names=changes.names,
-            )
+            position = _append(journal, state, pending, position, changes)
         except BaseException:
             journal.rollback()
             if partial:

@@ -92,6 +92,14 @@ class WholeStateNeeded(Exception):  # noqa: N818 -- a request, not a fault
     """
 
 
+def _add_plain(index: Index, key: str, claim_id: str) -> None:
+    ids = index.get(key)
+    if ids is None:
+        index[key] = [claim_id]
+    else:
+        ids.append(claim_id)
+
+
 def _add_to(index: Index, key: str, claim_id: str) -> None:
     if isinstance(index, Lazy):  # a partial state's: not read to grow
         index.append(key, claim_id)
@@ -371,10 +379,10 @@ class State(StateData):
         Apply a checked event to the state; nothing here can fail.
         """
         payload = event.payload
-        self._whole_for(payload)
-        if isinstance(payload, Claim):
+        if isinstance(payload, Claim):  # most events: first, never whole
             self.apply_claim(payload, event.by, event.at)
             return
+        self._whole_for(payload)
         self.log.append(event)
         for claim_id in event.claims:
             self.histories.setdefault(claim_id, []).append(event)
@@ -464,32 +472,35 @@ class State(StateData):
                     links.setdefault(b, []).append(evidence.id)
 
     def _store_claim(self, claim: Claim) -> None:
-        self.claims[claim.id] = claim
-        self.seq[claim.id] = self.next_seq
+        claim_id = claim.id
+        self.claims[claim_id] = claim
+        self.seq[claim_id] = self.next_seq
         self.next_seq += 1
         self.claim_list.append(claim)
-        _add_to(self.by_speaker, claim.speaker, claim.id)
+        # Each index is a dict of lists; a partial state's are Lazy, not
+        # read to grow (`_add_to`). A whole state's are grown in place.
+        add = _add_to if self.loader is not None else _add_plain
+        add(self.by_speaker, claim.speaker, claim_id)
         if claim.source is not None:
-            _add_to(self.by_source, claim.source, claim.id)
+            add(self.by_source, claim.source, claim_id)
         for tag in claim.tags:
-            _add_to(self.by_tag, fold(tag), claim.id)
+            add(self.by_tag, fold(tag), claim_id)
         proposition = claim.proposition
-        if proposition is not None:
-            subject = proposition.subject
-            key = subject if subject in self.actors else name_key(subject)
-            _add_to(self.by_subject, key, claim.id)
-            _add_to(
-                self.by_predicate,
-                predicate_key(proposition.predicate),
-                claim.id,
-            )
-            for value in (proposition.subject, proposition.object):
-                if isinstance(value, str) and value not in self.actors:
-                    key = name_key(value)
-                    _add_to(self.by_entity, key, claim.id)
-                    if self.changes is not None:
-                        self.changes.entities.append((key, claim.id))
-            self._index_fact(claim.id)
+        if proposition is None:
+            return
+        actors = self.actors
+        subject, obj = proposition.subject, proposition.object
+        subject_key = subject if subject in actors else name_key(subject)
+        add(self.by_subject, subject_key, claim_id)
+        add(self.by_predicate, predicate_key(proposition.predicate), claim_id)
+        changes = self.changes
+        for value in (subject, obj):
+            if value.__class__ is str and value not in actors:
+                key = name_key(value)
+                add(self.by_entity, key, claim_id)
+                if changes is not None:
+                    changes.entities.append((key, claim_id))
+        self._index_fact(claim_id, proposition)
 
     # -- facts and their index ---------------------------------------------
 
@@ -535,7 +546,9 @@ class State(StateData):
             valid.latest.toordinal() if valid is not None else OPEN_HIGH,
         )
 
-    def _index_fact(self, claim_id: str) -> None:
+    def _index_fact(
+        self, claim_id: str, proposition: Proposition | None = None
+    ) -> None:
         if self.changes is not None:
             self.changes.facts.add(claim_id)
         old = self.facts.pop(claim_id, None)
@@ -548,8 +561,9 @@ class State(StateData):
                 self.match[key] = next(m for m in members if m != claim_id)
             else:
                 del self.match[key]
-        proposition = self.claims[claim_id].proposition
-        assert proposition is not None  # noqa: S101 -- only these are indexed
+        if proposition is None:
+            proposition = self.claims[claim_id].proposition
+            assert proposition is not None  # noqa: S101 -- only these are
         fact = self.fact(proposition)
         self.facts[claim_id] = fact
         key = (fact.subject, fact.predicate)

@@ -1,10 +1,13 @@
 """
 The memory journal: a tracker's events in a Python list.
 
-What `Tracker()` uses. It keeps the events and the state rows in plain
-containers, answers the same keyed reads as the SQLite journal, and takes
-appends at an expected position like every journal, so several trackers in
-one process may share one (each catches up before it writes). Nothing
+What `Tracker()` uses. It keeps the events in a list and takes appends at
+an expected position like every journal, so several trackers in one process
+may share one (each catches up before it writes). It answers the same keyed
+reads as the SQLite journal from a state of its own, replayed from its
+events when a keyed read first needs it: the state rows a writer computes
+are what its events say, so a journal in memory needs none of them, and a
+tracker that reads only its own state never pays for a second one. Nothing
 outlives the process.
 """
 
@@ -14,7 +17,8 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from claimtrack._anchor import Revision
-from claimtrack._contradictions import Contradiction
+from claimtrack._contradictions import Contradiction, ContradictionKind
+from claimtrack._engine import State
 from claimtrack._evidence import Evidence, Policy, Retraction, Verdict
 from claimtrack._models import Claim, Source
 from claimtrack._predicates import Predicate
@@ -32,18 +36,13 @@ if TYPE_CHECKING:
 
 __all__ = ["MemoryJournal"]
 
-_Append = tuple[
-    "Sequence[FactRow]",
-    "dict[str, list[LinkRow]]",
-    "Sequence[EntityRow]",
-    "Sequence[NameRow]",
-]
-"""The state rows of one append."""
+_EXPLICIT = ContradictionKind.EXPLICIT.value
+_REFUTING = ContradictionKind.REFUTING_EVIDENCE.value
 
 
 class MemoryJournal:
     """
-    A journal in memory: the events in a list, the state rows in dicts.
+    A journal in memory: the events in a list.
 
     .. versionadded:: 0.1.0
     """
@@ -52,21 +51,19 @@ class MemoryJournal:
         self.policy: Policy | None = None
         self.events: list[Event] = []  # position n is events[n - 1]
         self._by_id: dict[str, int] | None = None  # built when first asked
-        self._facts: dict[str, tuple[str, str, Fact]] = {}
-        self._by_fact: dict[tuple[str, str], dict[str, Fact]] = {}
-        self._links: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        self._writing = False
+        # What the keyed reads answer from: built from the events when one
+        # is first asked, and brought up to date at each one after.
+        self._state: State | None = None
         self._declared: list[Event] = []
         self._revised: set[str] = set()
-        self._names: dict[str, list[str]] = {}
         self._spoken: dict[str, list[Positioned]] = {}
         self._about: dict[str, list[Event]] = {}
-        self._entities: dict[str, list[str]] = {}
         self._urls: dict[str, Source] = {}
-        self._writing = False
-        # What appends brought and the keyed reads have not indexed yet:
-        # a tracker that reads only its own state never pays for them.
-        self._backlog: list[_Append] = []
         self._indexed = 0  # how many events the keyed reads know
+
+    keeps_rows = False
+    """The state rows are what the events say: it makes its own."""
 
     def __repr__(self) -> str:
         return f"<MemoryJournal: {len(self.events)} events>"
@@ -118,13 +115,16 @@ class MemoryJournal:
         events: Sequence[Event],
         *,
         expected: int,
-        facts: Sequence[FactRow] = (),
-        links: dict[str, list[LinkRow]] | None = None,
-        entities: Sequence[EntityRow] = (),
-        names: Sequence[NameRow] = (),
+        facts: Sequence[FactRow] = (),  # noqa: ARG002 -- made from events
+        links: dict[str, list[LinkRow]] | None = None,  # noqa: ARG002
+        entities: Sequence[EntityRow] = (),  # noqa: ARG002
+        names: Sequence[NameRow] = (),  # noqa: ARG002
     ) -> int:
         """
-        Append *events* and state rows at position *expected*.
+        Append *events* at position *expected*.
+
+        The state rows are not kept: the keyed reads make their own from
+        the events (`keeps_rows` is False), which say the same.
         """
         try:
             if expected != len(self.events):
@@ -135,43 +135,27 @@ class MemoryJournal:
                     "tracker and try again",
                 )
             self.events.extend(events)
-            if facts or links or entities or names:
-                self._backlog.append((facts, links or {}, entities, names))
             return len(self.events)
         finally:
             self._writing = False
 
-    def _catch_up(self) -> None:
+    def _catch_up(self) -> State:
         """
-        Index what was appended since the last keyed read, in order.
+        Bring the keyed reads' state up to the last event, and return it.
         """
+        state = self._state
+        if state is None:
+            state = self._state = State()
         events = self.events
+        by_id = self._by_id
         for n in range(self._indexed, len(events)):
             event = events[n]
-            if self._by_id is not None:
-                self._by_id.setdefault(event.id, n + 1)
+            if by_id is not None:
+                by_id.setdefault(event.id, n + 1)
             self._index(event, n + 1)
+            state.apply(event)  # checked when it was appended
         self._indexed = len(events)
-        backlog, self._backlog = self._backlog, []
-        for facts, links, entities, names in backlog:
-            for claim, subject, predicate, fact in facts:
-                old = self._facts.get(claim)
-                if old is not None:
-                    del self._by_fact[old[:2]][claim]
-                self._facts[claim] = (subject, predicate, fact)
-                self._by_fact.setdefault((subject, predicate), {})[claim] = (
-                    fact
-                )
-            for claim, claim_links in links.items():
-                self._links[claim] = [row[1:] for row in claim_links]
-            for added, into in (
-                (entities, self._entities),
-                (names, self._names),
-            ):
-                for key, value in added:
-                    values = into.setdefault(key, [])
-                    if value not in values:
-                        values.append(value)
+        return state
 
     def _index(self, event: Event, position: int) -> None:
         """
@@ -249,8 +233,7 @@ class MemoryJournal:
         """
         The actors with a name, alias or role of this name key.
         """
-        self._catch_up()
-        return list(self._names.get(key, ()))
+        return list(self._catch_up().names.get(key, ()))
 
     def about(self, claim: str) -> list[Event]:
         """
@@ -270,8 +253,7 @@ class MemoryJournal:
         """
         The claims whose subject or object is text with this name key.
         """
-        self._catch_up()
-        return list(self._entities.get(key, ()))
+        return list(self._catch_up().by_entity.get(key, ()))
 
     def source_with_url(self, url: str) -> Source | None:
         """
@@ -284,23 +266,34 @@ class MemoryJournal:
         """
         The claim's fact, if it has one.
         """
-        self._catch_up()
-        found = self._facts.get(claim)
-        return None if found is None else found[2]
+        return self._catch_up().facts.get(claim)
 
     def facts(self, subject: str, predicate: str) -> list[tuple[str, Fact]]:
         """
         Every claim with a fact of *subject* and *predicate*, and the fact.
         """
-        self._catch_up()
-        return list(self._by_fact.get((subject, predicate), {}).items())
+        state = self._catch_up()
+        members = state.match.get((subject, predicate))
+        if members is None:
+            return []
+        ids = [members] if isinstance(members, str) else members
+        return [(claim, state.facts[claim]) for claim in ids]
 
     def links(self, claim: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """
         The claim's links: the other claim, the kind, the event ids.
         """
-        self._catch_up()
-        return list(self._links.get(claim, ()))
+        state = self._catch_up()
+        return [
+            *(
+                (other, _EXPLICIT, (link.id,))
+                for other, link in state.explicit.get(claim, {}).items()
+            ),
+            *(
+                (other, _REFUTING, tuple(ids))
+                for other, ids in state.refuting.get(claim, {}).items()
+            ),
+        ]
 
     def close(self) -> None:
         """

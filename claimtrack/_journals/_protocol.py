@@ -86,6 +86,14 @@ class Journal(Protocol):
         """
         ...
 
+    keeps_rows: bool
+    """
+    Whether `append` keeps the state rows it is given.
+
+    A journal that makes them itself from its events (the memory journal)
+    says False, and a tracker does not compute them for it.
+    """
+
     def append(
         self,
         events: Sequence[Event],

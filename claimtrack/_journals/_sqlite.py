@@ -636,6 +636,9 @@ class SqliteJournal:
         ).fetchone()[0]
         return found or 0
 
+    keeps_rows = True
+    """The state rows are kept in their tables, for the keyed reads."""
+
     def append(
         self,
         events: Sequence[Event],
