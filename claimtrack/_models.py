@@ -46,8 +46,8 @@ from claimtrack.exceptions import (
 )
 
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-"""``json.dumps(value, ensure_ascii=False)``, its encoder made once."""
+_quote = json.encoder.encode_basestring
+"""A str as JSON writes it with ``ensure_ascii=False``."""
 
 CONTEXT_LENGTH = 32
 """How many characters of context a `Span` keeps on each side."""
@@ -743,14 +743,16 @@ class Claim:
         time, in the same place of the same source, gives the same id, in
         any tracker and any process: ``"claim-"`` and 16 hex digits.
         """
-        identity = [
-            " ".join(text.split()),
-            speaker,
-            said.isoformat() if said is not None else None,
-            source,
-            [span.start, span.end] if span is not None else None,
-        ]
-        digest = hashlib.sha256(_encode(identity).encode()).hexdigest()
+        # The JSON text of [text, speaker, said, source, [start, end]], as
+        # json.dumps(..., ensure_ascii=False) writes it, put together
+        # directly: the id of a claim never changes with how it is made.
+        identity = (
+            f"[{_quote(' '.join(text.split()))}, {_quote(speaker)}, "
+            f"{'null' if said is None else _quote(said.isoformat())}, "
+            f"{'null' if source is None else _quote(source)}, "
+            f"{'null' if span is None else f'[{span.start}, {span.end}]'}]"
+        )
+        digest = hashlib.sha256(identity.encode()).hexdigest()
         return f"claim-{digest[:16]}"
 
     def matches_text(self, needle: str) -> bool:

@@ -88,6 +88,9 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+_EVENT = trusted(Event)
+"""Make an event of checked parts, without checking them again."""
+
 _WHOLE = frozenset({"declare", "revise"})
 """Writes that need the whole state: they re-read every claim of a
 predicate, or move every span on a source."""
@@ -514,15 +517,19 @@ class Tracker(Queries):
         by, when = author
         # Every check has passed: from here on nothing can fail. The
         # events are made of checked models and a checked author.
-        event = trusted(Event)
+        event = _EVENT
         pending = self._pending
         assert pending is not None  # noqa: S101 -- only in a write
         for kind, items in (
-            (EventKind.ACTOR_ADDED, batch.actors.values()),
-            (EventKind.SOURCE_ADDED, batch.sources.values()),
-            (EventKind.CLAIM_ADDED, batch.claims.values()),
+            (EventKind.ACTOR_ADDED, batch.actors),
+            (EventKind.SOURCE_ADDED, batch.sources),
+            (EventKind.CLAIM_ADDED, batch.claims),
         ):
-            pending.extend(event(kind, item, by=by, at=when) for item in items)
+            if items:
+                pending += [
+                    event(kind, item, by=by, at=when)
+                    for item in items.values()
+                ]
 
     # -- evidence, verdicts, retractions -----------------------------------
 

@@ -56,7 +56,9 @@ VALUES = 8
 LOOKUPS = 2_000
 T0 = dt.datetime(2025, 2, 5, tzinfo=dt.UTC)
 DAY0 = dt.date(2024, 1, 1)
-SINGLE = frozenset(f"p{n}" for n in range(PREDICATES - SINGLE_VALUED, PREDICATES))
+SINGLE = frozenset(
+    f"p{n}" for n in range(PREDICATES - SINGLE_VALUED, PREDICATES)
+)
 NUMERIC = f"p{PREDICATES - 1}"
 TOLERANCE = 2
 
@@ -151,17 +153,9 @@ def base(data: Data, tracker: ct.Tracker | None = None) -> ct.Tracker:
 # -- the floor ---------------------------------------------------------------
 
 _str = attrs.validators.instance_of(str)
-
-
-@attrs.frozen
-class FloorSpan:
-    """
-    Where a claim is quoted: offsets and the quoted text.
-    """
-
-    start: int = attrs.field(validator=attrs.validators.instance_of(int))
-    end: int = attrs.field(validator=attrs.validators.instance_of(int))
-    exact: str = attrs.field(validator=_str)
+_strings = attrs.validators.deep_iterable(
+    _str, attrs.validators.instance_of(tuple)
+)
 
 
 @attrs.frozen
@@ -173,14 +167,18 @@ class FloorClaim:
     id: str = attrs.field(validator=_str)
     text: str = attrs.field(validator=_str)
     speaker: str = attrs.field(validator=_str)
-    said: ct.When = attrs.field(validator=attrs.validators.instance_of(ct.When))
+    said: ct.When = attrs.field(
+        validator=attrs.validators.instance_of(ct.When)
+    )
     source: str = attrs.field(validator=_str)
-    span: FloorSpan = attrs.field(
-        validator=attrs.validators.instance_of(FloorSpan)
+    span: ct.Span = attrs.field(
+        validator=attrs.validators.instance_of(ct.Span)
     )
     proposition: ct.Proposition = attrs.field(
         validator=attrs.validators.instance_of(ct.Proposition)
     )
+    reported_by: tuple[str, ...] = attrs.field(validator=_strings)
+    tags: tuple[str, ...] = attrs.field(validator=_strings)
 
 
 class Floor:
@@ -205,14 +203,19 @@ class Floor:
         source: str,
         span: ct.Span,
         proposition: ct.Proposition,
+        reported_by: tuple[str, ...] = (),
+        tags: tuple[str, ...] = (),
     ) -> FloorClaim:
         """
         Check and keep one claim; the same claim again returns the stored.
         """
         if not isinstance(text, str) or not text.strip():
             raise ValueError(text)
-        if speaker not in self.actors:
+        if speaker not in self.actors or speaker in reported_by:
             raise KeyError(speaker)
+        for relay in reported_by:
+            if relay not in self.actors:
+                raise KeyError(relay)
         body = self.sources[source]
         if body[span.start : span.end] != span.exact:
             raise ValueError(span)
@@ -226,15 +229,19 @@ class Floor:
                 str(span.end),
             )
         )
-        claim_id = "claim-" + hashlib.sha256(identity.encode()).hexdigest()[:16]
+        claim_id = (
+            "claim-" + hashlib.sha256(identity.encode()).hexdigest()[:16]
+        )
         claim = FloorClaim(
             claim_id,
             text,
             speaker,
             said,
             source,
-            FloorSpan(span.start, span.end, span.exact),
+            span,  # the user's own, checked against the text above
             proposition,
+            reported_by,
+            tags,
         )
         stored = self.claims.get(claim_id)
         if stored is not None:
@@ -505,7 +512,9 @@ class Table:
         for number, r in enumerate(rows):
             print(
                 "| "
-                + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True))
+                + " | ".join(
+                    c.ljust(w) for c, w in zip(r, widths, strict=True)
+                )
                 + " |"
             )
             if number == 0:
@@ -520,7 +529,10 @@ def measure_adds(table: Table, n: int, repeat: int) -> None:
     rows = data.rows
     floor = Floor(data)
     floor_each(floor, rows)
-    flat = [sql_row(c.id, row) for c, row in zip(floor.claims.values(), rows, strict=True)]
+    flat = [
+        sql_row(c.id, row)
+        for c, row in zip(floor.claims.values(), rows, strict=True)
+    ]
     del floor
     t_floor = median_of(repeat, lambda: (floor_each, (Floor(data), rows)))
     t_sql = median_of(repeat, lambda: (sql_insert, (sql_db(), flat)))
@@ -528,11 +540,17 @@ def measure_adds(table: Table, n: int, repeat: int) -> None:
     t_batch = median_of(
         repeat, lambda: (lambda t: t.add_claims(rows, at=T0), (base(data),))
     )
-    table.row("add_claim, one by one", n, t_each / n, t_floor / n, t_sql / n, "≤ 2.0")
-    table.row("add_claims, batch", n, t_batch / n, t_floor / n, t_sql / n, "≤ 1.5")
+    table.row(
+        "add_claim, one by one", n, t_each / n, t_floor / n, t_sql / n, "≤ 2.0"
+    )
+    table.row(
+        "add_claims, batch", n, t_batch / n, t_floor / n, t_sql / n, "≤ 1.5"
+    )
 
 
-def measure_lookups(table: Table, n: int, repeat: int, first: dict[str, float]) -> None:
+def measure_lookups(
+    table: Table, n: int, repeat: int, first: dict[str, float]
+) -> None:
     """
     Lookups, misses and conflicts, and memory, at one size.
     """
@@ -564,9 +582,11 @@ def measure_lookups(table: Table, n: int, repeat: int, first: dict[str, float]) 
     }
     ours_of = dict(zip(ids, ours_ids, strict=True))
     for c in hits[:50] + misses[:50]:  # the same answers, or no comparison
-        assert {x.other for x in tracker.contradictions(ours_of[c])} == {
-            ours_of[o] for o, _ in floor.contradictions(c)
-        } == {ours_of[r[0]] for r in query(c)}, c
+        assert (
+            {x.other for x in tracker.contradictions(ours_of[c])}
+            == {ours_of[o] for o, _ in floor.contradictions(c)}
+            == {ours_of[r[0]] for r in query(c)}
+        ), c
 
     def medians(keys: list[str]) -> tuple[float, float, float]:
         mine = [ours_of[c] for c in keys]
@@ -580,10 +600,20 @@ def measure_lookups(table: Table, n: int, repeat: int, first: dict[str, float]) 
         return ours, theirs, sql
 
     miss = medians(misses)
-    table.row("contradictions(claim), no conflict", n, *miss, "≤ 1.2, ≥ 2× sqlite3")
+    table.row(
+        "contradictions(claim), no conflict", n, *miss, "≤ 1.2, ≥ 2× sqlite3"
+    )
     hit = medians(hits)
     table.row("contradictions(claim), a conflict", n, *hit, "")
-    table.row("  … a conflict ÷ a miss", n, hit[0] / miss[0], None, None, "≤ 2", unit="x")
+    table.row(
+        "  … a conflict ÷ a miss",
+        n,
+        hit[0] / miss[0],
+        None,
+        None,
+        "≤ 2",
+        unit="x",
+    )
 
     def explained(claim_id: str) -> None:
         for found in tracker.contradictions(claim_id):
@@ -596,8 +626,13 @@ def measure_lookups(table: Table, n: int, repeat: int, first: dict[str, float]) 
     relative = miss[0] / miss[1]
     first.setdefault("miss", relative)
     table.row(
-        "  miss ×floor ÷ that at the smallest size", n,
-        relative / first["miss"], None, None, "≤ 1.5", unit="x",
+        "  miss ×floor ÷ that at the smallest size",
+        n,
+        relative / first["miss"],
+        None,
+        None,
+        "≤ 1.5",
+        unit="x",
     )
     del tracker, floor, db, cursor
     gc.collect()
@@ -657,8 +692,12 @@ def measure_store(table: Table, n: int, repeat: int, folder: Path) -> None:
     raws = iter(folder / f"raw-{n}-{k}.db" for k in range(repeat))
     t_raw = median_of(repeat, raw)
     table.row(
-        "SQLite store: persist, beyond adding in memory", n,
-        (persisted - in_memory) / n, None, t_raw / n, "≤ 1.5× raw",
+        "SQLite store: persist, beyond adding in memory",
+        n,
+        (persisted - in_memory) / n,
+        None,
+        t_raw / n,
+        "≤ 1.5× raw",
     )
 
     def read_rows() -> None:
@@ -674,8 +713,12 @@ def measure_store(table: Table, n: int, repeat: int, folder: Path) -> None:
     t_rows = median_of(repeat, lambda: (read_rows, ()))
     t_whole = median_of(repeat, lambda: (read_whole, ()))
     table.row(
-        "SQLite store: read the whole store", n, t_whole / n, None,
-        t_rows / n, "≤ 3× raw",
+        "SQLite store: read the whole store",
+        n,
+        t_whole / n,
+        None,
+        t_rows / n,
+        "≤ 3× raw",
     )
 
 
