@@ -79,7 +79,7 @@ def plain(value: object) -> object:  # noqa: PLR0911
         return value.value
     assert attrs.has(kind), value  # noqa: S101 -- models only
     _FIELDS[kind] = tuple(
-        field.name for field in attrs.fields(kind) if field.init
+        field.alias for field in attrs.fields(kind) if field.init
     )
     return plain(value)
 
@@ -325,8 +325,8 @@ def _keys(cls: type) -> tuple[set[str], set[str]]:
     """
     fields = [f for f in attrs.fields(cls) if f.init]
     return (
-        {f.name for f in fields},
-        {f.name for f in fields if f.default is attrs.NOTHING},
+        {f.alias for f in fields},
+        {f.alias for f in fields if f.default is attrs.NOTHING},
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 from fractions import Fraction
@@ -74,8 +75,8 @@ def _to_tuple(value: object) -> object:
 
 
 def _check_reason(inst: object, attr: Any, value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidValueError(attr.name, value, "must be a str")
+    if not isinstance(value, str | functools.partial):
+        raise InvalidValueError("reason", value, "must be a str")
 
 
 def _check_note(inst: object, attr: Any, value: object) -> None:
@@ -83,7 +84,7 @@ def _check_note(inst: object, attr: Any, value: object) -> None:
         raise InvalidValueError(attr.name, value, "must be a str or None")
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Contradiction:
     """
     Two claims that cannot both hold.
@@ -96,7 +97,8 @@ class Contradiction:
         claim: The id of the claim it was looked up from.
         other: The id of the claim that conflicts with it.
         kind: A `ContradictionKind`.
-        reason: Why, in words a person can read.
+        reason: Why, in words a person can read. A contradiction a
+            lookup finds writes it when it is first read.
         by: For an explicit link, who made it.
         at: For an explicit link, when.
         note: For an explicit link, the analyst's note.
@@ -110,7 +112,10 @@ class Contradiction:
     kind: ContradictionKind = attrs.field(
         converter=_to_kind, metadata={"check": member_of(ContradictionKind)}
     )
-    reason: str = attrs.field(default="", metadata={"check": _check_reason})
+    # The reason, or what writes it when first read (`explain`'s words).
+    _reason: str | functools.partial[str] = attrs.field(
+        default="", alias="reason", metadata={"check": _check_reason}
+    )
     by: str | None = attrs.field(
         default=None,
         kw_only=True,
@@ -135,6 +140,53 @@ class Contradiction:
             raise InvalidValueError(
                 "other", self.other, "a claim does not contradict itself"
             )
+
+    @property
+    def reason(self) -> str:
+        """
+        Why, in words a person can read.
+        """
+        reason = self._reason
+        if not isinstance(reason, str):
+            reason = reason()  # written now, once
+            object.__setattr__(self, "_reason", reason)
+        return reason
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.claim,
+            self.other,
+            self.kind,
+            self.reason,
+            self.by,
+            self.at,
+            self.note,
+            self.evidence,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={getattr(self, name)!r}"
+            for name in (
+                "claim",
+                "other",
+                "kind",
+                "reason",
+                "by",
+                "at",
+                "note",
+                "evidence",
+            )
+        )
+        return f"Contradiction({fields})"
 
     @property
     def id(self) -> str:

@@ -40,12 +40,24 @@ def trusted(cls: type) -> Callable[..., Any]:
     keywords: list[str] = []
     body = ["_i = _new(_cls)"]
     for n, field in enumerate(fields):
-        name = field.name
+        name = field.alias  # the argument's name: "reason" for "_reason"
         default = field.default
         into = keywords if field.kw_only else params
+        factory = getattr(default, "factory", None)
+        if not field.init:
+            if default is attrs.NOTHING:
+                continue  # set later by the class's own code
+            names[f"_d{n}"] = default
+            value = f"_f{n}(_i)" if factory is not None else f"_d{n}"
+            if factory is not None:
+                names[f"_f{n}"] = factory
+                if not default.takes_self:
+                    value = f"_f{n}()"
+            body.append(f"_set(_i, {field.name!r}, {value})")
+            continue
         if default is attrs.NOTHING:
             into.append(name)
-        elif (factory := getattr(default, "factory", None)) is not None:
+        elif factory is not None:
             names[f"_f{n}"] = factory
             into.append(f"{name}=_NOTHING")
             call = "(_i)" if default.takes_self else "()"
@@ -57,7 +69,7 @@ def trusted(cls: type) -> Callable[..., Any]:
         if field.converter is not None:
             names[f"_c{n}"] = field.converter
             value = f"_c{n}({value})"
-        body.append(f"_set(_i, {name!r}, {value})")
+        body.append(f"_set(_i, {field.name!r}, {value})")
     names["_NOTHING"] = attrs.NOTHING
     names["_set"] = object.__setattr__
     signature = ", ".join([*params, *(["*", *keywords] if keywords else [])])

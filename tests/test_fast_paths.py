@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 import json
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,7 +60,78 @@ def test_claim_id_known():
     A claim's id is the one it has always had.
     """
     assert "claim-" + hashlib.sha256(
-        '["Bukele offered", "bukele", "2025-02-03", null, null]'.encode()
+        b'["Bukele offered", "bukele", "2025-02-03", null, null]'
     ).hexdigest()[:16] == ct.Claim.make_id(
         "Bukele  offered", "bukele", said=ct.When.day(dt.date(2025, 2, 3))
     )
+
+
+def conflicting(tracker):
+    """
+    Two claims of Rubio's and Bukele's that conflict, in *tracker*.
+    """
+    tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
+    tracker.add_actor(ct.Actor("bukele", "Nayib Bukele"))
+    tracker.declare(ct.Predicate("deportees_taken", single_valued=True))
+    first = tracker.add_claim(
+        "El Salvador takes 300 deportees",
+        speaker="rubio",
+        said="2025-02-03",
+        proposition=ct.Proposition("el-salvador", "deportees_taken", 300),
+    )
+    second = tracker.add_claim(
+        "El Salvador takes 100 deportees",
+        speaker="bukele",
+        said="2025-02-04",
+        proposition=ct.Proposition("el-salvador", "deportees_taken", 100),
+    )
+    return first, second
+
+
+def test_reason_written_when_read(tmp_path):
+    """
+    A contradiction found writes its reason when it is read, the same
+    words before and after its tracker is closed, and it equals one made
+    with those words.
+    """
+    tracker = ct.Tracker.open(tmp_path / "t.db")
+    first, second = conflicting(tracker)
+    tracker.close()
+    again = ct.Tracker.open(tmp_path / "t.db")
+    found = again.contradictions(first.id)
+    again.close()
+    [c] = found
+    assert (
+        "Marco Rubio (2025-02-03) says “El Salvador takes 300 deportees”; "
+        "Nayib Bukele (2025-02-04) says “El Salvador takes 100 deportees”: "
+        "the deportees taken of el-salvador has one value at a time, and "
+        "they give 300 and 100" == c.reason
+    )
+    made = ct.Contradiction(
+        first.id, second.id, ct.ContradictionKind.VALUE_CONFLICT, c.reason
+    )
+    assert made == c
+    assert hash(made) == hash(c)
+    assert c.reason in repr(c)
+
+
+def test_lazy_reason_evolves():
+    """
+    A contradiction found can be evolved before its reason is read; the
+    copy writes the same reason.
+    """
+    tracker = ct.Tracker()
+    first, _ = conflicting(tracker)
+    [c] = tracker.contradictions(first.id)
+    copy = attrs.evolve(c, note="checked")
+    assert "checked" == copy.note
+    assert c.reason == copy.reason
+
+
+def test_lazy_reason_is_not_a_user_input():
+    """
+    A reason given by a user must be a str.
+    """
+    with pytest.raises(ct.InvalidValueError) as caught:
+        ct.Contradiction("a", "b", "negation", 3)
+    assert "reason" == caught.value.field

@@ -11,6 +11,7 @@ claim's own entries, so it costs the same however many claims there are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from claimtrack._contradictions import (
@@ -23,11 +24,15 @@ from claimtrack._contradictions import (
     kind_order,
 )
 from claimtrack._dates import Precision, When
+from claimtrack._trusted import trusted
 
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from claimtrack._engine._state import State
-    from claimtrack._models import Claim, Proposition
+    from claimtrack._models import Actor, Claim, Proposition
+    from claimtrack._predicates import Predicate
 
 
 __all__ = ["Pair", "alone", "conflicts_of", "every_conflict", "explain"]
@@ -115,17 +120,21 @@ def explain(
     link: Contradiction | None = None,
 ) -> Contradiction:
     """
-    The contradiction between two claims, with its reason in words.
+    The contradiction between two claims; its reason written when read.
+
+    What the reason needs is taken from the state now (the claims, their
+    speakers, facts and the actors they name), so the words come out the
+    same whenever they are asked for, even after the tracker is closed.
     """
     a, b = state.claims[first], state.claims[second]
-    both = f"{_says(state, a)}; {_says(state, b)}"
+    said = (a, state.actors[a.speaker], b, state.actors[b.speaker])
     if how is ContradictionKind.EXPLICIT:
         link = link or state.explicit[first][second]
-        return Contradiction(
+        return _CONTRADICTION(
             first,
             second,
             how,
-            f"{both}: {link.reason}",
+            functools.partial(_linked_words, said, link.reason),
             by=link.by,
             at=link.at,
             note=link.note,
@@ -134,60 +143,113 @@ def explain(
         ids = tuple(state.refuting[first][second])
         refuted = state.evidence_ids[ids[0]].claim
         cited = second if refuted == first else first
-        reason = (
-            f"{both}: “{state.claims[cited].text}” was cited as evidence "
-            f"refuting “{state.claims[refuted].text}”"
+        return _CONTRADICTION(
+            first,
+            second,
+            how,
+            functools.partial(
+                _refuting_words,
+                said,
+                state.claims[cited].text,
+                state.claims[refuted].text,
+            ),
+            evidence=ids,
         )
-        return Contradiction(first, second, how, reason, evidence=ids)
+    pa, pb = a.proposition, b.proposition
+    assert pa is not None  # noqa: S101 -- has a fact
+    assert pb is not None  # noqa: S101
+    named = {
+        value: actor.label
+        for value in (pa.subject, pa.object, pb.object)
+        if isinstance(value, str)
+        and (actor := state.actors.get(value)) is not None
+    }
     fa, fb = state.facts[first], state.facts[second]
-    assert a.proposition is not None  # noqa: S101 -- has a fact
-    assert b.proposition is not None  # noqa: S101
-    when = _overlap_words(fa, fb)
+    declared = state.registry.get(fa.predicate)
+    return _CONTRADICTION(
+        first,
+        second,
+        how,
+        functools.partial(
+            _content_words,
+            how,
+            said=said,
+            propositions=(pa, pb),
+            facts=(fa, fb),
+            named=named,
+            declared=declared,
+        ),
+    )
+
+
+_CONTRADICTION: Callable[..., Contradiction] = trusted(Contradiction)
+"""Make a contradiction of the state's own ids, without checking them."""
+
+_Said = tuple["Claim", "Actor", "Claim", "Actor"]
+
+
+def _both(said: _Said) -> str:
+    a, a_by, b, b_by = said
+    return f"{_says(a, a_by)}; {_says(b, b_by)}"
+
+
+def _linked_words(said: _Said, why: str) -> str:
+    return f"{_both(said)}: {why}"
+
+
+def _refuting_words(said: _Said, cited: str, refuted: str) -> str:
+    return (
+        f"{_both(said)}: “{cited}” was cited as evidence refuting “{refuted}”"
+    )
+
+
+def _content_words(
+    how: ContradictionKind,
+    *,
+    said: _Said,
+    propositions: tuple[Proposition, Proposition],
+    facts: tuple[Fact, Fact],
+    named: dict[str, str],
+    declared: Predicate | None,
+) -> str:
+    pa, pb = propositions
+    when = _overlap_words(*facts)
     if how is ContradictionKind.NEGATION:
-        reason = (
-            f"{both}: one asserts and the other denies that "
-            f"{_proposition_words(state, a.proposition)}{when}"
+        return (
+            f"{_both(said)}: one asserts and the other denies that "
+            f"{_proposition_words(named, pa)}{when}"
         )
-    else:
-        declared = state.registry.get(fa.predicate)
-        tolerance = (
-            f", more than {declared.tolerance} apart"
-            if declared is not None and declared.tolerance is not None
-            else ""
-        )
-        reason = (
-            f"{both}: the {fa.predicate.replace('_', ' ')} of "
-            f"{_entity_words(state, a.proposition.subject)} has one value "
-            f"at a time, and they give "
-            f"{_object_words(state, a.proposition.object)} and "
-            f"{_object_words(state, b.proposition.object)}"
-            f"{tolerance}{when}"
-        )
-    return Contradiction(first, second, how, reason)
+    tolerance = (
+        f", more than {declared.tolerance} apart"
+        if declared is not None and declared.tolerance is not None
+        else ""
+    )
+    return (
+        f"{_both(said)}: the {facts[0].predicate.replace('_', ' ')} of "
+        f"{named.get(pa.subject, pa.subject)} has one value "
+        f"at a time, and they give "
+        f"{_object_words(named, pa.object)} and "
+        f"{_object_words(named, pb.object)}"
+        f"{tolerance}{when}"
+    )
 
 
-def _says(state: State, claim: Claim) -> str:
+def _says(claim: Claim, speaker: Actor) -> str:
     when = claim.said.isoformat() if claim.said is not None else "undated"
-    who = state.actors[claim.speaker].label
-    return f"{who} ({when}) says “{claim.text}”"
+    return f"{speaker.label} ({when}) says “{claim.text}”"
 
 
-def _entity_words(state: State, value: str) -> str:
-    actor = state.actors.get(value)
-    return actor.label if actor is not None else value
-
-
-def _object_words(state: State, value: object) -> str:
+def _object_words(named: dict[str, str], value: object) -> str:
     if isinstance(value, str):
-        return f"“{_entity_words(state, value)}”"
+        return f"“{named.get(value, value)}”"
     return str(value)
 
 
-def _proposition_words(state: State, proposition: Proposition) -> str:
+def _proposition_words(named: dict[str, str], proposition: Proposition) -> str:
     return (
-        f"{_entity_words(state, proposition.subject)} "
+        f"{named.get(proposition.subject, proposition.subject)} "
         f"{proposition.predicate.replace('_', ' ')} "
-        f"{_object_words(state, proposition.object)}"
+        f"{_object_words(named, proposition.object)}"
     )
 
 
