@@ -332,6 +332,19 @@ class Queries:
 
         .. versionadded:: 0.1.0
         """
+        state = self._current or self._state
+        if (
+            state is not None
+            and speaker is None
+            and kind is None
+            and said_between is None
+            and same_speaker is None
+            and (stored := state.stored_id(claim)) is not None
+        ):  # the plain lookup, on a state at hand: the common case, fast
+            return [
+                _conflicts.explain(state, *pair)
+                for pair in _conflicts.conflicts_of(state, stored)
+            ]
         if claim is None:
             return self._contradictions(
                 self._whole(),
@@ -385,8 +398,6 @@ class Queries:
             and same_speaker is None
             and (stored := state.stored_id(claim)) is not None
         ):  # the plain lookup: no filter to check
-            if _conflicts.alone(state, stored):
-                return []
             return [
                 _conflicts.explain(state, *pair)
                 for pair in _conflicts.conflicts_of(state, stored)

@@ -35,21 +35,9 @@ if TYPE_CHECKING:
     from claimtrack._predicates import Predicate
 
 
-__all__ = ["Pair", "alone", "conflicts_of", "every_conflict", "explain"]
+__all__ = ["Pair", "conflicts_of", "every_conflict", "explain"]
 
 Pair = tuple[str, str, ContradictionKind]
-
-
-def alone(state: State, claim_id: str) -> bool:
-    """
-    Whether nothing could conflict with the claim: the fast answer.
-    """
-    fact = state.facts.get(claim_id)
-    return (
-        (fact is None or state.match[fact[:2]].__class__ is str)
-        and claim_id not in state.explicit
-        and claim_id not in state.refuting
-    )
 
 
 def conflicts_of(state: State, claim_id: str) -> list[Pair]:
@@ -57,24 +45,32 @@ def conflicts_of(state: State, claim_id: str) -> list[Pair]:
     The claim's conflicts, the other claims in the order added.
     """
     found: list[tuple[str, ContradictionKind]] = []
-    fact = state.facts.get(claim_id)
+    facts = state.facts
+    fact = facts.get(claim_id)
     if fact is not None:
         members = state.match[fact[:2]]
         if members.__class__ is not str:
-            declared = state.registry.declared(fact.predicate)
+            low, high = fact.low, fact.high
+            declared: Predicate | bool | None = False  # not looked up yet
             for other in members:
-                if other != claim_id:
-                    how = conflict(fact, state.facts[other], declared)
-                    if how is not None:
-                        found.append((other, how))
-    found.extend(
-        (other, ContradictionKind.EXPLICIT)
-        for other in state.explicit.get(claim_id, ())
-    )
-    found.extend(
-        (other, ContradictionKind.REFUTING_EVIDENCE)
-        for other in state.refuting.get(claim_id, ())
-    )
+                theirs = facts[other]
+                if theirs.high < low or high < theirs.low or other == claim_id:
+                    continue  # never at the same time: no conflict
+                if declared is False:
+                    declared = state.registry.declared(fact.predicate)
+                how = conflict(fact, theirs, declared)
+                if how is not None:
+                    found.append((other, how))
+    if claim_id in state.explicit:
+        found.extend(
+            (other, ContradictionKind.EXPLICIT)
+            for other in state.explicit[claim_id]
+        )
+    if claim_id in state.refuting:
+        found.extend(
+            (other, ContradictionKind.REFUTING_EVIDENCE)
+            for other in state.refuting[claim_id]
+        )
     if not found:
         return []
     seq = state.seq
