@@ -51,13 +51,15 @@ def conflicts_of(state: State, claim_id: str) -> list[Pair]:
         members = state.match[fact[:2]]
         if members.__class__ is not str:
             low, high = fact.low, fact.high
-            declared: Predicate | bool | None = False  # not looked up yet
+            declared = None
+            looked = False  # the predicate is looked up once, if needed
             for other in members:
                 theirs = facts[other]
                 if theirs.high < low or high < theirs.low or other == claim_id:
                     continue  # never at the same time: no conflict
-                if declared is False:
+                if not looked:
                     declared = state.registry.declared(fact.predicate)
+                    looked = True
                 how = conflict(fact, theirs, declared)
                 if how is not None:
                     found.append((other, how))
