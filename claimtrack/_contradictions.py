@@ -211,7 +211,7 @@ class Quantity_(NamedTuple):  # noqa: N801 -- private; Quantity is public
     """
 
     unit: str
-    value: Fraction
+    value: int | Fraction  # an int when whole: it compares fastest
 
 
 OPEN_LOW = dt.date.min.toordinal()
@@ -258,7 +258,10 @@ def fact_from_json(text: str) -> Fact:
     subject, predicate, obj, asserted, low, high = json.loads(text)
     if isinstance(obj, list):
         unit, numerator, denominator = obj
-        obj = Quantity_(unit, Fraction(numerator, denominator))
+        value = Fraction(numerator, denominator)
+        obj = Quantity_(
+            unit, value.numerator if value.denominator == 1 else value
+        )
     return Fact(subject, predicate, obj, asserted, low, high)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -67,15 +67,16 @@ class Tolerance:
     def __attrs_post_init__(self) -> None:
         check_fields(self)
 
-    def agree(self, a: Fraction, b: Fraction) -> bool:
+    def agree(self, a: int | Fraction, b: int | Fraction) -> bool:
         """
         Tell whether *a* and *b* agree within this tolerance.
         """
-        allowed = max(
-            Fraction(self.absolute),
-            Fraction(self.relative) * max(abs(a), abs(b)),
-        )
-        return abs(a - b) <= allowed
+        absolute, relative = _exact(self)
+        difference = cast("Fraction", abs(a - b))
+        if difference <= absolute:
+            return True
+        largest = max(cast("Fraction", abs(a)), cast("Fraction", abs(b)))
+        return relative != 0 and difference <= relative * largest
 
     def __str__(self) -> str:
         """
@@ -87,6 +88,27 @@ class Tolerance:
         if self.relative:
             parts.append(f"±{float(self.relative) * 100:g}%")
         return " or ".join(parts) or "exact"
+
+
+@functools.cache
+def _exact(tolerance: Tolerance) -> tuple[int | Fraction, int | Fraction]:
+    """
+    A tolerance's bounds as exact numbers, ints where they are whole.
+    """
+    return exact_number(tolerance.absolute), exact_number(tolerance.relative)
+
+
+def exact_number(value: float | Decimal) -> int | Fraction:
+    """
+    *value* as an exact number: itself if an int, else a `Fraction`.
+
+    Whole numbers stay ints, which compare fastest; a Fraction equal to
+    an int compares and hashes equal to it.
+    """
+    if isinstance(value, int):
+        return value
+    exact = Fraction(value)
+    return exact.numerator if exact.denominator == 1 else exact
 
 
 def _check_name(inst: object, attr: Any, value: object) -> None:

@@ -334,17 +334,15 @@ class Queries:
         """
         state = self._current or self._state
         if (
-            state is not None
+            claim.__class__ is str
+            and state is not None
             and speaker is None
             and kind is None
             and said_between is None
             and same_speaker is None
-            and (stored := state.stored_id(claim)) is not None
+            and claim in state.claims
         ):  # the plain lookup, on a state at hand: the common case, fast
-            return [
-                _conflicts.explain(state, *pair)
-                for pair in _conflicts.conflicts_of(state, stored)
-            ]
+            return _conflicts.explained(state, claim)
         if claim is None:
             return self._contradictions(
                 self._whole(),

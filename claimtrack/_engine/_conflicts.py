@@ -35,7 +35,13 @@ if TYPE_CHECKING:
     from claimtrack._predicates import Predicate
 
 
-__all__ = ["Pair", "conflicts_of", "every_conflict", "explain"]
+__all__ = [
+    "Pair",
+    "conflicts_of",
+    "every_conflict",
+    "explain",
+    "explained",
+]
 
 Pair = tuple[str, str, ContradictionKind]
 
@@ -78,6 +84,13 @@ def conflicts_of(state: State, claim_id: str) -> list[Pair]:
     seq = state.seq
     found.sort(key=lambda x: (seq[x[0]], kind_order(x[1])))
     return [(claim_id, other, how) for other, how in found]
+
+
+def explained(state: State, claim_id: str) -> list[Contradiction]:
+    """
+    The claim's contradictions, each to be explained when read.
+    """
+    return [explain(state, *pair) for pair in conflicts_of(state, claim_id)]
 
 
 def every_conflict(state: State) -> list[Pair]:

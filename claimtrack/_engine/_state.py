@@ -14,7 +14,6 @@ keeps the events, and the Tracker turns what users pass into events.
 from __future__ import annotations
 
 import bisect
-from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
@@ -51,7 +50,7 @@ from claimtrack._models import (
     Quantity,
     Source,
 )
-from claimtrack._predicates import Predicate, predicate_key
+from claimtrack._predicates import Predicate, exact_number, predicate_key
 from claimtrack._text import fold, name_key
 from claimtrack._validators import instance_of
 from claimtrack.exceptions import (
@@ -531,7 +530,7 @@ class State(StateData):
         subject = self.entity(proposition.subject)
         obj: str | Quantity_
         if isinstance(value, Quantity):
-            obj = Quantity_(fold(value.unit or ""), Fraction(value.value))
+            obj = Quantity_(fold(value.unit or ""), exact_number(value.value))
         else:
             obj = self.entity(value)
             if canon.invert:
