@@ -13,28 +13,40 @@ outlives the process.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from typing import TYPE_CHECKING
 
 from claimtrack._anchor import Revision
 from claimtrack._contradictions import Contradiction, ContradictionKind
 from claimtrack._engine import State
+from claimtrack._events import Event, EventKind
 from claimtrack._evidence import Evidence, Policy, Retraction, Verdict
 from claimtrack._models import Claim, Source
 from claimtrack._predicates import Predicate
+from claimtrack._trusted import trusted
 from claimtrack.exceptions import ConflictError, StaleWriteError, StoreError
 
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable, Iterator, Sequence
 
     from claimtrack._contradictions import Fact
     from claimtrack._engine import EntityRow, FactRow, LinkRow, NameRow
-    from claimtrack._events import Event
+    from claimtrack._events import Payload
     from claimtrack._journals._protocol import Positioned
 
 
 __all__ = ["MemoryJournal"]
+
+_EVENT = trusted(Event)
+"""Make again an event that was appended: its parts were checked then."""
+
+
+def _first(run: tuple[int, EventKind, str | None, dt.datetime]) -> int:
+    return run[0]
+
 
 _EXPLICIT = ContradictionKind.EXPLICIT.value
 _REFUTING = ContradictionKind.REFUTING_EVIDENCE.value
@@ -49,7 +61,11 @@ class MemoryJournal:
 
     def __init__(self) -> None:
         self.policy: Policy | None = None
-        self.events: list[Event] = []  # position n is events[n - 1]
+        # The events, kept small: position n's payload is payloads[n - 1],
+        # and each run of events of one kind, author and time (a batch of
+        # claims) is one (first index, kind, by, at) entry in runs.
+        self._payloads: list[Payload] = []
+        self._runs: list[tuple[int, EventKind, str | None, dt.datetime]] = []
         self._by_id: dict[str, int] | None = None  # built when first asked
         self._writing = False
         # What the keyed reads answer from: built from the events when one
@@ -66,7 +82,7 @@ class MemoryJournal:
     """The state rows are what the events say: it makes its own."""
 
     def __repr__(self) -> str:
-        return f"<MemoryJournal: {len(self.events)} events>"
+        return f"<MemoryJournal: {len(self._payloads)} events>"
 
     @property
     def where(self) -> str:
@@ -91,7 +107,7 @@ class MemoryJournal:
         """
         The events after position *after*, in order.
         """
-        return list(enumerate(self.events[after:], start=after + 1))
+        return list(enumerate(self._events(after), start=after + 1))
 
     def begin(self, after: int | None) -> list[Positioned]:
         """
@@ -108,7 +124,7 @@ class MemoryJournal:
         """
         The position of the last event; 0 if there is none.
         """
-        return len(self.events)
+        return len(self._payloads)
 
     def append(
         self,
@@ -127,15 +143,20 @@ class MemoryJournal:
         the events (`keeps_rows` is False), which say the same.
         """
         try:
-            if expected != len(self.events):
+            payloads, runs = self._payloads, self._runs
+            if expected != len(payloads):
                 raise StaleWriteError(
                     "position",
                     expected,
-                    f"the journal is at {len(self.events)}: refresh the "
+                    f"the journal is at {len(payloads)}: refresh the "
                     "tracker and try again",
                 )
-            self.events.extend(events)
-            return len(self.events)
+            for event in events:
+                kind, by, at = event.kind, event.by, event.at
+                if not runs or runs[-1][1:] != (kind, by, at):
+                    runs.append((len(payloads), kind, by, at))
+                payloads.append(event.payload)
+            return len(payloads)
         finally:
             self._writing = False
 
@@ -146,16 +167,26 @@ class MemoryJournal:
         state = self._state
         if state is None:
             state = self._state = State()
-        events = self.events
         by_id = self._by_id
-        for n in range(self._indexed, len(events)):
-            event = events[n]
+        for n, event in enumerate(self._events(self._indexed), self._indexed):
             if by_id is not None:
                 by_id.setdefault(event.id, n + 1)
             self._index(event, n + 1)
             state.apply(event)  # checked when it was appended
-        self._indexed = len(events)
+        self._indexed = len(self._payloads)
         return state
+
+    def _events(self, after: int) -> Iterator[Event]:
+        """
+        The events after position *after*, made again from their runs.
+        """
+        runs, payloads = self._runs, self._payloads
+        run = bisect.bisect_right(runs, after, key=_first) - 1
+        for n in range(after, len(payloads)):
+            while run + 1 < len(runs) and runs[run + 1][0] <= n:
+                run += 1
+            _, kind, by, at = runs[run]
+            yield _EVENT(kind, payloads[n], by=by, at=at)
 
     def _index(self, event: Event, position: int) -> None:
         """
@@ -199,13 +230,13 @@ class MemoryJournal:
         self._catch_up()
         if self._by_id is None:
             self._by_id = {}
-            for n, event in enumerate(self.events, start=1):
+            for n, event in enumerate(self._events(0), start=1):
                 self._by_id.setdefault(event.id, n)
         found = {}
         for key in ids:
             place = self._by_id.get(key)
             if place is not None:
-                found[key] = (place, self.events[place - 1])
+                found[key] = (place, next(self._events(place - 1)))
         return found
 
     def declared(self) -> list[Event]:
