@@ -84,6 +84,54 @@ def plain(value: object) -> object:  # noqa: PLR0911
     return plain(value)
 
 
+def claim_plain(claim: Claim) -> dict[str, object]:
+    """
+    A claim as plain JSON data: what `plain` gives, written directly.
+
+    Claims are most of a journal; this skips the generic walk.
+    """
+    span, proposition = claim.span, claim.proposition
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "speaker": claim.speaker,
+        "said": _when_plain(claim.said),
+        "span": None
+        if span is None
+        else {
+            "start": span.start,
+            "end": span.end,
+            "exact": span.exact,
+            "prefix": span.prefix,
+            "suffix": span.suffix,
+            "source": span.source,
+        },
+        "source": claim.source,
+        "reported_by": list(claim.reported_by),
+        "proposition": None
+        if proposition is None
+        else {
+            "subject": proposition.subject,
+            "predicate": proposition.predicate,
+            "object": plain(proposition.object),
+            "polarity": proposition.polarity.value,
+            "valid": _when_plain(proposition.valid),
+        },
+        "tags": list(claim.tags),
+    }
+
+
+def _when_plain(when: When | None) -> dict[str, str] | None:
+    if when is None:
+        return None
+    return {
+        "earliest": when.earliest.isoformat(),
+        "latest": when.latest.isoformat(),
+        "precision": when.precision.value,
+        "text": when.text,
+    }
+
+
 class Reader:
     """
     Turn plain data back into models, naming the JSON path of any fault.

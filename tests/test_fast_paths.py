@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
+from claimtrack import strategies
+from claimtrack._codec import claim_plain, plain
 
 
 def old_make_id(text, speaker, *, said=None, source=None, span=None):
@@ -135,3 +137,11 @@ def test_lazy_reason_is_not_a_user_input():
     with pytest.raises(ct.InvalidValueError) as caught:
         ct.Contradiction("a", "b", "negation", 3)
     assert "reason" == caught.value.field
+
+
+@given(claim=strategies.claims())
+def test_claims_written_as_plain_writes_them(claim):
+    """
+    A claim is written to a journal as the generic walk writes it.
+    """
+    assert plain(claim) == claim_plain(claim)

@@ -18,10 +18,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from claimtrack._codec import Reader, TrustedReader, plain
+from claimtrack._codec import Reader, TrustedReader, claim_plain, plain
 from claimtrack._contradictions import fact_from_json, fact_to_json
 from claimtrack._engine import State
 from claimtrack._evidence import Policy
+from claimtrack._models import Claim
 from claimtrack.exceptions import (
     ConflictError,
     InvalidDocumentError,
@@ -214,6 +215,8 @@ def _decode(row: Sequence[Any]) -> Event:
 
 
 _TRUSTED = TrustedReader()
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, its encoder made once."""
 
 
 _AFTER = (
@@ -241,7 +244,11 @@ def _row(event: Event) -> tuple[str, str, str | None, str, str]:
         event.kind.value,
         event.by,
         event.at.isoformat(),
-        json.dumps(plain(event.payload), ensure_ascii=False),
+        _dumps(
+            claim_plain(payload)
+            if (payload := event.payload).__class__ is Claim
+            else plain(payload)
+        ),
     )
 
 

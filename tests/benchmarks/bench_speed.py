@@ -150,7 +150,7 @@ def base(data: Data, tracker: ct.Tracker | None = None) -> ct.Tracker:
     return tracker
 
 
-# -- the floor ---------------------------------------------------------------
+# -- the floor -------------------------------------------------------------
 
 _str = attrs.validators.instance_of(str)
 _strings = attrs.validators.deep_iterable(
@@ -295,7 +295,7 @@ def _same_value(a: object, b: object) -> bool:
     return a == b
 
 
-# -- sqlite3 -------------------------------------------------------------------
+# -- sqlite3 ---------------------------------------------------------------
 
 SCHEMA = """
 create table claims (
@@ -326,10 +326,14 @@ where other.subject = :subject and other.predicate = :predicate
   )
 """
 _KEYS = (
-    "id text speaker said_low said_high source span_start span_end exact "
-    "subject predicate object number unit asserted valid_low valid_high "
-    "single"
-).split()
+    "id", "text", "speaker", "said_low", "said_high", "source",
+    "span_start", "span_end", "exact", "subject", "predicate", "object",
+    "number", "unit", "asserted", "valid_low", "valid_high", "single",
+)  # fmt: skip
+_INSERT = (
+    "insert into claims values "
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def sql_row(claim_id: str, row: dict[str, Any]) -> tuple[Any, ...]:
@@ -361,7 +365,7 @@ def sql_row(claim_id: str, row: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-# -- measuring -----------------------------------------------------------------
+# -- measuring -------------------------------------------------------------
 
 
 def timed(fn: Any, *args: Any) -> float:
@@ -422,7 +426,7 @@ def sql_insert(db: sqlite3.Connection, flat: list[tuple[Any, ...]]) -> None:
     """
     with db:
         db.executemany(
-            f"insert into claims values ({', '.join('?' * len(_KEYS))})",
+            _INSERT,
             flat,
         )
 
@@ -459,11 +463,12 @@ class Table:
     def __init__(self) -> None:
         self.lines: list[tuple[str, ...]] = []
 
-    def row(  # noqa: PLR0913
+    def row(  # noqa: PLR0917 -- one table line's columns
         self,
         what: str,
         n: int,
         ours: float,
+        /,
         floor: float | None,
         sql: float | None,
         goal: str,
@@ -634,12 +639,17 @@ def measure_lookups(
         "≤ 1.5",
         unit="x",
     )
-    del tracker, floor, db, cursor
-    gc.collect()
+    db.close()
 
+
+def measure_memory(table: Table, n: int) -> None:
+    """
+    Memory per claim kept, by tracemalloc, against the floor's.
+    """
+    data = make(n)
+    rows = data.rows
     target = base(data)  # built before measuring, as the floor's is
     ours = memory(lambda r: target.add_claims(r, at=T0), rows)
-    del target
     gc.collect()
     again = Floor(data)
     theirs = memory(lambda r: floor_each(again, r), rows)
@@ -739,6 +749,7 @@ def main() -> int:
     first: dict[str, float] = {}
     for n in sizes:
         measure_lookups(table, n, options.repeat, first)
+        measure_memory(table, n)
     with tempfile.TemporaryDirectory() as folder:
         for n in (int(s) for s in options.store.split(",")):
             measure_store(table, n, options.repeat, Path(folder))
