@@ -12,6 +12,8 @@ different states; one waits for the other, or gets a `StoreBusyError`.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import functools
 import json
 import sqlite3
 import time
@@ -21,8 +23,10 @@ from typing import TYPE_CHECKING, Any, cast
 from claimtrack._codec import Reader, TrustedReader, claim_plain, plain
 from claimtrack._contradictions import fact_from_json, fact_to_json
 from claimtrack._engine import State
+from claimtrack._events import Event, EventKind
 from claimtrack._evidence import Policy
 from claimtrack._models import Claim
+from claimtrack._trusted import trusted
 from claimtrack.exceptions import (
     ConflictError,
     InvalidDocumentError,
@@ -38,7 +42,6 @@ if TYPE_CHECKING:
 
     from claimtrack._contradictions import Fact
     from claimtrack._engine import EntityRow, FactRow, LinkRow, NameRow
-    from claimtrack._events import Event
     from claimtrack._journals._protocol import Positioned
     from claimtrack._models import Source
 
@@ -207,14 +210,33 @@ def _decode(row: Sequence[Any]) -> Event:
     read again with every check, which names the fault.
     """
     seq, kind, by, at, payload = row
-    data = {"kind": kind, "by": by, "at": at, "payload": json.loads(payload)}
     try:
-        return _TRUSTED.event(data, f"events[{seq}]")
+        data = json.loads(payload)
+        if kind == "claim-added":  # most rows: read straight into a claim
+            event: Event = _EVENT(
+                EventKind.CLAIM_ADDED,
+                _TRUSTED.claim(data),
+                by=by,
+                at=_instant(at),
+            )
+            return event
+        return _TRUSTED.event(
+            {"kind": kind, "by": by, "at": at, "payload": data}, ""
+        )
     except Exception:  # noqa: BLE001 -- any fault: read again, checked
+        data = {
+            "kind": kind,
+            "by": by,
+            "at": at,
+            "payload": json.loads(payload),
+        }
         return Reader().event(data, f"events[{seq}]")
 
 
 _TRUSTED = TrustedReader()
+_EVENT = trusted(Event)
+_instant = functools.lru_cache(maxsize=1024)(dt.datetime.fromisoformat)
+"""An event's time: the claims of one call share it, and one datetime."""
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 """``json.dumps(value, ensure_ascii=False)``, its encoder made once."""
 
