@@ -26,6 +26,7 @@ from claimtrack._engine import State, WholeStateNeeded, _conflicts, _support
 from claimtrack._evidence import Policy
 from claimtrack._models import Actor, Claim, Source
 from claimtrack._text import fold
+from claimtrack._trusted import collector_paused
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import NotFoundError, StoreError, UnknownClaimError
 
@@ -127,8 +128,9 @@ class Queries:
                 )
             state = State()
             position = 0
-            for position, event in journal.read(0):  # noqa: B007
-                state.apply(event)
+            with collector_paused():  # a bulk read: see collector_paused
+                for position, event in journal.read(0):  # noqa: B007
+                    state.apply(event)
             self._state, self._position = state, position
             self._cached = None
         return state

@@ -63,7 +63,7 @@ from claimtrack._journals import Journal, MemoryJournal, open_journal
 from claimtrack._models import Actor, Claim, Source
 from claimtrack._predicates import Predicate
 from claimtrack._queries import Queries
-from claimtrack._trusted import trusted
+from claimtrack._trusted import collector_paused, trusted
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -91,6 +91,10 @@ _R = TypeVar("_R")
 _EVENT = trusted(Event)
 """Make an event of checked parts, without checking them again."""
 
+_BULK = frozenset({"add_claims", "merge", "_replay"})
+"""Writes that make many objects at once: the cyclic collector is paused
+(`collector_paused`)."""
+
 _WHOLE = frozenset({"declare", "revise"})
 """Writes that need the whole state: they re-read every claim of a
 predicate, or move every span on a source."""
@@ -111,7 +115,21 @@ def _writes(
     the tracker (a tracker that had read its journal forgets its state and
     reads it again when next used).
     """
+    if method.__name__ in _BULK:
+        plain = _writing(method)
 
+        @functools.wraps(method)
+        def bulk(self: Tracker, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            with collector_paused():
+                return plain(self, *args, **kwargs)
+
+        return bulk
+    return _writing(method)
+
+
+def _writing(
+    method: Callable[Concatenate[Tracker, _P], _R],
+) -> Callable[Concatenate[Tracker, _P], _R]:
     @functools.wraps(method)
     def write(self: Tracker, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         call = functools.partial(method, self, *args, **kwargs)

@@ -7,22 +7,25 @@ first made: building them again through the checks would only repeat work.
 `trusted` gives, for a model class, a function that builds an instance the
 way attrs' ``__init__`` does (converters, defaults, factories) but without
 the field checks. It is for the library's own use; nothing a user passes
-reaches it unchecked.
+reaches it unchecked. `collector_paused` serves the same bulk work: the
+objects a bulk operation makes need no cyclic garbage collection.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 
-__all__ = ["trusted"]
+__all__ = ["collector_paused", "trusted"]
 
 
 @functools.cache
@@ -78,3 +81,22 @@ def trusted(cls: type) -> Callable[..., Any]:
     )
     exec(source, names)  # noqa: S102 -- made from the class's own fields
     return names["build"]  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """
+    Pause Python's cyclic garbage collector for a bulk operation.
+
+    Adding or reading many claims makes objects that live as long as the
+    tracker and hold no cycles; the collector's passes over them, which
+    grow with the heap, find nothing to free. The collector is paused for
+    the operation, and runs again after it, if it was running before.
+    """
+    was_running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_running:
+            gc.enable()

@@ -118,7 +118,9 @@ class MemoryJournal:
                 "journal", "memory", "a write is already under way"
             )
         self._writing = True
-        return [] if after is None else self.read(after)
+        if after is None or after == len(self._payloads):
+            return []  # nothing new: the common case
+        return self.read(after)
 
     def last(self) -> int:
         """
