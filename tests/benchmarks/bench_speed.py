@@ -756,6 +756,81 @@ def measure_store(table: Table, n: int, repeat: int, folder: Path) -> None:
     )
 
 
+def stages(n: int) -> None:  # noqa: C901 -- one small timer per stage
+    """
+    Where ``add_claims``' time goes: each stage run alone, best of 5.
+
+    The stages are the library's own steps, called directly on a state
+    holding the data's actors and sources: resolving and checking the
+    arguments and building the claim, the check that its id is new,
+    making the events, and applying them to the state.
+    """
+    from claimtrack import _arguments  # noqa: PLC0415 -- only here
+    from claimtrack._events import Event, EventKind  # noqa: PLC0415
+    from claimtrack._trusted import trusted  # noqa: PLC0415
+
+    data = make(n)
+    rows = data.rows
+    state = base(data)._whole()
+
+    def best(fn: Any, make_one: Any) -> float:
+        times = []
+        for _ in range(5):
+            target = make_one()
+            gc.collect()
+            start = time.perf_counter()
+            fn(target)
+            times.append(time.perf_counter() - start)
+        return min(times) / n
+
+    def prepare(batch: _arguments.Batch, *, settle: bool = False) -> None:
+        for row in rows:
+            claim = _arguments.prepare(
+                state,
+                row["text"],
+                batch,
+                **{k: v for k, v in row.items() if k != "text"},
+            )
+            if settle:
+                _arguments.settle(state, claim, batch)
+
+    batch = _arguments.Batch()
+    prepare(batch, settle=True)
+    claims = list(batch.claims.values())
+    event = trusted(Event)
+    events = [event(EventKind.CLAIM_ADDED, c, by=None, at=T0) for c in claims]
+
+    def make_events(_: object) -> None:
+        for c in claims:
+            event(EventKind.CLAIM_ADDED, c, by=None, at=T0)
+
+    def apply(target: Any) -> None:
+        for e in events:
+            target.apply(e)
+
+    measured = {
+        "the floor, one whole add": best(
+            lambda f: floor_each(f, rows), lambda: Floor(data)
+        ),
+        "resolve and check the arguments, build the claim": best(
+            prepare, _arguments.Batch
+        ),
+        "resolve, build, and check its id is new": best(
+            lambda b: prepare(b, settle=True), _arguments.Batch
+        ),
+        "make its event": best(make_events, lambda: None),
+        "apply: store, index, compute its fact": best(
+            apply, lambda: base(data)._whole()
+        ),
+        "add_claims, the whole call": best(
+            lambda t: t.add_claims(rows, at=T0), lambda: base(data)
+        ),
+    }
+    print(f"\nwhere add_claims' time goes, {n:,} claims (us per claim)")
+    for what, seconds in measured.items():
+        print(f"  {what:<52} {seconds * 1e6:6.2f}")
+
+
 def main() -> int:
     """
     Measure every size and print the table.
@@ -764,6 +839,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--store", default="100000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--stages",
+        type=int,
+        default=0,
+        help="also time add_claims' stages alone at this many claims",
+    )
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
     table = Table()
@@ -778,6 +859,8 @@ def main() -> int:
         for n in (int(s) for s in options.store.split(",")):
             measure_store(table, n, options.repeat, Path(folder))
     table.print()
+    if options.stages:
+        stages(options.stages)
     print(f"\nthe run took {time.perf_counter() - started:.0f} s")
     return 0
 
