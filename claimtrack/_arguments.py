@@ -793,6 +793,7 @@ def _said_as(claim: Claim, stored: Claim) -> Claim:
     if (
         claim.said is not None
         and stored.said is not None
+        and claim.said != stored.said  # the same words: nothing to align
         and claim.said.isoformat() == stored.said.isoformat()
     ):
         return attrs.evolve(claim, said=stored.said)
