@@ -145,3 +145,39 @@ def test_claims_written_as_plain_writes_them(claim):
     A claim is written to a journal as the generic walk writes it.
     """
     assert plain(claim) == claim_plain(claim)
+
+
+class Name(str):
+    """
+    A str subclass, as some libraries hand out.
+    """
+
+    __slots__ = ()
+
+
+def test_ids_of_a_str_subclass():
+    """
+    A claim whose id or subject is a str subclass is indexed and looked
+    up as any other: the fast paths test for the library's own lists,
+    not for the exact str class.
+    """
+    tracker = ct.Tracker()
+    tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
+    first = tracker.add_claim(
+        "It is agreed",
+        speaker="rubio",
+        id=Name("ab"),
+        proposition=ct.Proposition(Name("the deal"), "status", "agreed"),
+    )
+    assert [] == tracker.contradictions(first)
+    second = tracker.add_claim(
+        "It is not agreed",
+        speaker="rubio",
+        proposition=ct.Proposition(
+            "the deal", "status", "agreed", polarity="denied"
+        ),
+    )
+    assert [second.id] == [c.other for c in tracker.contradictions(first)]
+    assert [first.id, second.id] == [
+        c.id for c in tracker.claims(subject="the deal")
+    ]

@@ -55,7 +55,7 @@ def conflicts_of(state: State, claim_id: str) -> list[Pair]:
     fact = facts.get(claim_id)
     if fact is not None:
         members = state.match[fact[:2]]
-        if members.__class__ is not str:
+        if members.__class__ is list:  # else one claim alone: no conflict
             low, high = fact.low, fact.high
             declared = None
             looked = False  # the predicate is looked up once, if needed

@@ -494,7 +494,7 @@ class State(StateData):
         add(self.by_predicate, predicate_key(proposition.predicate), claim_id)
         changes = self.changes
         for value in (subject, obj):
-            if value.__class__ is str and value not in actors:
+            if isinstance(value, str) and value not in actors:
                 key = name_key(value)
                 add(self.by_entity, key, claim_id)
                 if changes is not None:
