@@ -536,12 +536,18 @@ class TestShapes:
 
     def test_nothing_to_import(self):
         """
-        An input with no ClaimReview says so in a flag.
+        An input with no ClaimReview is an error, or leniently a flag.
         """
-        tracker, report = imported({"@type": "WebPage"})
+        with pytest.raises(ct.InvalidDocumentError) as info:
+            imported({"@type": "WebPage"})
+        tracker, report = imported({"@type": "WebPage"}, lenient=True)
 
+        assert ("$", "WebPage") == (info.value.field, info.value.value)
+        assert "holds no ClaimReview or Claim" in str(info.value)
         assert 0 == report.records
-        assert ["the input has no ClaimReview or Claim"] == messages(report)
+        assert ["the input has no ClaimReview or Claim (WebPage)"] == (
+            messages(report)
+        )
         assert 0 == len(tracker)
 
 
@@ -913,10 +919,14 @@ class TestHtml:
 
     def test_page_without_scripts(self):
         """
-        A page with no JSON-LD imports nothing, and says so.
+        A page with no markup is an error, or leniently a flag.
         """
-        report = cr.read(ct.Tracker(), "<html><body>Hello</body></html>")
+        page = "<html><body>Hello</body></html>"
+        with pytest.raises(ct.InvalidDocumentError) as info:
+            cr.read(ct.Tracker(), page)
+        report = cr.read(ct.Tracker(), page, lenient=True)
 
+        assert "page" == info.value.field
         assert (0, 1) == (report.records, len(report.flags))
 
 
@@ -1109,8 +1119,9 @@ class TestErrors:
         ("node", "field"),
         [
             (review(claimReviewed=None), "$.claimReviewed"),
-            (review(claimReviewed=["a"]), "$.claimReviewed"),
-            (review(url="/reviews/1"), "$.url"),
+            (review(claimReviewed=["a", "b"]), "$.claimReviewed"),
+            (review(url="mailto:checks@checks.example"), "$.url"),
+            (review(url="/reviews/ 1"), "$.url"),
             (review(url=5), "$.url"),
             (review(reviewRating="False"), "$.reviewRating"),
             (
@@ -1189,7 +1200,8 @@ class TestErrors:
         A bad record in an array or a @graph is named by its index.
         """
         good = review()
-        graph = {"@graph": [{"@type": "WebPage"}, good, review(url="x")]}
+        bad = review(url="ftp://checks.example/1")
+        graph = {"@graph": [{"@type": "WebPage"}, good, bad]}
 
         with pytest.raises(ct.InvalidDocumentError) as info:
             cr.read(ct.Tracker(), json.dumps([good, graph]))
@@ -1350,6 +1362,7 @@ class TestWrite:
             {
                 "@context": "https://schema.org",
                 "@type": "Claim",
+                "@id": f"urn:claimtrack:claim:{claim.id}",
                 "author": {"@type": "Person", "name": "Marco Rubio"},
                 "text": "Deportees will be accepted",
                 "keywords": ["migration"],
@@ -1378,7 +1391,8 @@ class TestWrite:
 
     def test_sources_without_urls(self):
         """
-        A review or appearance source without a URL writes what it has.
+        A review source without a URL writes what it has; an appearance
+        without one is not written.
         """
         tracker = ct.Tracker()
         tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
@@ -1395,13 +1409,12 @@ class TestWrite:
             for k, v in written.items()
             if k in ("url", "name", "inLanguage")
         }
-        assert {"@type": "CreativeWork"} == written["itemReviewed"][
-            "appearance"
-        ]
+        assert "appearance" not in written["itemReviewed"]
 
     def test_group_and_government_actors(self):
         """
-        Groups and governments are written as organizations.
+        Groups and governments are written as organizations; an unnamed
+        group has its role as a description, never its id as a name.
         """
         tracker = ct.Tracker()
         tracker.add_actor(
@@ -1412,9 +1425,9 @@ class TestWrite:
         two = tracker.add_claim("B", speaker="gov")
         first, second = cr.to_jsonld(tracker, [one, two])
 
-        assert {"@type": "Organization", "name": "officials"} == first[
-            "author"
-        ]
+        assert {"@type": "Organization", "description": "officials"} == (
+            first["author"]
+        )
         assert "GovernmentOrganization" == second["author"]["@type"]
 
     def test_unknown_claim(self):

@@ -188,11 +188,57 @@ class TestRead:
 
     def test_empty_response(self):
         """
-        The API answers {} when nothing matches: nothing to import.
+        The API answers {} when nothing matches: an error that says so, or
+        leniently a flag.
         """
-        tracker, report = imported({})
+        with pytest.raises(ct.InvalidDocumentError) as info:
+            imported({})
+        tracker, report = imported({}, lenient=True)
 
+        assert ("$", "no keys") == (info.value.field, info.value.value)
+        assert "holds no claim" in str(info.value)
         assert (0, 0) == (report.records, len(tracker))
+        assert [("$", "the input has no claim (no keys)")] == [
+            (f.where, f.message) for f in report.flags
+        ]
+
+    def test_lone_claim(self):
+        """
+        One element of claims, without the response, is imported (strictly
+        too), and so is an array of them.
+        """
+        lone = RESPONSE["claims"][1]
+        tracker, report = imported(lone)
+        again, pages = imported(RESPONSE["claims"])
+
+        assert ["Bill Gates said vaccines will carry ID chips"] == [
+            c.text for c in tracker
+        ]
+        assert (1, True, ()) == (report.records, report.ok, report.flags)
+        assert 3 == len(again)
+        assert {"$[0]", "$[2]"} == {f.where for f in pages.flags}
+
+    def test_lone_claim_errors_name_its_fields(self):
+        """
+        A bad lone claim is named by its fields under $.
+        """
+        lone = dict(RESPONSE["claims"][0], claimDate="next week")
+
+        with pytest.raises(ct.InvalidDocumentError) as info:
+            imported(lone)
+
+        assert "$.claimDate" == info.value.field
+
+    def test_api_error_is_no_claim(self):
+        """
+        An API error saved as the response holds no claim: strict says so.
+        """
+        error = {"error": {"code": 403, "message": "denied"}}
+
+        with pytest.raises(ct.InvalidDocumentError) as info:
+            imported(error)
+
+        assert "error" == info.value.value
 
     def test_claim_without_review(self):
         """

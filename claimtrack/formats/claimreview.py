@@ -1,11 +1,12 @@
 """
-schema.org ClaimReview and Claim JSON-LD, in and out.
+schema.org ClaimReview and Claim, in and out.
 
 `read` imports what fact-checkers publish: a JSON-LD document (one object,
-an array, or a ``@graph``) or a web page whose ``<script
-type="application/ld+json">`` blocks hold it. `to_jsonld` and `dumps`
-write a tracker's rated claims back as ClaimReview JSON-LD with the
-properties Google's fact-check markup asks for.
+an array, a ``@graph`` or a ``DataFeed``) or a web page whose ``<script
+type="application/ld+json">`` blocks, microdata (``itemscope``) or RDFa
+(``typeof``) hold it. `to_jsonld` and `dumps` write a tracker's rated
+claims back as ClaimReview JSON-LD with the properties Google's fact-check
+markup asks for.
 
 Nothing is fetched: a remote ``@context`` is taken as schema.org's and never
 read, and ``@id`` references are resolved only within the input.
@@ -17,36 +18,56 @@ A ClaimReview becomes:
 - an `Actor` for the claimant (``itemReviewed.author``; for a PolitiFact
   URL without one, the speaker named in the URL);
 - a `Source` for where the claim appeared (``firstAppearance``, else the
-  first ``appearance``), which is the claim's source;
+  first ``appearance``, else ``itemReviewed.url``), which is the claim's
+  source;
 - a `Claim` (``claimReviewed``, said on ``itemReviewed.datePublished``);
 - a `Verdict` with the ``alternateName`` as published, on the publisher's
   own scale, and one with the ``ratingValue`` on a numeric scale;
 - `Evidence`: the publisher cites the review article.
 
+Pages are read with the standard library's `html.parser`, by a small
+parser of this module's own for microdata and RDFa: it takes what
+schema.org's ClaimReview needs (items, their types and properties, nested
+items, and the value of ``content``, ``href``, ``src``, ``datetime`` or
+the text), which spares a dependency on lxml.
+
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0
+   Microdata, RDFa, ``DataFeed``, relative URLs (*base_url*), the *kind*
+   of input, and what fact-checkers publish in the wild: names with a
+   role, numbers and arrays where text is expected, HTML entities, broken
+   unrelated scripts. Written claims keep their ids.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import urllib.parse
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from claimtrack._evidence import instant
 from claimtrack._models import Actor, ActorKind, Claim, Source
 from claimtrack._serialize import parse_json
 from claimtrack._validators import instance_of
 from claimtrack.exceptions import (
     ClaimtrackError,
+    DuplicateIdError,
     InvalidDocumentError,
     InvalidTypeError,
+    InvalidValueError,
 )
 from claimtrack.formats._common import (
     MAX_BYTES,
     Flag,
     ImportReport,
     Input,
+    Record,
+    failing,
     has_keys,
     read_text,
     run,
@@ -54,8 +75,10 @@ from claimtrack.formats._common import (
 from claimtrack.formats._reviews import (
     LABELS,
     UNKNOWN_CLAIMANT,
+    Into,
     Review,
     check_numbers,
+    checked,
     claimant,
     claimant_name,
     date_text,
@@ -69,10 +92,8 @@ from claimtrack.formats._reviews import (
     read_moment,
     read_number,
     read_when,
-    records,
     source,
     tags_of,
-    text_field,
     url_field,
 )
 
@@ -81,11 +102,12 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Iterable, Iterator
 
-    from claimtrack._evidence import Verdict
+    from claimtrack._evidence import Evidence, Verdict
     from claimtrack._tracker import Tracker
 
 
 __all__ = [
+    "CLAIM_ID",
     "LABELS",
     "MAX_BYTES",
     "UNKNOWN_CLAIMANT",
@@ -98,6 +120,15 @@ __all__ = [
 ]
 
 CONTEXT = "https://schema.org"
+
+CLAIM_ID = "urn:claimtrack:claim:"
+"""
+The prefix of a written Claim's ``@id``; the rest is the claim's id.
+
+`to_jsonld` writes each claim's id so (``urn:claimtrack:claim:claim-…``),
+and `read` gives a claim with such an ``@id`` that id: a claim exported
+and imported again keeps its id.
+"""
 
 _KINDS = {
     "Person": ActorKind.PERSON,
@@ -112,8 +143,10 @@ _TYPES = {
     ActorKind.GOVERNMENT: "GovernmentOrganization",
     ActorKind.GROUP: "Organization",
 }
+_RECORDS = frozenset({"ClaimReview", "Claim"})
 
 Node = dict[str, Any]
+Kind = Literal["page", "jsonld"]
 
 
 def read(
@@ -124,14 +157,17 @@ def read(
     max_bytes: int = MAX_BYTES,
     at: dt.datetime | str | None = None,
     progress: Callable[[int], None] | None = None,
+    base_url: str | None = None,
+    kind: Kind | None = None,
 ) -> ImportReport:
     """
-    Import ClaimReview (and bare Claim) JSON-LD into *tracker*.
+    Import ClaimReview (and bare Claim) markup into *tracker*.
 
     Args:
         tracker: Where the claims go.
         data: JSON text, bytes, a `pathlib.Path` or an open file; or an
-            HTML page, whose ``application/ld+json`` scripts are read.
+            HTML page, whose ``application/ld+json`` scripts, microdata
+            and RDFa are read.
         lenient: Import the good records and report the bad ones, instead
             of importing nothing and raising the first bad one's error.
         max_bytes: Refuse input larger than this, before reading it.
@@ -141,41 +177,77 @@ def read(
         progress: Called with the number of records read so far, every
             `PROGRESS_EVERY` records, and once with the total: for a
             progress display.
+        base_url: The page's own address (an absolute http(s) URL): a
+            relative URL in the markup (``/verifica/…``) is read against
+            it. Without it, a page's ``<link rel="canonical">``, else its
+            ``og:url``, is used.
+        kind: ``"page"`` to read *data* as a web page, ``"jsonld"`` as
+            JSON-LD; told from its first character (after a byte-order
+            mark, white space and a ``)]}'`` guard) if omitted: ``<`` is a
+            page.
 
     Returns:
         What came in, what was left out, and what was odd.
 
     Raises:
         DocumentTooLargeError: If the input is larger than *max_bytes*.
-        InvalidDocumentError: If the input is not JSON (with the line), or,
-            in a strict import, at the first bad record: its field is the
-            JSON path of the fault (``$[3].reviewRating.ratingValue``;
-            ``script 2.$`` for a page's second script).
+        InvalidDocumentError: If the input is not JSON (with the line), or
+            holds no ClaimReview or Claim (in a strict import), or, in a
+            strict import, at the first bad record: its field is the path
+            of the fault (``$[3].reviewRating.ratingValue``; ``script
+            2.$`` for a page's second script; ``microdata 1.$.url``).
+        InvalidValueError: If *base_url* or *kind* is not one of the above.
         ClaimtrackError: In a strict import, the first record that cannot
             be added (a claim id taken by something else, say).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *base_url* and *kind*; microdata, RDFa and ``DataFeed``.
     """
+    given = _base_url(base_url)
+    if kind not in (None, "page", "jsonld"):
+        raise InvalidValueError(
+            "kind", kind, "must be 'page', 'jsonld' or None"
+        )
     text = read_text(data, max_bytes=max_bytes)
-    if text.lstrip().startswith("<"):
-        documents = list(_scripts(text))
+    body, skipped = _unguarded(text)
+    flags: list[Flag] = []
+    if kind == "page" or (kind is None and body.startswith("<")):
+        field, documents, base = _page(text, given, flags)
     else:
-        documents = [("", _load(text, 0))]
+        field, base = "$", _Base(given, "base_url") if given else None
+        documents = [("", _load(body, skipped, whole=True))]
+    into = Into(tracker, instant(at))  # a bad *at* fails here, at once
     reviews: list[tuple[str, list[Review] | ClaimtrackError]] = []
+    ids: list[tuple[str | None, str]] = []
+    kinds: list[str] = []
     for prefix, document in documents:
         if isinstance(document, ClaimtrackError):
             reviews.append((prefix.rstrip("."), document))
+            ids.append((None, ""))
             continue
-        for path, node in _nodes(document, "$", _index(document)):
-            reviews.append((f"{prefix}{path}", _read_node(node)))
-    flag_scales(reviews)
-    flags: list[Flag] = []
+        index = _index(document)
+        found = list(_nodes(document, "$", index))
+        for path, node in found:
+            review, wanted = _read_node(node, index, base, lenient=lenient)
+            reviews.append((f"{prefix}{path}", review))
+            ids.append(wanted)
+        kinds.extend(_top_types(document))
+        if prefix and not found:
+            flags.append(
+                Flag(
+                    prefix.rstrip("."),
+                    "holds no ClaimReview or Claim "
+                    f"({_listed(_top_types(document))}): passed over",
+                )
+            )
     if not reviews:
-        flags.append(Flag("$", "the input has no ClaimReview or Claim"))
+        _nothing(field, kinds, flags, lenient=lenient)
+    flag_scales(reviews)
     return run(
         tracker,
         "claimreview",
-        records(tracker, reviews, flags, at=at),
+        _records(into, reviews, ids, flags),
         lenient=lenient,
         progress=progress,
         flags=flags,
@@ -198,83 +270,442 @@ def detects(head: str, suffix: str) -> bool:
 
 def detects_page(head: str, suffix: str) -> bool:
     """
-    Whether a file is a web page, which `read` searches for JSON-LD.
+    Whether a file is a web page, which `read` searches for markup.
 
     *suffix* is the name's extension, in lower case: ``.html`` or ``.htm``
     tells it. *head* is the file's beginning, as text: a first character
-    (after any whitespace) ``<`` tells it too.
+    ``<`` tells it too, after any byte-order mark, white space and
+    ``)]}'`` guard (an HTML comment or a doctype begins with ``<``).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A byte-order mark or a ``)]}'`` guard before the ``<``.
     """
-    return suffix in (".html", ".htm") or head.lstrip().startswith("<")
+    return suffix in (".html", ".htm") or _unguarded(head)[0].startswith("<")
 
 
-# -- reading ------------------------------------------------------------------
+# -- the input ----------------------------------------------------------------
+
+_GUARD = re.compile(r"\)\]\}',?[ \t]*(?:\r?\n|$)")
 
 
-def _load(text: str, first_line: int) -> Any:
+def _unguarded(text: str) -> tuple[str, int]:
+    """
+    The text without a leading BOM, white space or ``)]}'`` guard.
+
+    Also how many lines were taken off, to count lines in the input.
+    """
+    body = text.lstrip("\ufeff \t\r\n\f\v\u00a0")
+    guard = _GUARD.match(body)
+    if guard:
+        body = body[guard.end() :].lstrip("\ufeff \t\r\n\f\v\u00a0")
+    return body, text[: len(text) - len(body)].count("\n")
+
+
+def _base_url(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidTypeError("base_url", value, "must be a URL as text")
+    parts = urllib.parse.urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InvalidValueError(
+            "base_url", value, "must be an absolute http(s) URL"
+        )
+    return value.strip()
+
+
+def _load(text: str, first_line: int, *, whole: bool) -> Any:
     """
     Parse JSON; the error names the line (counted in the whole input).
+
+    The whole input that is not JSON raises; a page's script returns its
+    error, as a record that fails.
     """
     try:
         return parse_json(text, first_line=first_line)
     except InvalidDocumentError as error:
-        if first_line:
-            return error
-        raise
+        if whole:
+            raise
+        return error
 
 
-class _Scripts(HTMLParser):
+_RAW_CONTROL = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def _escaped(text: str) -> str:
     """
-    Collects a page's JSON-LD scripts, with the line each starts on.
+    JSON with raw control characters inside its strings escaped.
 
-    A script left open runs to the end of the page, as in a browser.
+    Browsers' and search engines' readers take a raw line break or tab in
+    a string; Python's `json` does not.
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        return re.sub(
+            r"[\x00-\x1f]",
+            lambda c: f"\\u{ord(c[0]):04x}",
+            match[0],
+        )
+
+    return _RAW_CONTROL.sub(escape, text)
+
+
+def _nothing(
+    field: str, kinds: list[str], flags: list[Flag], *, lenient: bool
+) -> None:
+    """
+    Say that the input holds no record: an error, or leniently a flag.
+    """
+    found = _listed(kinds)
+    if not lenient:
+        raise InvalidDocumentError(
+            field,
+            found,
+            "holds no ClaimReview or Claim: there is nothing to import",
+        )
+    flags.append(
+        Flag(field, f"the input has no ClaimReview or Claim ({found})")
+    )
+
+
+def _listed(kinds: Iterable[str]) -> str:
+    names = sorted(set(kinds))
+    return ", ".join(names) if names else "no typed node"
+
+
+def _top_types(document: Any) -> list[str]:
+    """
+    The types of a document's nodes (at its top, in arrays and @graph).
+    """
+    if isinstance(document, list):
+        return [k for item in document for k in _top_types(item)]
+    if isinstance(document, dict):
+        return [*_types(document), *_top_types(document.get("@graph"))]
+    return []
+
+
+# -- web pages ----------------------------------------------------------------
+
+
+@attrs.frozen
+class _Base:
+    """
+    The address relative URLs are read against, and where it came from.
+    """
+
+    url: str
+    how: str
+
+
+def _page(
+    text: str, given: str | None, flags: list[Flag]
+) -> tuple[str, list[tuple[str, Any]], _Base | None]:
+    """
+    A page's documents: its JSON-LD scripts, microdata and RDFa items.
+
+    Also its address: *given*, else its canonical link, else its og:url.
+    """
+    parser = _Page(text)
+    parser.feed(text)
+    parser.close()
+    base = None
+    if given is not None:
+        base = _Base(given, "base_url")
+    else:
+        for how, found in (
+            ("the page's canonical link", parser.canonical),
+            ("the page's og:url", parser.og_url),
+        ):
+            if found is not None and _absolute(found):
+                base = _Base(found.strip(), how)
+                break
+    documents: list[tuple[str, Any]] = []
+    for number, (line, block) in enumerate(parser.scripts, start=1):
+        name = f"script {number}"
+        document = _load(block, line - 1, whole=False)
+        if isinstance(document, ClaimtrackError):
+            repaired = _load(_escaped(block), line - 1, whole=False)
+            if not isinstance(repaired, ClaimtrackError):
+                flags.append(
+                    Flag(
+                        name,
+                        "has raw line breaks or tabs inside its strings: "
+                        "read with them escaped, as browsers read it",
+                    )
+                )
+                document = repaired
+            elif "ClaimReview" not in block:
+                flags.append(
+                    Flag(
+                        name,
+                        f"{document.reason}, and names no ClaimReview: "
+                        "passed over",
+                    )
+                )
+                continue
+        documents.append((f"{name}.", document))
+    for syntax in ("microdata", "rdfa"):
+        items = [item for item in parser.items if item.syntax == syntax]
+        documents.extend(
+            (f"{syntax} {number}.", item.node)
+            for number, item in enumerate(items, start=1)
+        )
+    return "page", documents, base
+
+
+def _absolute(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+_SOURCE_OF = {
+    "a": "href",
+    "area": "href",
+    "link": "href",
+    "audio": "src",
+    "embed": "src",
+    "iframe": "src",
+    "img": "src",
+    "source": "src",
+    "track": "src",
+    "video": "src",
+    "object": "data",
+    "data": "value",
+    "meter": "value",
+    "time": "datetime",
+}
+
+
+@attrs.define
+class _Item:
+    """
+    A microdata or RDFa item: its syntax and the node it is read into.
+    """
+
+    syntax: str
+    node: Node
+
+
+@attrs.define
+class _Open:
+    """
+    An element the parser is inside: what it started, what it collects.
+    """
+
+    tag: str
+    item: _Item | None = None
+    targets: list[tuple[_Item, list[str]]] = attrs.Factory(list)
+    text: list[str] | None = None
+
+
+def _property_names(value: str | None, *, rdfa: bool) -> list[str]:
+    """
+    The schema.org names in an ``itemprop`` or ``property`` attribute.
+
+    ``schema:name`` and ``https://schema.org/name`` are ``name``; RDFa
+    names of other vocabularies (``og:url``) are left out.
+    """
+    names = []
+    for token in (value or "").split():
+        if "//" in token:
+            names.append(token.rstrip("/").rsplit("/", 1)[-1])
+        elif ":" in token:
+            prefix, _, name = token.partition(":")
+            if not rdfa or prefix.lower() == "schema":
+                names.append(name)
+        else:
+            names.append(token)
+    return [name for name in names if name]
+
+
+def _add(node: Node, names: list[str], value: object) -> None:
+    for name in names:
+        if name not in node:
+            node[name] = value
+        elif isinstance(node[name], list):
+            node[name].append(value)
+        else:
+            node[name] = [node[name], value]
+
+
+class _Page(HTMLParser):
+    """
+    Reads a page's JSON-LD scripts, microdata and RDFa, and its address.
+
+    A JSON-LD script is kept with the line it starts on; a script left
+    open runs to the end of the page, as in a browser. A microdata item
+    (``itemscope``, ``itemtype``, ``itemprop``, ``itemid``) or an RDFa
+    one (``typeof``, ``property``, ``resource``) becomes a node like a
+    JSON-LD one, with nested items as nested nodes.
     """
 
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
-        self.blocks: list[tuple[int, str]] = []
-        self._open: tuple[int, int, list[str]] | None = None
+        self.scripts: list[tuple[int, str]] = []
+        self.items: list[_Item] = []
+        self.canonical: str | None = None
+        self.og_url: str | None = None
+        self._script: tuple[int, int, list[str]] | None = None
+        self._stack: list[_Open] = []
+        self._raw = False
 
     def handle_starttag(
         self, tag: str, attrs: list[tuple[str, str | None]]
     ) -> None:
-        kind = dict(attrs).get("type") or ""
-        if tag == "script" and kind.split(";")[0].strip().lower() == (
-            "application/ld+json"
-        ):
-            line, column = self.getpos()
-            before = self.page.split("\n", line - 1)
-            start = len(self.page) - len(before[-1]) + column
-            end = start + len(self.get_starttag_text() or "")
-            self._open = (line, end, [])
+        values = {name: value or "" for name, value in attrs}
+        if tag == "script":
+            self._raw = True
+            kind = values.get("type", "").split(";")[0].strip().lower()
+            if kind == "application/ld+json":
+                line, column = self.getpos()
+                before = self.page.split("\n", line - 1)
+                start = len(self.page) - len(before[-1]) + column
+                end = start + len(self.get_starttag_text() or "")
+                self._script = (line, end, [])
+        elif tag == "style":
+            self._raw = True
+        self._address(tag, values)
+        opened = self._structured(tag, values)
+        if tag in _VOID:
+            self._close(opened)
+        else:
+            self._stack.append(opened)
+
+    def handle_startendtag(
+        self, tag: str, attrs: list[tuple[str, str | None]]
+    ) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open[2].append(data)
+        if self._script is not None:
+            self._script[2].append(data)
+        if self._raw:
+            return
+        for opened in self._stack:
+            if opened.text is not None:
+                opened.text.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._open is not None:
-            self.blocks.append((self._open[0], "".join(self._open[2])))
-            self._open = None
+        if tag in ("script", "style"):
+            self._raw = False
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script[0], "".join(self._script[2])))
+            self._script = None
+        if not any(opened.tag == tag for opened in self._stack):
+            return
+        while True:  # down to the element it ends, closing those inside
+            opened = self._stack.pop()
+            self._close(opened)
+            if opened.tag == tag:
+                break
 
     def close(self) -> None:
         super().close()
-        if self._open is not None:
-            self.blocks.append((self._open[0], self.page[self._open[1] :]))
-            self._open = None
+        if self._script is not None:
+            self.scripts.append(
+                (self._script[0], self.page[self._script[1] :])
+            )
+            self._script = None
+        while self._stack:
+            self._close(self._stack.pop())
+
+    def _address(self, tag: str, values: dict[str, str]) -> None:
+        if (
+            tag == "link"
+            and "canonical" in values.get("rel", "").lower().split()
+        ):
+            self.canonical = self.canonical or values.get("href") or None
+        if tag == "meta" and "og:url" in (
+            values.get("property", "").lower(),
+            values.get("name", "").lower(),
+        ):
+            self.og_url = self.og_url or values.get("content") or None
+
+    def _owner(self, syntax: str) -> _Item | None:
+        for opened in reversed(self._stack):
+            if opened.item is not None and opened.item.syntax == syntax:
+                return opened.item
+        return None
+
+    def _structured(self, tag: str, values: dict[str, str]) -> _Open:
+        """
+        The element's part in microdata and RDFa: an item, a property.
+        """
+        opened = _Open(tag)
+        for syntax, starts, types, props, node_id in (
+            ("microdata", "itemscope", "itemtype", "itemprop", "itemid"),
+            ("rdfa", "typeof", "typeof", "property", "resource"),
+        ):
+            names = _property_names(values.get(props), rdfa=syntax == "rdfa")
+            owner = self._owner(syntax)
+            if starts in values:
+                item = _Item(syntax, {})
+                kinds = values.get(types, "").split()
+                if kinds:
+                    item.node["@type"] = kinds if len(kinds) > 1 else kinds[0]
+                if values.get(node_id):
+                    item.node["@id"] = values[node_id]
+                if names and owner is not None:
+                    _add(owner.node, names, item.node)
+                else:
+                    self.items.append(item)
+                opened.item = item
+            elif names and owner is not None:
+                value = self._value(tag, values, syntax)
+                if value is not None:
+                    _add(owner.node, names, value)
+                else:
+                    opened.targets.append((owner, names))
+                    opened.text = []
+        return opened
+
+    @staticmethod
+    def _value(tag: str, values: dict[str, str], syntax: str) -> str | None:
+        """
+        A property's value given by an attribute, if one gives it.
+        """
+        if "content" in values:
+            return values["content"]
+        if syntax == "rdfa":
+            for key in ("href", "src", "resource", "datetime"):
+                if key in values:
+                    return values[key]
+            return None
+        name = _SOURCE_OF.get(tag)
+        return values.get(name) if name is not None else None
+
+    @staticmethod
+    def _close(opened: _Open) -> None:
+        if opened.text is None:
+            return
+        value = " ".join("".join(opened.text).split())
+        for owner, names in opened.targets:
+            _add(owner.node, names, value)
 
 
-def _scripts(page: str) -> Iterator[tuple[str, Any]]:
-    """
-    Each JSON-LD script of *page*, parsed (or its error), with its name.
-    """
-    parser = _Scripts(page)
-    parser.feed(page)
-    parser.close()
-    for number, (line, block) in enumerate(parser.blocks, start=1):
-        yield f"script {number}.", _load(block, line - 1)
+# -- JSON-LD nodes ------------------------------------------------------------
 
 
 def _index(document: Any) -> dict[str, Node]:
@@ -308,11 +739,16 @@ def _types(node: Node) -> set[str]:
 @attrs.frozen
 class _Found:
     """
-    A ClaimReview or Claim node, and the document's ``@id`` index.
+    A ClaimReview or Claim node, and what reading it needs.
+
+    The document's ``@id`` index, the address relative URLs are read
+    against, and whether the import is lenient.
     """
 
     node: Node
     index: dict[str, Node]
+    base: _Base | None = None
+    lenient: bool = False
 
     def get(self, value: object) -> object:
         """
@@ -323,23 +759,32 @@ class _Found:
         return value
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _nodes(
-    value: Any, path: str, index: dict[str, Node]
-) -> Iterator[tuple[str, _Found | ClaimtrackError]]:
+    value: Any, path: str, index: dict[str, Node], *, top: bool = True
+) -> Iterator[tuple[str, Node | ClaimtrackError]]:
     """
     The ClaimReview and Claim nodes of a document, with their paths.
 
-    Arrays and ``@graph`` are walked; other nodes are passed over.
+    Arrays, ``@graph`` and the properties of other nodes are walked (a
+    ``DataFeed``'s ``dataFeedElement``, a ``DataFeedItem``'s ``item``, a
+    page's ``mainEntity``); a ClaimReview or Claim is not looked into.
     """
     if isinstance(value, list):
         for number, item in enumerate(value):
-            yield from _nodes(item, f"{path}[{number}]", index)
+            yield from _nodes(item, f"{path}[{number}]", index, top=top)
     elif isinstance(value, dict):
-        if _types(value) & {"ClaimReview", "Claim"}:
-            yield path, _Found(value, index)
-        if "@graph" in value:
-            yield from _nodes(value["@graph"], f"{path}['@graph']", index)
-    else:
+        if _types(value) & _RECORDS:
+            yield path, value
+            return
+        for key, item in value.items():
+            if key.startswith("@") and key != "@graph":
+                continue
+            where = f".{key}" if _NAME.fullmatch(key) else f"[{key!r}]"
+            yield from _nodes(item, path + where, index, top=key == "@graph")
+    elif top:
         yield (
             path,
             InvalidDocumentError(
@@ -349,39 +794,219 @@ def _nodes(
 
 
 def _read_node(
-    found: _Found | ClaimtrackError,
-) -> list[Review] | ClaimtrackError:
+    node: Node | ClaimtrackError,
+    index: dict[str, Node],
+    base: _Base | None,
+    *,
+    lenient: bool,
+) -> tuple[list[Review] | ClaimtrackError, tuple[str | None, str]]:
     """
-    Read one node; a fault is an error whose field is its relative path.
+    Read one node, and the claim id it gives (a written ``@id``).
+
+    A fault is an error whose field is its relative path.
     """
-    if isinstance(found, ClaimtrackError):
-        return found
+    if isinstance(node, ClaimtrackError):
+        return node, (None, "")
+    found = _Found(node, index, base, lenient)
     try:
-        if "ClaimReview" in _types(found.node):
-            return [_read_review(found)]
-        return [_read_claim(found)]
+        if "ClaimReview" in _types(node):
+            review = _read_review(found)
+            item = found.get(node.get("itemReviewed"))
+            field = "itemReviewed.@id"
+            return [review], (_claim_id(item, field), field)
+        return [_read_claim(found)], (_claim_id(node, "@id"), "@id")
     except InvalidDocumentError as exc:
-        return exc
+        return exc, (None, "")
+
+
+def _claim_id(item: object, field: str) -> str | None:
+    """
+    The claim id a written ``@id`` (`CLAIM_ID` and the id) gives.
+    """
+    if not isinstance(item, dict):
+        return None
+    value = item.get("@id")
+    if not isinstance(value, str) or not value.startswith(CLAIM_ID):
+        return None
+    claim_id = urllib.parse.unquote(value[len(CLAIM_ID) :])
+    if not claim_id.strip():
+        raise InvalidDocumentError(field, value, "names no claim id")
+    return claim_id
+
+
+# -- fields -------------------------------------------------------------------
+
+
+def _unescaped(text: str) -> str:
+    """
+    Text with HTML entities decoded, twice over if it was escaped twice.
+
+    Pages often put ``&#039;`` or ``&amp;quot;`` in JSON-LD text.
+    """
+    while "&" in text:  # each round is shorter: it ends
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _one(
+    found: _Found, mapping: Node, key: str, field: str, flags: list[str]
+) -> object:
+    """
+    A field that holds one value, also given as an array of one.
+
+    A longer array is an error, or leniently the first value, flagged.
+    A JSON-LD value object (``{"@value": "..."}``) is its value.
+    """
+    value = mapping.get(key)
+    if isinstance(value, list):
+        values: list[object] = []
+        for item in value:
+            if item not in (None, "") and item not in values:
+                values.append(item)
+        if len(values) > 1:
+            if not found.lenient:
+                raise InvalidDocumentError(
+                    field,
+                    value,
+                    f"has {len(values)} values where one is expected (a "
+                    "lenient import takes the first)",
+                )
+            flags.append(
+                f"{field} has {len(values)} values: only the first is kept"
+            )
+        value = values[0] if values else None
+    if isinstance(value, dict) and "@value" in value:
+        value = value["@value"]
+    return value
+
+
+def _text(
+    found: _Found,
+    mapping: Node,
+    key: str,
+    field: str,
+    flags: list[str],
+    *,
+    numbers: bool = False,
+) -> str | None:
+    """
+    A text field: stripped, entities decoded; None if missing or empty.
+
+    With *numbers*, a number is read as its text (a ``ratingExplanation``
+    of ``3``).
+
+    Raises:
+        InvalidDocumentError: If it is not text (or a number, if allowed).
+    """
+    value = _one(found, mapping, key, field, flags)
+    if (
+        numbers
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    ):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidDocumentError(field, value, "must be text")
+    return _unescaped(value).strip() or None
+
+
+_HOST = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"(?!(?:s?html?|php|aspx?|jsp|cgi|cfm|json|xml|pdf|jpe?g|png|gif|txt)"
+    r"(?:[:/?#]|$))[a-z]{2,24}(?::[0-9]+)?(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+
+
+def _url(
+    found: _Found, value: object, field: str, flags: list[str], lost: str
+) -> str | None:
+    """
+    A URL, read against the page's address if it is relative.
+
+    ``example.org/news/…`` (a host with no scheme) and ``//example.org/…``
+    get the page's scheme (https if unknown); ``/verifica/…`` is read
+    against the page's address. What was read so is flagged; a relative
+    URL with no address to read it against is flagged, and None (*lost*
+    says what follows).
+
+    Raises:
+        InvalidDocumentError: If it is not a URL, or not an http(s) one.
+    """
+    if isinstance(value, dict) and isinstance(value.get("@id"), str):
+        value = value["@id"]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise InvalidDocumentError(field, value, "must be a URL")
+    given = _unescaped(value).strip()
+    parts = urllib.parse.urlsplit(given)
+    if parts.scheme and not _HOST.match(given):
+        return url_field(given, field)  # absolute, or not http(s)
+    if re.search(r"\s", given):
+        raise InvalidDocumentError(field, value, "must be a URL")
+    scheme = urllib.parse.urlsplit(found.base.url).scheme if found.base else ""
+    if given.startswith("//"):
+        resolved, how = f"{scheme or 'https'}:{given}", "has no scheme"
+    elif _HOST.match(given):
+        resolved, how = f"{scheme or 'https'}://{given}", "has no scheme"
+    elif found.base is not None:
+        resolved = urllib.parse.urljoin(found.base.url, given)
+        how = f"is relative to {found.base.how}"
+    else:
+        flags.append(
+            f"{field} {given!r} is relative, and the page's address is "
+            f"unknown (give base_url): {lost}"
+        )
+        return None
+    url = url_field(resolved, field)
+    flags.append(f"{field} {given!r} {how}: read as {url}")
+    return url
+
+
+def _url_name(url: str) -> str | None:
+    """
+    The name of a claimant given only by a URL: its host and path.
+    """
+    path = urllib.parse.urlsplit(url).path.strip("/")
+    return f"{host_name(url)}/{path}" if path else None
+
+
+# -- reviews ------------------------------------------------------------------
 
 
 def _read_review(found: _Found) -> Review:
     node = found.node
     flags: list[str] = []
-    url = url_field(node.get("url"), "url")
-    text = text_field(node, "claimReviewed", "claimReviewed")
+    url = _url(
+        found,
+        _one(found, node, "url", "url", flags),
+        "url",
+        flags,
+        "the review's article is not kept",
+    )
+    text = _text(found, node, "claimReviewed", "claimReviewed", flags)
     if text is None:
         raise InvalidDocumentError(
             "claimReviewed", node.get("claimReviewed"), "is required"
         )
     published = moment = None
-    if node.get("datePublished") not in (None, ""):
-        published, moment = read_moment(node["datePublished"], "datePublished")
+    date = _one(found, node, "datePublished", "datePublished", flags)
+    if date not in (None, ""):
+        published, moment = read_moment(date, "datePublished")
     from_url = politifact(url) if url else None
     if published is None and from_url is not None and from_url[0]:
         published = from_url[0]
         moment = read_moment(published.isoformat(), "url")[1]
-    publisher = _publisher(found, url)
-    item = found.get(node.get("itemReviewed"))
+    publisher = _publisher(found, url, flags)
+    item = found.get(_one(found, node, "itemReviewed", "itemReviewed", flags))
     if item is not None and not isinstance(item, dict):
         raise InvalidDocumentError(
             "itemReviewed", item, "must be a Claim or a CreativeWork"
@@ -394,17 +1019,18 @@ def _read_review(found: _Found) -> Review:
     label, numbers, explanation = _rating(found, flags)
     if label is None and numbers is None:
         flags.append("the review gives no rating: no verdict is added")
-    title = text_field(node, "name", "name") or text_field(
-        node, "headline", "headline"
+    title = _text(found, node, "name", "name", flags) or _text(
+        found, node, "headline", "headline", flags
     )
     article = None
     if url is not None:
+        language = _one(found, node, "inLanguage", "inLanguage", flags)
         article = source(
             url,
             title=title,
             publisher=publisher,
             published=published,
-            language=language_of(node.get("inLanguage"), flags),
+            language=language_of(language, flags),
         )
     return attrs.evolve(
         claim,
@@ -422,10 +1048,12 @@ def _read_review(found: _Found) -> Review:
 
 def _read_claim(found: _Found) -> Review:
     node = found.node
-    text = text_field(node, "text", "text") or text_field(node, "name", "name")
+    flags: list[str] = []
+    text = _text(found, node, "text", "text", flags) or _text(
+        found, node, "name", "name", flags
+    )
     if text is None:
         raise InvalidDocumentError("text", node.get("text"), "is required")
-    flags: list[str] = []
     claim = _read_item(found, node, "", flags, keywords=node)
     return attrs.evolve(claim, text=text, flags=(*claim.flags, *flags))
 
@@ -441,20 +1069,19 @@ def _read_item(
     """
     The claim an ``itemReviewed`` (or a bare Claim) describes.
     """
-    people = _people(found, item.get("author"), f"{path}author")
+    people = _people(found, item.get("author"), f"{path}author", flags)
     speaker = None
-    for name, kind, role in people[:1]:
-        clean = claimant_name(name) if name else None
-        if clean is not None:
-            speaker = claimant(clean, kind=kind, role=role)
+    for person in people[:1]:
+        speaker = _claimant(person, f"{path}author", flags)
     if len(people) > 1:
         flags.append(
             f"{path}author names {len(people)} claimants: only the first "
             "is kept"
         )
     said = None
-    if item.get("datePublished") not in (None, ""):
-        said = read_when(item["datePublished"], f"{path}datePublished")
+    date = _one(found, item, "datePublished", f"{path}datePublished", flags)
+    if date not in (None, ""):
+        said = read_when(date, f"{path}datePublished")
     tags = _keywords(keywords, "keywords")
     if item is not keywords:
         tags = (*tags, *_keywords(item, f"{path}keywords"))
@@ -472,17 +1099,32 @@ def _keywords(node: Node, field: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        return tags_of(value)
+        return tags_of(_unescaped(value))
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
+        return tuple(_unescaped(v) for v in value)
     raise InvalidDocumentError(field, value, "must be text or a list of texts")
 
 
-def _people(
-    found: _Found, value: object, field: str
-) -> list[tuple[str | None, ActorKind, str | None]]:
+@attrs.frozen
+class _Person:
     """
-    Authors: each a name (if any), a kind and a role (job title).
+    An author as the markup gives it: a name, a kind, a role, a URL.
+    """
+
+    name: str | None
+    kind: ActorKind = ActorKind.PERSON
+    role: str | None = None
+    url: str | None = None
+
+
+def _people(
+    found: _Found, value: object, field: str, flags: list[str]
+) -> list[_Person]:
+    """
+    Authors: each a name (if any), a kind, a role (job title) and a URL.
+
+    A ``name`` given as a list of texts is a name and a role (``["Jane
+    Doe", "mayor of X"]``), flagged.
     """
     value = found.get(value)
     if value is None:
@@ -491,25 +1133,74 @@ def _people(
         return [
             person
             for number, item in enumerate(value)
-            for person in _people(found, item, f"{field}[{number}]")
+            for person in _people(found, item, f"{field}[{number}]", flags)
         ]
     if isinstance(value, str):
-        return [(value.strip() or None, ActorKind.PERSON, None)]
+        text = _unescaped(value).strip()
+        if _absolute(text):
+            return [_Person(None, url=url_field(text, field))]
+        return [_Person(text or None)]
     if not isinstance(value, dict):
         raise InvalidDocumentError(
             field, value, "must be a name, a Person or an Organization"
         )
     kinds = [_KINDS[t] for t in sorted(_types(value)) if t in _KINDS]
-    name = text_field(value, "name", f"{field}.name") or text_field(
-        value, "alternateName", f"{field}.alternateName"
+    named = value.get("name")
+    name: str | None
+    role = None
+    if (
+        isinstance(named, list)
+        and len([n for n in named if isinstance(n, str) and n.strip()]) > 1
+        and all(isinstance(n, str) for n in named)
+    ):
+        parts = [_unescaped(n).strip() for n in named if n.strip()]
+        name, role = parts[0], ", ".join(parts[1:])
+        flags.append(
+            f"{field}.name is a list: {name!r} is read as the name and "
+            f"{role!r} as the role"
+        )
+    else:
+        name = _text(found, value, "name", f"{field}.name", flags) or _text(
+            found, value, "alternateName", f"{field}.alternateName", flags
+        )
+    role = (
+        _text(found, value, "jobTitle", f"{field}.jobTitle", flags)
+        or _text(found, value, "title", f"{field}.title", flags)
+        or role
     )
-    role = text_field(value, "jobTitle", f"{field}.jobTitle") or text_field(
-        value, "title", f"{field}.title"
+    url = _url(
+        found,
+        _one(found, value, "url", f"{field}.url", flags),
+        f"{field}.url",
+        flags,
+        "it is not kept",
     )
-    return [(name, kinds[0] if kinds else ActorKind.PERSON, role)]
+    return [_Person(name, kinds[0] if kinds else ActorKind.PERSON, role, url)]
 
 
-def _publisher(found: _Found, url: str | None) -> str | None:
+def _claimant(person: _Person, field: str, flags: list[str]) -> Actor | None:
+    """
+    The actor for a claimant: by its name, else by its URL alone.
+
+    A claimant's URL is kept as an alias, and written back as its URL.
+    """
+    name = claimant_name(person.name) if person.name else None
+    if name is None and person.name is None and person.url is not None:
+        name = _url_name(person.url)
+        if name is not None:
+            flags.append(
+                f"{field} is given only by its URL, {person.url}: the "
+                f"claimant is named {name!r}"
+            )
+    if name is None:
+        return None
+    actor = claimant(name, kind=person.kind, role=person.role)
+    if person.url is not None:
+        actor = attrs.evolve(actor, aliases=(person.url,))
+    return actor
+
+
+def _publisher(found: _Found, url: str | None, flags: list[str]) -> str | None:
     """
     Who published the review.
 
@@ -517,17 +1208,15 @@ def _publisher(found: _Found, url: str | None) -> str | None:
     site of its publisher or author, else the site of its URL.
     """
     node = found.node
-    publishers = _people(found, node.get("publisher"), "publisher")
-    authors = _people(found, node.get("author"), "author")
-    organizations = [p for p in authors if p[1] is not ActorKind.PERSON]
-    for name, _, _ in (*publishers, *organizations, *authors):
-        if name:
-            return name
-    for key in ("publisher", "author"):
-        value = found.get(node.get(key))
-        first = value[0] if isinstance(value, list) and value else value
-        if isinstance(first, dict) and first.get("url"):
-            return host_name(url_field(first["url"], "author.url") or "")
+    publishers = _people(found, node.get("publisher"), "publisher", flags)
+    authors = _people(found, node.get("author"), "author", flags)
+    organizations = [p for p in authors if p.kind is not ActorKind.PERSON]
+    for person in (*publishers, *organizations, *authors):
+        if person.name:
+            return person.name
+    for person in (*publishers, *authors):
+        if person.url:
+            return host_name(person.url)
     return host_name(url) if url else None
 
 
@@ -535,7 +1224,11 @@ def _appearance(
     found: _Found, item: Node, path: str, flags: list[str]
 ) -> Source | None:
     """
-    Where the claim appeared: ``firstAppearance``, else ``appearance``.
+    Where the claim appeared.
+
+    ``firstAppearance``, else ``appearance``, else the item's own ``url``
+    (a post or an article): a source with its headline, date, and
+    publisher (or author).
     """
     places: list[tuple[str, object]] = []
     for key in ("firstAppearance", "appearance"):
@@ -546,38 +1239,80 @@ def _appearance(
             )
         elif value is not None:
             places.append((f"{path}{key}", value))
+    if path and item.get("url") not in (None, ""):
+        places.append((f"{path}url", item))
     chosen: list[Source] = []
     for field, value in places:
-        place = found.get(value)
-        work: Node = place if isinstance(place, dict) else {}
-        given = work.get("url") or work.get("@id") if work else place
-        url = url_field(given, field)
+        work, url = _place(found, value, field, flags)
         if url is None:
-            flags.append(f"{field} has no URL: it is not kept")
             continue
         if any(s.url == url for s in chosen):
             continue
-        published = None
-        if work.get("datePublished") not in (None, ""):
-            published = read_when(
-                work["datePublished"], f"{field}.datePublished"
-            )
-        names = _people(found, work.get("publisher"), f"{field}.publisher")
-        chosen.append(
-            source(
-                url,
-                title=text_field(work, "headline", f"{field}.headline")
-                or text_field(work, "name", f"{field}.name"),
-                publisher=next((n for n, _, _ in names if n), None),
-                published=published,
-            )
-        )
+        chosen.append(_work(found, work, url, field, flags, own=work is item))
     if len(chosen) > 1:
         flags.append(
             f"the claim appeared in {len(chosen)} places: only the first, "
             f"{chosen[0].url}, is kept"
         )
     return chosen[0] if chosen else None
+
+
+def _place(
+    found: _Found, value: object, field: str, flags: list[str]
+) -> tuple[Node, str | None]:
+    """
+    A place a claim appeared (a URL, or a CreativeWork), and its URL.
+
+    A place with no URL (or a relative one that cannot be read) is
+    flagged, and not kept. A node's ``@id`` is its URL only when it is an
+    absolute one.
+    """
+    place = found.get(value)
+    work: Node = place if isinstance(place, dict) else {}
+    given = place
+    if work:
+        node_id = work.get("@id")
+        given = _one(found, work, "url", f"{field}.url", flags) or (
+            node_id
+            if isinstance(node_id, str) and _absolute(node_id)
+            else None
+        )
+    before = len(flags)
+    url = _url(found, given, field, flags, "it is not kept")
+    if url is None and len(flags) == before:
+        flags.append(f"{field} has no URL: it is not kept")
+    return work, url
+
+
+def _work(
+    found: _Found,
+    work: Node,
+    url: str,
+    field: str,
+    flags: list[str],
+    *,
+    own: bool,
+) -> Source:
+    """
+    The source a CreativeWork (or the reviewed item itself) describes.
+    """
+    where = field.removesuffix(".url") if own else field
+    published = None
+    date = _one(found, work, "datePublished", f"{where}.datePublished", flags)
+    if date not in (None, ""):
+        published = read_when(date, f"{where}.datePublished")
+    title = _text(found, work, "headline", f"{where}.headline", flags)
+    if title is None and not (own and "Claim" in _types(work)):
+        title = _text(found, work, "name", f"{where}.name", flags)
+    names = _people(found, work.get("publisher"), f"{where}.publisher", flags)
+    if not own:
+        names += _people(found, work.get("author"), f"{where}.author", flags)
+    return source(
+        url,
+        title=title,
+        publisher=next((p.name for p in names if p.name), None),
+        published=published,
+    )
 
 
 def _rating(
@@ -590,29 +1325,115 @@ def _rating(
                 f"reviewRating has {len(rating)} ratings: only the first is "
                 "kept"
             )
-        rating = rating[0] if rating else None
+        rating = found.get(rating[0]) if rating else None
     if rating is None:
         return None, None, None
     if not isinstance(rating, dict):
         raise InvalidDocumentError(
             "reviewRating", rating, "must be a Rating object"
         )
+    field = "reviewRating."
     label = label_of(
-        text_field(rating, "alternateName", "reviewRating.alternateName"),
-        "reviewRating.alternateName",
+        _text(
+            found,
+            rating,
+            "alternateName",
+            f"{field}alternateName",
+            flags,
+            numbers=True,
+        ),
+        f"{field}alternateName",
     )
-    numbers = check_numbers(
-        read_number(rating.get("ratingValue"), "reviewRating.ratingValue"),
-        read_number(rating.get("worstRating"), "reviewRating.worstRating"),
-        read_number(rating.get("bestRating"), "reviewRating.bestRating"),
-        flags,
+    value, worst, best = (
+        read_number(
+            _one(found, rating, key, f"{field}{key}", flags), f"{field}{key}"
+        )
+        for key in ("ratingValue", "worstRating", "bestRating")
     )
+    numbers = check_numbers(value, worst, best, flags)
     if numbers is not None and label == numbers.label:
         label = None  # the number again, not a label of its own
-    explanation = text_field(
-        rating, "ratingExplanation", "reviewRating.ratingExplanation"
+    explanation = _text(
+        found,
+        rating,
+        "ratingExplanation",
+        f"{field}ratingExplanation",
+        flags,
+        numbers=True,
     )
     return label, numbers, explanation
+
+
+# -- records ------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Keeping(Into):
+    """
+    Adds reviews as `Into` does, giving the claim the id it was written with.
+
+    A claim the tracker holds under that id with other words is a clash.
+    """
+
+    wanted: str = ""
+    field: str = "@id"
+
+    def claim(self, scratch: Tracker, claim: Claim, by: str | None) -> str:
+        """
+        Add *claim* under the wanted id (or the one stored under it).
+        """
+        stored = self._stored(scratch, self.wanted, Claim)
+        if stored is not None and stored.text.split() != claim.text.split():
+            raise DuplicateIdError(
+                self.field,
+                f"{CLAIM_ID}{self.wanted}",
+                f"the tracker's claim with this id is {stored.text!r}",
+            )
+        return super().claim(scratch, attrs.evolve(claim, id=self.wanted), by)
+
+
+def _records(
+    into: Into,
+    reviews: list[tuple[str, list[Review] | ClaimtrackError]],
+    ids: list[tuple[str | None, str]],
+    flags: list[Flag],
+) -> Iterable[Record]:
+    """
+    Records that add *reviews*, each claim under its written id if any.
+    """
+    return (
+        failing(where, items)
+        if isinstance(items, ClaimtrackError)
+        else Record(
+            where,
+            _adding(
+                into
+                if wanted is None
+                else _Keeping(into.target, into.at, wanted, field),
+                where,
+                [checked(r) for r in items],
+                flags,
+            ),
+        )
+        for (where, items), (wanted, field) in zip(reviews, ids, strict=True)
+    )
+
+
+def _adding(
+    into: Into, where: str, reviews: list[Review], flags: list[Flag]
+) -> Callable[[Tracker], Iterable[str]]:
+    def add(scratch: Tracker) -> Iterable[str]:
+        found: dict[str, None] = {}
+        for review in reviews:
+            found.update(dict.fromkeys(into.review(scratch, review)))
+        flags.extend(
+            Flag(where, message)
+            for review in reviews
+            for message in review.flags
+        )
+        return list(found)
+
+    return add
 
 
 # -- writing ------------------------------------------------------------------
@@ -631,8 +1452,13 @@ def to_jsonld(
     then gives the review's ``url`` and ``name``. The claim is the
     ``claimReviewed`` and the ``itemReviewed`` Claim: its speaker is the
     ``author`` (a Person or an Organization, with its name), when it was
-    said is its ``datePublished``, and its source is its ``appearance``. A
+    said is its ``datePublished``, its source (if it has a URL) is its
+    ``appearance``, and its id is its ``@id`` (`CLAIM_ID` and the id). A
     claim with no verdict is written as a bare Claim.
+
+    A review the tracker holds no date for (an import dated its verdict
+    at the import) has no ``datePublished``; an unnamed group is no
+    author's name; a URL an actor is known by is its ``url``.
 
     Args:
         tracker: Where the claims are.
@@ -643,6 +1469,9 @@ def to_jsonld(
         UnknownClaimError: If a claim is not in the tracker.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Claims keep their ids; undated reviews, unnamed groups and
+       appearances without a URL are written as they are known.
     """
     if claims is None:
         chosen = list(tracker)
@@ -654,10 +1483,11 @@ def to_jsonld(
         chosen = [
             tracker.claim(c.id if isinstance(c, Claim) else c) for c in claims
         ]
+    writer = _Writer(tracker)
     written: list[dict[str, Any]] = []
     for claim in chosen:
-        reviews = list(_write_reviews(tracker, claim))
-        written.extend(reviews or [_write_claim(tracker, claim)])
+        reviews = list(writer.reviews(claim))
+        written.extend(reviews or [writer.claim(claim)])
     return written
 
 
@@ -684,92 +1514,174 @@ def dumps(
     )
 
 
-def _write_reviews(tracker: Tracker, claim: Claim) -> Iterator[dict[str, Any]]:
-    groups: dict[tuple[str | None, dt.datetime], list[Verdict]] = {}
-    for verdict in tracker.verdicts(claim):
-        groups.setdefault((verdict.by, verdict.at), []).append(verdict)
-    cited = [
-        e
-        for e in tracker.evidence(claim)
-        if len(e.items) == 1 and e.items[0].claim is None
-    ]
-    for (by, at), verdicts in groups.items():
-        numeric = [v for v in verdicts if numbers_of(v.label, v.scale)]
-        labelled = [v for v in verdicts if v not in numeric] or numeric[:1]
-        article = next((e for e in cited if (e.by, e.at) == (by, at)), None)
-        for verdict in labelled:
-            review: dict[str, Any] = {"@context": CONTEXT}
-            review["@type"] = "ClaimReview"
-            review.update(_write_article(tracker, article))
-            review["claimReviewed"] = claim.text
-            review["datePublished"] = date_text(at)
-            if by is not None:
-                review["author"] = {"@type": "Organization", "name": by}
-            rating: dict[str, Any] = {"@type": "Rating"}
-            rating["alternateName"] = verdict.label
-            if numeric:
-                numbers = numbers_of(numeric[0].label, numeric[0].scale)
-                assert numbers is not None  # noqa: S101 -- chosen so
-                rating["ratingValue"] = _json_number(numbers.value)
-                rating["bestRating"] = _json_number(numbers.best)
-                rating["worstRating"] = _json_number(numbers.worst)
-            if verdict.rationale:
-                rating["ratingExplanation"] = verdict.rationale
-            review["reviewRating"] = rating
-            review["itemReviewed"] = _write_item(tracker, claim)
-            if claim.tags:
-                review["keywords"] = list(claim.tags)
-            yield review
+class _Writer:
+    """
+    Writes one tracker's claims, with what it looks up once for them all.
+    """
+
+    def __init__(self, tracker: Tracker) -> None:
+        self.tracker = tracker
+        self._urls: dict[str, str] | None = None
+
+    def reviews(self, claim: Claim) -> Iterator[dict[str, Any]]:
+        """
+        A claim's verdicts as ClaimReview objects.
+        """
+        tracker = self.tracker
+        groups: dict[tuple[str | None, dt.datetime], list[Verdict]] = {}
+        for verdict in tracker.verdicts(claim):
+            groups.setdefault((verdict.by, verdict.at), []).append(verdict)
+        cited = [
+            e
+            for e in tracker.evidence(claim)
+            if len(e.items) == 1 and e.items[0].claim is None
+        ]
+        added = tracker.history(claim)[0]
+        for (by, at), verdicts in groups.items():
+            numeric = [v for v in verdicts if numbers_of(v.label, v.scale)]
+            labelled = [v for v in verdicts if v not in numeric] or numeric[:1]
+            article = next(
+                (e for e in cited if (e.by, e.at) == (by, at)), None
+            )
+            undated = self._undated(article, by, at, (added.by, added.at))
+            for verdict in labelled:
+                review: dict[str, Any] = {"@context": CONTEXT}
+                review["@type"] = "ClaimReview"
+                review.update(self._article(article))
+                review["claimReviewed"] = claim.text
+                if not undated:
+                    review["datePublished"] = date_text(at)
+                if by is not None:
+                    review["author"] = {"@type": "Organization", "name": by}
+                    if by in self.urls:
+                        review["author"]["url"] = self.urls[by]
+                rating: dict[str, Any] = {"@type": "Rating"}
+                rating["alternateName"] = verdict.label
+                if numeric:
+                    numbers = numbers_of(numeric[0].label, numeric[0].scale)
+                    assert numbers is not None  # noqa: S101 -- chosen so
+                    rating["ratingValue"] = _json_number(numbers.value)
+                    rating["bestRating"] = _json_number(numbers.best)
+                    rating["worstRating"] = _json_number(numbers.worst)
+                if verdict.rationale:
+                    rating["ratingExplanation"] = verdict.rationale
+                review["reviewRating"] = rating
+                review["itemReviewed"] = self.item(claim)
+                if claim.tags:
+                    review["keywords"] = list(claim.tags)
+                yield review
+
+    def claim(self, claim: Claim) -> dict[str, Any]:
+        """
+        A claim with no verdict, as a bare Claim.
+        """
+        written: dict[str, Any] = {"@context": CONTEXT}
+        written.update(self.item(claim))
+        written["text"] = claim.text
+        if claim.tags:
+            written["keywords"] = list(claim.tags)
+        return written
+
+    def item(self, claim: Claim) -> dict[str, Any]:
+        """
+        The Claim a review is of: its id, speaker, date and appearance.
+        """
+        item: dict[str, Any] = {"@type": "Claim"}
+        item["@id"] = CLAIM_ID + urllib.parse.quote(claim.id, safe="")
+        if claim.speaker != UNKNOWN_CLAIMANT.id:
+            author = self.actor(self.tracker.actor(claim.speaker))
+            if len(author) > 1:
+                item["author"] = author
+        if claim.said is not None:
+            item["datePublished"] = claim.said.isoformat()
+        if claim.source is not None:
+            found = self.tracker.source(claim.source)
+            if found.url is not None:
+                item["appearance"] = _write_work(found)
+        return item
+
+    @property
+    def urls(self) -> dict[str, str]:
+        """
+        The URL each actor is known by (an alias that is a URL), by name.
+        """
+        if self._urls is None:
+            self._urls = {}
+            for actor in self.tracker.actors():
+                url = _actor_url(actor)
+                if url is not None:
+                    for name in (actor.id, actor.name):
+                        if name is not None:
+                            self._urls.setdefault(name, url)
+        return self._urls
+
+    @staticmethod
+    def actor(actor: Actor) -> dict[str, Any]:
+        """
+        An actor as an author: its name, role and URL, as known.
+
+        An unnamed group is an Organization with its role as the
+        ``description``, never with its id as a name.
+        """
+        written: dict[str, Any] = {"@type": _TYPES[actor.kind]}
+        if actor.name is not None:
+            written["name"] = actor.name
+        if actor.role and actor.kind is ActorKind.PERSON:
+            written["jobTitle"] = actor.role
+        elif actor.role and actor.name is None:
+            written["description"] = actor.role
+        url = _actor_url(actor)
+        if url is not None:
+            written["url"] = url
+        return written
+
+    def _article(self, article: Evidence | None) -> dict[str, Any]:
+        if article is None:
+            return {}
+        item = article.items[0]
+        if item.url is not None:
+            return {"url": item.url}
+        found = self.tracker.source(item.source)  # type: ignore[arg-type]
+        written: dict[str, Any] = {}
+        if found.url is not None:
+            written["url"] = found.url
+        if found.title:
+            written["name"] = found.title
+        if found.language:
+            written["inLanguage"] = found.language
+        return written
+
+    def _undated(
+        self,
+        article: Evidence | None,
+        by: str | None,
+        at: dt.datetime,
+        added: tuple[str | None, dt.datetime],
+    ) -> bool:
+        """
+        Whether a review's time is only when an import recorded it.
+
+        An import dates the verdicts of a review that gives no date at the
+        import. Such a review's article (a source its publisher published)
+        has no date; with no article, its claim was recorded by the same
+        hand at the same moment as its verdicts.
+        """
+        if article is None or article.items[0].source is None:
+            return added == (by, at)
+        found = self.tracker.source(article.items[0].source)
+        return found.published is None and found.publisher == by
 
 
-def _write_article(tracker: Tracker, article: Any) -> dict[str, Any]:
-    if article is None:
-        return {}
-    item = article.items[0]
-    if item.url is not None:
-        return {"url": item.url}
-    found = tracker.source(item.source)
-    written: dict[str, Any] = {}
-    if found.url is not None:
-        written["url"] = found.url
-    if found.title:
-        written["name"] = found.title
-    if found.language:
-        written["inLanguage"] = found.language
-    return written
-
-
-def _write_item(tracker: Tracker, claim: Claim) -> dict[str, Any]:
-    item: dict[str, Any] = {"@type": "Claim"}
-    if claim.speaker != UNKNOWN_CLAIMANT.id:
-        item["author"] = _write_actor(tracker.actor(claim.speaker))
-    if claim.said is not None:
-        item["datePublished"] = claim.said.isoformat()
-    if claim.source is not None:
-        item["appearance"] = _write_work(tracker.source(claim.source))
-    return item
-
-
-def _write_claim(tracker: Tracker, claim: Claim) -> dict[str, Any]:
-    written: dict[str, Any] = {"@context": CONTEXT}
-    written.update(_write_item(tracker, claim))
-    written["text"] = claim.text
-    if claim.tags:
-        written["keywords"] = list(claim.tags)
-    return written
-
-
-def _write_actor(actor: Actor) -> dict[str, Any]:
-    written = {"@type": _TYPES[actor.kind], "name": actor.label}
-    if actor.role and actor.kind is ActorKind.PERSON:
-        written["jobTitle"] = actor.role
-    return written
+def _actor_url(actor: Actor) -> str | None:
+    """
+    The URL an actor is known by: its first alias that is a URL.
+    """
+    return next((a for a in actor.aliases if _absolute(a)), None)
 
 
 def _write_work(found: Source) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork"}
-    if found.url is not None:
-        work["url"] = found.url
+    work["url"] = found.url
     if found.title:
         work["headline"] = found.title
     if found.published is not None:

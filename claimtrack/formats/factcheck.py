@@ -5,8 +5,10 @@ A response holds ``claims``, each with its ``text``, ``claimant`` and
 ``claimDate`` and the ``claimReview`` list of the publishers that reviewed
 it: each review's ``publisher`` (``name``, ``site``), ``url``, ``title``,
 ``reviewDate``, ``textualRating`` and ``languageCode``. A file may hold
-one response or an array of them (the pages of one search); an empty
-response (``{}``) holds no claims.
+one response or an array of them (the pages of one search), or one
+element of ``claims`` (or an array of them) without the response around
+it. An input with no claim (the empty response ``{}``) is an error, or in
+a lenient import a flag: an import never brings in nothing silently.
 
 Each claim becomes a `Claim` of its claimant (an `Actor`), said on its
 ``claimDate``; each review a `Source` for the article, cited as evidence
@@ -15,6 +17,8 @@ on the publisher's own scale. The search is never run from here: nothing is
 fetched.
 
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0
+   A claim without its response; an input with no claim is an error.
 """
 
 from __future__ import annotations
@@ -90,21 +94,36 @@ def read(
     Raises:
         DocumentTooLargeError: If the input is larger than *max_bytes*.
         InvalidDocumentError: If the input is not JSON (with the line) or
-            not a response, or, in a strict import, at the first bad claim:
-            its field is the JSON path of the fault
-            (``$.claims[3].claimReview[0].reviewDate``).
+            not a response, or holds no claim (in a strict import), or, in
+            a strict import, at the first bad claim: its field is the JSON
+            path of the fault (``$.claims[3].claimReview[0].reviewDate``).
+            A lone claim's path is ``$`` (``$[2]`` in an array).
         ClaimtrackError: In a strict import, the first claim that cannot
             be added.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A claim without its response; an input with no claim is an error.
     """
     text = read_text(data, max_bytes=max_bytes)
     document = parse_json(text)
     flags: list[Flag] = []
+    claims = list(_claims(document))
+    if not claims:
+        keys = {key for _, page in _pages(document) for key in page}
+        found = ", ".join(sorted(keys)) or "no keys"  # every page an object
+        if not lenient:
+            raise InvalidDocumentError(
+                "$",
+                found,
+                "holds no claim: there is nothing to import (a search "
+                "that matched nothing is {})",
+            )
+        flags.append(Flag("$", f"the input has no claim ({found})"))
     return run(
         tracker,
         "factcheck",
-        records(tracker, list(_claims(document)), flags, at=at),
+        records(tracker, claims, flags, at=at),
         lenient=lenient,
         progress=progress,
         flags=flags,
@@ -115,28 +134,37 @@ def detects(head: str, suffix: str) -> bool:  # noqa: ARG001 -- one signature fo
     """
     Whether a file looks like a Fact Check Tools response.
 
-    *head* is the file's beginning, as text: a ``claims:search`` response
-    has the keys ``claims``, ``claimReview`` and ``textualRating``. The
-    name's extension (*suffix*) does not tell.
+    *head* is the file's beginning, as text: a ``claims:search`` response,
+    or one of its claims, has the keys ``claimReview`` and
+    ``textualRating``. The name's extension (*suffix*) does not tell.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A claim without its response; ``claims`` is not needed.
     """
-    return has_keys(head, "claims", "claimReview", "textualRating")
+    return has_keys(head, "claimReview", "textualRating")
+
+
+def _pages(document: Any) -> list[tuple[str, Any]]:
+    if not isinstance(document, list):
+        return [("$", document)]
+    return [(f"$[{n}]", page) for n, page in enumerate(document)]
 
 
 def _claims(
     document: Any,
 ) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
-    pages = (
-        [("$", document)]
-        if not isinstance(document, list)
-        else [(f"$[{n}]", page) for n, page in enumerate(document)]
-    )
-    for path, page in pages:
+    for path, page in _pages(document):
         if not isinstance(page, dict):
             raise InvalidDocumentError(
                 path, page, "must be a claims:search response (an object)"
             )
+        if "claims" not in page and _LONE_CLAIM & set(page):
+            try:  # one element of claims, without the response
+                yield path, _claim(page)
+            except InvalidDocumentError as exc:
+                yield path, exc
+            continue
         claims = page.get("claims", [])
         if not isinstance(claims, list):
             raise InvalidDocumentError(
@@ -148,6 +176,10 @@ def _claims(
                 yield where, _claim(claim)
             except InvalidDocumentError as exc:
                 yield where, exc
+
+
+_LONE_CLAIM = frozenset({"claimReview", "claimant", "claimDate"})
+"""The keys that tell a claim, given without its response."""
 
 
 def _claim(claim: object) -> list[Review]:
