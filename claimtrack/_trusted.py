@@ -37,7 +37,8 @@ def trusted(cls: type) -> Callable[..., Any]:
     class's fields: converters run, defaults apply, and the field checks
     of ``__attrs_post_init__`` do not.
     """
-    fields = attrs.fields(cls)
+    # Every field a model takes as an argument; no model has others.
+    fields = [field for field in attrs.fields(cls) if field.init]
     names: dict[str, object] = {"_new": object.__new__, "_cls": cls}
     params: list[str] = []
     keywords: list[str] = []
@@ -47,17 +48,6 @@ def trusted(cls: type) -> Callable[..., Any]:
         default = field.default
         into = keywords if field.kw_only else params
         factory = getattr(default, "factory", None)
-        if not field.init:
-            if default is attrs.NOTHING:
-                continue  # set later by the class's own code
-            names[f"_d{n}"] = default
-            value = f"_f{n}(_i)" if factory is not None else f"_d{n}"
-            if factory is not None:
-                names[f"_f{n}"] = factory
-                if not default.takes_self:
-                    value = f"_f{n}()"
-            body.append(f"_set(_i, {field.name!r}, {value})")
-            continue
         if default is attrs.NOTHING:
             into.append(name)
         elif factory is not None:

@@ -181,3 +181,41 @@ def test_ids_of_a_str_subclass():
     assert [first.id, second.id] == [
         c.id for c in tracker.claims(subject="the deal")
     ]
+
+
+def test_the_common_arguments_with_a_wrong_proposition():
+    """
+    A proposition that is not a `Proposition` leaves the short way, and
+    the long way names it.
+    """
+    tracker = ct.Tracker()
+    tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
+    source = tracker.add_source(ct.Source("ap", text="Rubio said it."))
+    with pytest.raises(ct.InvalidTypeError) as caught:
+        tracker.add_claim(
+            "It is agreed",
+            speaker="rubio",
+            source="ap",
+            span=source.span_of("said"),
+            proposition=("the deal", "status", "agreed"),
+        )
+    assert "proposition" == caught.value.field
+    assert 0 == len(tracker)
+
+
+def test_contradictions_compare_with_contradictions_only():
+    """
+    A contradiction is never equal to what is not one.
+    """
+    found = ct.Contradiction("a", "b", "negation", "why")
+    assert found != ("a", "b", "negation", "why")
+    assert found.__eq__("a") is NotImplemented
+
+
+def test_a_checked_field_says_what_it_checks():
+    """
+    A field with several checks shows each in its repr.
+    """
+    check = attrs.fields(ct.Span).prefix.metadata["check"]
+    assert "all_of validator" in repr(check)
+    assert "max_len validator for 32" in repr(check)
