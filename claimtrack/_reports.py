@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
 import attrs
 
-from claimtrack import _charts, _records
+from claimtrack import _charts, _files, _records
 from claimtrack._charts import mark, status_words, when_words
 from claimtrack._dates import When
 from claimtrack._validators import instance_of, optional
-from claimtrack.exceptions import InvalidValueError, StoreError
+from claimtrack.exceptions import (
+    InvalidValueError,
+    MissingFileError,
+    StoreError,
+)
 
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable
 
     from claimtrack._contradictions import Contradiction
@@ -774,16 +777,6 @@ def _format_of(path: Path, format: str | None) -> str:  # noqa: A002
     return found
 
 
-def _mode(target: Path) -> int:
-    """
-    The file's mode if it exists, else readable by all, as reports are.
-    """
-    try:
-        return target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        return 0o644
-
-
 def write(
     tracker: Tracker,
     path: str | os.PathLike[str],
@@ -797,7 +790,8 @@ def write(
 
     The report goes to a temporary file beside *path*, is synced to disk
     and renamed over it, so that a reader sees the old file or the new one,
-    never half of one.
+    never half of one. A new file gets the user's usual permissions (0o666
+    less the umask); a file replaced keeps its mode.
 
     Args:
         tracker: Where the claims are.
@@ -810,6 +804,8 @@ def write(
     Raises:
         InvalidValueError: For an unknown format, or a path whose extension
             gives none.
+        MissingFileError: If the folder does not exist (a
+            `FileNotFoundError`).
         StoreError: If the file cannot be written (an `OSError`).
 
     .. versionadded:: 0.1.0
@@ -819,27 +815,17 @@ def write(
     render = html if kind == "html" else markdown
     text = render(tracker, title=title, claims=claims)
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
+        _files.replace(target, text)
+    except FileNotFoundError as exc:
+        raise MissingFileError(
+            "path",
+            str(path),
+            f"cannot be written: there is no folder {str(target.parent)!r}",
+        ) from exc
     except OSError as exc:
         raise StoreError(
             "path", str(path), f"cannot be written: {exc.strerror}"
         ) from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).chmod(_mode(target))
-        Path(temporary).replace(target)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise StoreError(
-                "path", str(path), f"cannot be written: {exc.strerror}"
-            ) from exc
-        raise
 
 
 def to_csv(tracker: Tracker, what: str = "claims") -> str:

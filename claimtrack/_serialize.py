@@ -25,22 +25,25 @@ proposition is a string or ``{"quantity": number, "unit": ...}``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from claimtrack import _files
 from claimtrack._codec import Reader, event_plain, plain
 from claimtrack._evidence import Policy
 from claimtrack.exceptions import (
     ClaimtrackError,
     DocumentTooLargeError,
     InvalidDocumentError,
+    InvalidValueError,
+    MissingFileError,
+    StoreError,
     _relocate,
 )
 
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Callable, Iterable, Iterator
 
     from claimtrack._events import Event
@@ -75,27 +78,40 @@ def dump(tracker: Readable, path: str | os.PathLike[str]) -> None:
 
     The document goes to a temporary file beside *path*, is flushed to disk,
     then renamed over *path*: a reader sees the old file or the new one,
-    never half of one.
+    never half of one. A new file gets the user's usual permissions; a file
+    replaced keeps its own.
+
+    Raises:
+        MissingFileError: If the folder does not exist.
+        StoreError: If the file cannot be written.
+        InvalidValueError: If the tracker holds text that is not Unicode
+            (a lone surrogate), which no UTF-8 file can hold.
     """
-    target = Path(path)
     text = json.dumps(to_data(tracker), ensure_ascii=False, indent=1)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+        _files.replace(path, text)
+    except UnicodeEncodeError as exc:
+        raise InvalidValueError(
+            "tracker",
+            exc.object[max(0, exc.start - 20) : exc.end + 20],
+            "holds a lone surrogate, which is not Unicode text and cannot "
+            "be written as UTF-8; nothing was written",
+        ) from None
+    except FileNotFoundError as exc:
+        raise MissingFileError(
+            "path",
+            str(path),
+            "cannot be written: there is no folder "
+            f"{str(Path(path).parent)!r}",
+        ) from exc
+    except OSError as exc:
+        raise StoreError(
+            "path", str(path), f"cannot be written: {_os_reason(exc)}"
+        ) from exc
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
 
 
 # -- reading ----------------------------------------------------------------
@@ -226,12 +242,17 @@ def load(
     source = Path(path)
     try:
         size = source.stat().st_size
+        if size > max_bytes:
+            raise DocumentTooLargeError(
+                "path",
+                str(path),
+                f"is {size} bytes, larger than the limit of {max_bytes}",
+            )
+        data = source.read_bytes()
     except FileNotFoundError:
-        raise InvalidDocumentError("path", str(path), "no such file") from None
-    if size > max_bytes:
-        raise DocumentTooLargeError(
-            "path",
-            str(path),
-            f"is {size} bytes, larger than the limit of {max_bytes}",
-        )
-    return from_json(source.read_bytes(), build, max_bytes=max_bytes)
+        raise MissingFileError("path", str(path), "no such file") from None
+    except OSError as exc:
+        raise StoreError(
+            "path", str(path), f"cannot be read: {_os_reason(exc)}"
+        ) from exc
+    return from_json(data, build, max_bytes=max_bytes)

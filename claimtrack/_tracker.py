@@ -915,6 +915,7 @@ class Tracker(Queries):
         *,
         policy: Policy | None = None,
         timeout: float = 5.0,
+        create: bool = True,
     ) -> Tracker:
         """
         Open the tracker kept in an SQLite file, creating it if need be.
@@ -931,20 +932,33 @@ class Tracker(Queries):
         needs everything (`claims()`, `len`, `events`, `declare`, ...)
         reads the file into memory.
 
+        A new file is made in an existing folder only, never in a folder
+        made on the way, and with the user's usual permissions (0o666 less
+        the umask), as a file saved by any other program.
+
         Args:
             path: The file.
             policy: The policy of a new file; for an existing file it must
                 be the file's, or be omitted.
             timeout: How many seconds to wait for another writer.
+            create: False to open an existing file only: a missing one is
+                then a `MissingFileError`, and nothing is created.
 
         Raises:
+            MissingFileError: If the file's folder does not exist, or the
+                file does not and *create* is False (also a
+                `FileNotFoundError`).
             StoreError: If the file cannot be opened.
             InvalidDocumentError: If the file is not a claimtrack store, or
                 was written by a newer version of claimtrack.
+            InvalidTypeError: If *policy* is not a `Policy`; nothing is
+                created.
 
         .. versionadded:: 0.1.0
         """
-        journal = open_journal(path, timeout=timeout)
+        if policy is not None:  # before a new file is made for nothing
+            instance_of(Policy)(cls, "policy", policy)
+        journal = open_journal(path, timeout=timeout, create=create)
         try:
             return cls(policy=policy, journal=journal)
         except BaseException:
@@ -1024,6 +1038,15 @@ class Tracker(Queries):
         Read a tracker from a file written by `dump`.
 
         A file over *max_bytes* is refused before it is read.
+
+        Raises:
+            MissingFileError: If there is no such file (also a
+                `FileNotFoundError`).
+            StoreError: If the file cannot be read (a folder, say, or one
+                not readable).
+            InvalidDocumentError: As for `from_json`, at the JSON path of
+                the fault.
+            DocumentTooLargeError: If the file is over *max_bytes*.
 
         .. versionadded:: 0.1.0
         """

@@ -32,7 +32,8 @@ The tree::
     │   ├── DuplicateIdError
     │   └── StaleWriteError
     ├── StoreError (OSError)
-    │   └── StoreBusyError (TimeoutError)
+    │   ├── StoreBusyError (TimeoutError)
+    │   └── MissingFileError (FileNotFoundError)
     ├── MissingDependencyError (ImportError)
     └── InvalidFieldsError (ExceptionGroup, ValueError)
 """
@@ -40,6 +41,8 @@ The tree::
 from __future__ import annotations
 
 import copy
+import errno
+import os
 from typing import TYPE_CHECKING, Any, Self
 
 
@@ -63,6 +66,7 @@ __all__ = [
     "InvalidValueError",
     "LineageCycleError",
     "MissingDependencyError",
+    "MissingFileError",
     "MissingReferenceError",
     "MissingTextError",
     "NotFoundError",
@@ -284,11 +288,35 @@ class StoreError(ClaimtrackError, OSError):
     A file (the embedded store, a report) could not be opened, read or written.
     """
 
+    def __str__(self) -> str:
+        """
+        Name the field and the value, whole: a path cut short is no help.
+        """
+        return f"{self.field}={self.value!r}: {self.reason}"
+
 
 class StoreBusyError(StoreError, TimeoutError):
     """
     Another process held the store's write lock for longer than the timeout.
     """
+
+
+class MissingFileError(StoreError, FileNotFoundError):
+    """
+    A file to read, or the folder to write a file in, does not exist.
+
+    ``field`` is the argument that named it (``"path"``) and ``value`` the
+    path as given; the `FileNotFoundError`'s ``filename`` is the path too,
+    and its ``errno`` is ``ENOENT``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        super().__init__(field, value, reason)
+        self.errno = errno.ENOENT
+        self.strerror = os.strerror(errno.ENOENT)
+        self.filename = str(value)
 
 
 class MissingDependencyError(ClaimtrackError, ImportError):

@@ -2427,6 +2427,31 @@ class TestStoreErrors:
 
         assert [] == list(tmp_path.iterdir())
 
+    @pytest.mark.parametrize(
+        "args", [["claims"], ["add-actor", "a", "A"], ["report"]]
+    )
+    def test_missing_store_in_missing_folder(self, cli, tmp_path, args):
+        """
+        A --db in a folder that does not exist exits 66 with the same one
+        line, naming the path, and creates neither folder nor file.
+        """
+        failed(
+            cli("--db", "nowhere/claims.db", *args),
+            66,
+            "db='nowhere/claims.db'",
+            "claimtrack init",
+        )
+
+        assert [] == list(tmp_path.iterdir())
+
+    def test_missing_file_is_no_input(self):
+        """
+        A MissingFileError that reaches main exits 66, as no input.
+        """
+        error = ct.MissingFileError("path", "gone.json", "no such file")
+
+        assert ExitCode.NO_INPUT == _context.code_of(error)
+
     def test_not_sqlite(self, cli, tmp_path):
         """
         A --db that is not an SQLite file exits 74, left as it was.

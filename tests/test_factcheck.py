@@ -240,6 +240,16 @@ class TestRead:
 
         assert "error" == info.value.value
 
+    def test_lone_claim_file_is_detected(self, tmp_path):
+        """
+        A file of one claim, without its response, is told as factcheck.
+        """
+        path = tmp_path / "claim.json"
+        path.write_text(json.dumps(RESPONSE["claims"][0], indent=2))
+
+        assert "factcheck" == ct.formats.detect(path)
+        assert 1 == factcheck.read(ct.Tracker(), path).records
+
     def test_claim_without_review(self):
         """
         A claim with no review comes in without a verdict, flagged.

@@ -215,9 +215,9 @@ class TestFiles:
 
     def test_missing_file(self, tmp_path):
         """
-        A missing file is named.
+        A missing file is named, by a FileNotFoundError.
         """
-        with pytest.raises(ct.InvalidDocumentError) as e:
+        with pytest.raises(ct.MissingFileError) as e:
             ct.Tracker.load(tmp_path / "nowhere.json")
 
         assert "path" == e.value.field

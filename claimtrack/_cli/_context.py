@@ -16,7 +16,6 @@ import os
 import shutil
 import sqlite3
 import sys
-import tempfile
 import textwrap
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,12 +23,14 @@ from typing import IO, TYPE_CHECKING
 
 import attrs
 
+from claimtrack import _files
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
     ClaimtrackError,
     InvalidDocumentError,
     InvalidFieldsError,
     InvalidValueError,
+    MissingFileError,
     NotFoundError,
     StoreBusyError,
     StoreError,
@@ -109,6 +110,8 @@ def code_of(error: ClaimtrackError) -> ExitCode:
     """
     if isinstance(error, StoreBusyError):
         return ExitCode.BUSY
+    if isinstance(error, MissingFileError):
+        return ExitCode.NO_INPUT
     if isinstance(error, StoreError):
         return ExitCode.IO_ERROR
     if isinstance(error, NotFoundError) or (
@@ -158,8 +161,17 @@ class _Context:
     def store(self) -> Iterator[Tracker]:
         """
         Open the store, which must exist; close it when done.
+
+        A missing store is never created: only ``init`` does that.
         """
-        if not self.db.exists():
+        reason = foreign(self.db)
+        if reason is not None:
+            raise _Exit(
+                ExitCode.IO_ERROR, StoreError("db", str(self.db), reason)
+            )
+        try:
+            tracker = Tracker.open(self.db, timeout=self.timeout, create=False)
+        except MissingFileError as exc:
             raise _Exit(
                 ExitCode.NO_INPUT,
                 StoreError(
@@ -168,14 +180,7 @@ class _Context:
                     "no claimtrack store here; create one with "
                     "'claimtrack init', or name one with --db",
                 ),
-            )
-        reason = foreign(self.db)
-        if reason is not None:
-            raise _Exit(
-                ExitCode.IO_ERROR, StoreError("db", str(self.db), reason)
-            )
-        try:
-            tracker = Tracker.open(self.db, timeout=self.timeout)
+            ) from exc
         except InvalidDocumentError as exc:  # not a store, or too new
             raise _Exit(ExitCode.IO_ERROR, exc) from exc
         try:
@@ -296,22 +301,9 @@ def _write_output(path: str, text: str, ctx: _Context) -> None:
     if path == "-":
         ctx.out.write(text)
         return
-    target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
+        _files.replace(path, text)
     except OSError as exc:
-        raise _Exit(
-            ExitCode.CANNOT_CREATE,
-            InvalidValueError("output", path, _os_reason(exc)),
-        ) from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        Path(temporary).replace(target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise _Exit(
             ExitCode.CANNOT_CREATE,
             InvalidValueError("output", path, _os_reason(exc)),

@@ -322,7 +322,9 @@ def _merge(args: argparse.Namespace, ctx: _Context) -> None:
     with ctx.store() as tracker:
         try:
             if store:
-                with Tracker.open(path, timeout=ctx.timeout) as other:
+                with Tracker.open(
+                    path, timeout=ctx.timeout, create=False
+                ) as other:
                     events, added = other.events(), tracker.merge(other)
             else:
                 other = Tracker.load(path)

@@ -26,11 +26,17 @@ __all__ = ["Journal", "MemoryJournal", "Positioned", "open_journal"]
 
 
 def open_journal(
-    target: str | os.PathLike[str], *, timeout: float = 5.0
+    target: str | os.PathLike[str],
+    *,
+    timeout: float = 5.0,
+    create: bool = True,
 ) -> Journal:
     """
     The journal a target names: for now, an SQLite file at that path.
+
+    The file is created if missing, unless *create* is False; a file in a
+    folder that does not exist is a `MissingFileError` either way.
     """
     from claimtrack._journals._sqlite import SqliteJournal  # noqa: PLC0415
 
-    return SqliteJournal(target, timeout)
+    return SqliteJournal(target, timeout, create=create)

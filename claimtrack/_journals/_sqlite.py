@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from claimtrack import _files
 from claimtrack._codec import Reader, TrustedReader, claim_plain, plain
 from claimtrack._contradictions import fact_from_json, fact_to_json
 from claimtrack._engine import State
@@ -30,6 +31,7 @@ from claimtrack._trusted import trusted
 from claimtrack.exceptions import (
     ConflictError,
     InvalidDocumentError,
+    MissingFileError,
     StaleWriteError,
     StoreBusyError,
     StoreError,
@@ -289,25 +291,32 @@ class SqliteJournal:
     """
     One SQLite file holding one tracker's policy, events and state rows.
 
+    A file it creates gets the user's usual permissions (0o666 less the
+    umask), as SQLite's own files beside it (``-wal``, ``-shm``) then do.
+
     Args:
-        path: The file; created if missing.
+        path: The file; created if missing, unless *create* is False.
         timeout: How many seconds a writer waits for another's lock.
+        create: False to refuse a missing file rather than create it.
 
     Raises:
+        MissingFileError: If the file's folder does not exist, or the file
+            does not and *create* is False.
         StoreError: If the file cannot be opened.
         InvalidDocumentError: If it is another program's SQLite file.
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, path: str | os.PathLike[str], timeout: float) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        timeout: float,
+        *,
+        create: bool = True,
+    ) -> None:
         self.path = Path(path)
-        try:
-            self.db = sqlite3.connect(
-                self.path, timeout=timeout, isolation_level=None
-            )
-        except sqlite3.Error as exc:
-            raise StoreError("path", str(path), f"cannot open: {exc}") from exc
+        self.db = self._connect(str(path), timeout, create=create)
         try:
             # Another program's file is refused before anything changes it.
             self._meta()
@@ -319,6 +328,48 @@ class SqliteJournal:
         except BaseException:
             self.db.close()
             raise
+
+    def _connect(
+        self, where: str, timeout: float, *, create: bool
+    ) -> sqlite3.Connection:
+        """
+        Open the file; create it first, as the user would, if need be.
+
+        SQLite would make a missing file itself, but with mode 0o644
+        whatever the user's umask, and in a missing folder it only says
+        that it cannot open it.
+        """
+        if create and where != ":memory:":  # SQLite's name for no file
+            try:
+                _files.create(self.path)
+            except FileNotFoundError as exc:
+                raise MissingFileError(
+                    "path",
+                    where,
+                    "cannot be created: there is no folder "
+                    f"{str(self.path.parent)!r}",
+                ) from exc
+            except OSError:
+                pass  # not allowed here, say: SQLite says why, below
+        try:
+            if create:
+                return sqlite3.connect(
+                    self.path, timeout=timeout, isolation_level=None
+                )
+            return sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw",
+                timeout=timeout,
+                isolation_level=None,
+                uri=True,
+            )
+        except sqlite3.Error as exc:
+            if not create and not self.path.exists():
+                raise MissingFileError(
+                    "path",
+                    where,
+                    "no such file, and create=False forbids making one",
+                ) from exc
+            raise StoreError("path", where, f"cannot open: {exc}") from exc
 
     def _set_wal(self, timeout: float) -> None:
         """
@@ -422,6 +473,7 @@ class SqliteJournal:
         Copy the file as it is, before a migration: ``<name>.v1.bak``.
         """
         backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        _files.create(backup)  # with the user's permissions, not SQLite's
         copy = sqlite3.connect(backup)
         try:
             self.db.backup(copy)

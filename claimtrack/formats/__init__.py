@@ -111,15 +111,16 @@ def detect(path: str | os.PathLike[str]) -> str | None:
     several formats share count last:
 
     1. `claimreview`, for a web page (`claimreview.detects_page`): a name
-       ending ``.html`` or ``.htm``, or text beginning with ``<``;
+       ending ``.html`` or ``.htm``, or text beginning with ``<`` (after
+       any byte-order mark, white space and ``)]}'`` guard);
     2. `liar`: a name ending ``.tsv``, or a first line of 14 tab-separated
        columns;
     3. `claimskg`: a name ending ``.csv``;
     4. claimtrack's own JSON document, written by
        `claimtrack.Tracker.to_json`: the keys ``format``, ``claimtrack``
        and ``events``;
-    5. `factcheck`: the keys ``claims``, ``claimReview`` and
-       ``textualRating``;
+    5. `factcheck`: the keys ``claimReview`` and ``textualRating`` (a
+       response, or one of its claims alone);
     6. `claimreview`, for JSON-LD: the key ``@type``;
     7. `averitec`: the keys ``claim_date`` and ``questions``;
     8. `climate_fever`: the keys ``claim_id`` and ``evidences``;
