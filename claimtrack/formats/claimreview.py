@@ -196,7 +196,9 @@ def read(
             strict import, at the first bad record: its field is the path
             of the fault (``$[3].reviewRating.ratingValue``; ``script
             2.$`` for a page's second script; ``microdata 1.$.url``).
-        InvalidValueError: If *base_url* or *kind* is not one of the above.
+        InvalidValueError: If *base_url* is not an absolute http(s) URL,
+            or *kind* is not one of the above.
+        InvalidTypeError: If *base_url* is not text.
         ClaimtrackError: In a strict import, the first record that cannot
             be added (a claim id taken by something else, say).
 
@@ -227,7 +229,7 @@ def read(
             ids.append((None, ""))
             continue
         index = _index(document)
-        found = list(_nodes(document, "$", index))
+        found = list(_nodes(document, "$"))
         for path, node in found:
             review, wanted = _read_node(node, index, base, lenient=lenient)
             reviews.append((f"{prefix}{path}", review))
@@ -763,7 +765,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _nodes(
-    value: Any, path: str, index: dict[str, Node], *, top: bool = True
+    value: Any, path: str, *, top: bool = True
 ) -> Iterator[tuple[str, Node | ClaimtrackError]]:
     """
     The ClaimReview and Claim nodes of a document, with their paths.
@@ -774,7 +776,7 @@ def _nodes(
     """
     if isinstance(value, list):
         for number, item in enumerate(value):
-            yield from _nodes(item, f"{path}[{number}]", index, top=top)
+            yield from _nodes(item, f"{path}[{number}]", top=top)
     elif isinstance(value, dict):
         if _types(value) & _RECORDS:
             yield path, value
@@ -783,7 +785,7 @@ def _nodes(
             if key.startswith("@") and key != "@graph":
                 continue
             where = f".{key}" if _NAME.fullmatch(key) else f"[{key!r}]"
-            yield from _nodes(item, path + where, index, top=key == "@graph")
+            yield from _nodes(item, path + where, top=key == "@graph")
     elif top:
         yield (
             path,
