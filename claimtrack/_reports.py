@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
@@ -18,6 +19,7 @@ import attrs
 from claimtrack import _charts, _files, _records
 from claimtrack._charts import mark, status_words, when_words
 from claimtrack._dates import When
+from claimtrack._evidence import Stance
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
     InvalidValueError,
@@ -27,11 +29,10 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
-    import os
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from claimtrack._contradictions import Contradiction
-    from claimtrack._evidence import Citation, Evidence, Status
+    from claimtrack._evidence import Citation, Evidence, Status, Support
     from claimtrack._models import Claim, Source
     from claimtrack._tracker import Tracker
 
@@ -59,6 +60,103 @@ _e = _charts._e  # noqa: SLF001 -- one escaping rule for SVG and HTML
 
 
 @attrs.frozen
+class _Pair:
+    """
+    Two claims that contradict each other, and every way they do.
+
+    The tracker lists a pair once per kind of conflict; a report shows it
+    once, with each kind and its reason.
+    """
+
+    claim: str
+    other: str
+    found: tuple[Contradiction, ...]
+
+    @property
+    def kinds(self) -> str:
+        """
+        The kinds of conflict, in words: "value-conflict, explicit".
+        """
+        return ", ".join(c.kind.value for c in self.found)
+
+    def reasons(self) -> tuple[str, list[str]]:
+        """
+        What the reasons share, then each one's own words after its kind.
+
+        Each reason says first what the two claims say, then why they
+        conflict; what they share is said once. For one reason, it is
+        given whole.
+        """
+        return _together(
+            [c.kind.value for c in self.found], [c.reason for c in self.found]
+        )
+
+
+def _together(kinds: list[str], reasons: list[str]) -> tuple[str, list[str]]:
+    """
+    The words several reasons start with, and each one's rest after its kind.
+
+    What they share is cut after its last ": ", so that it is whole
+    clauses: ``A says "x"; B says "y":``.
+    """
+    if len(reasons) == 1:
+        return "", reasons
+    shared = os.path.commonprefix(reasons)  # noqa: RUF071 -- of words
+    lead = shared[: shared.rfind(": ") + 1]  # "" if there is no ": "
+    return lead, [
+        f"{kind}: {reason[len(lead) :].lstrip()}"
+        for kind, reason in zip(kinds, reasons, strict=True)
+    ]
+
+
+def _pairs(found: Iterable[Contradiction]) -> list[_Pair]:
+    """
+    The contradictions grouped by pair of claims, whichever way round.
+    """
+    groups: dict[frozenset[str], list[Contradiction]] = {}
+    for contradiction in found:
+        key = frozenset((contradiction.claim, contradiction.other))
+        groups.setdefault(key, []).append(contradiction)
+    return [
+        _Pair(group[0].claim, group[0].other, tuple(group))
+        for group in groups.values()
+    ]
+
+
+def _edges(found: list[_records.Edge]) -> list[_records.Edge]:
+    """
+    The graph's links, each contradicting pair drawn once.
+
+    Evidence is drawn link by link; the contradictions of one pair are one
+    line, where the first was, with their kinds and reasons together.
+    """
+    groups: dict[frozenset[str], list[_records.Edge]] = {}
+    for edge in found:
+        if not edge.directed:
+            key = frozenset((edge.source, edge.target))
+            groups.setdefault(key, []).append(edge)
+    merged = []
+    for edge in found:
+        if edge.directed:
+            merged.append(edge)
+            continue
+        group = groups[frozenset((edge.source, edge.target))]
+        if edge is not group[0]:
+            continue  # drawn with the first
+        lead, rests = _together(
+            [str(e.kind) for e in group], [e.note for e in group]
+        )
+        merged.append(
+            attrs.evolve(
+                edge,
+                kind=", ".join(str(e.kind) for e in group),
+                note=" ".join([lead, " \u00b7 ".join(rests)]).strip(),
+            )
+        )
+    return merged
+
+
+@attrs.frozen
 class _Report:
     """
     What a report shows, worked out once.
@@ -69,9 +167,11 @@ class _Report:
     claims: list[Claim]
     numbers: dict[str, int]
     statuses: dict[str, Status]
+    supports: dict[str, Support]
     evidence: list[Evidence]
+    evidence_numbers: dict[str, int]
     edges: list[_records.Edge]
-    contradictions: list[Contradiction]
+    contradictions: list[_Pair]
     sources: list[Source]
     source_numbers: dict[str, int]
 
@@ -98,9 +198,11 @@ class _Report:
             chosen,
             {claim.id: n for n, claim in enumerate(chosen, 1)},
             {claim.id: tracker.status(claim) for claim in chosen},
+            {claim.id: tracker.support(claim) for claim in chosen},
             evidence,
-            _records.edges(tracker, chosen),
-            _records.contradictions(tracker, chosen),
+            {item.id: n for n, item in enumerate(evidence, 1)},
+            _edges(_records.edges(tracker, chosen)),
+            _pairs(_records.contradictions(tracker, chosen)),
             sources,
             {source.id: n for n, source in enumerate(sources, 1)},
         )
@@ -141,6 +243,95 @@ class _Report:
         source = self.tracker.source(source_id)
         name = source.publisher or source.title or source.id
         return f"S{self.source_numbers[source_id]} {_records.short(name, 40)}"
+
+    def counting(
+        self, evidence: Evidence, ref: Callable[[int], str]
+    ) -> tuple[str, str, str]:
+        """
+        How a piece of evidence counts toward its claim's status, and why.
+
+        Returns the words before a reference to other evidence, the
+        reference (*ref* of that evidence's number; empty when there is
+        none) and the words after it, so that each rendering can make the
+        reference a link. Supporting evidence counts as an independent
+        lineage, or is set aside, with the engine's reason: it goes back
+        to the claim's own speaker, relays or source, or to the same
+        lineage as other evidence (ten outlets reprinting one wire story
+        count once). Then, if a verdict or a retraction sets the claim's
+        status, that is said too: the evidence does not decide it.
+        """
+        support = self.supports[evidence.claim]
+        before, reference, after = "", "", ""
+        if evidence.stance is Stance.REFUTES:
+            before = "counts against the claim"
+        elif evidence.stance is Stance.CONTEXT:
+            before = "context: counts neither for nor against"
+        else:
+            aside = {a.evidence: a.reason for a in support.set_aside}
+            if evidence.id in aside:
+                before = f"set aside: {aside[evidence.id]}"
+            else:
+                lineage = next(
+                    line
+                    for line in support.lineages
+                    if evidence.id in line.evidence
+                )
+                roots = self.roots_words(lineage.roots)
+                if lineage.evidence[0] == evidence.id:
+                    before = f"counts: an independent lineage ({roots})"
+                else:
+                    before = "set aside: the same lineage as "
+                    reference = ref(self.evidence_numbers[lineage.evidence[0]])
+                    after = f" ({roots}), which counts for both"
+        return before, reference, after + self.decided(evidence.claim)
+
+    def decided(self, claim_id: str) -> str:
+        """
+        What sets a claim's status if its evidence does not, in a clause.
+        """
+        tracker = self.tracker
+        if tracker.retraction(claim_id) is not None:
+            return (
+                "; but the speaker retracted the claim, which sets its "
+                "status whatever the evidence says"
+            )
+        verdict = tracker.verdict(claim_id)
+        if verdict is not None:
+            return (
+                f"; but the verdict \u201c{verdict.label}\u201d sets the "
+                "status whatever the evidence says"
+            )
+        return ""
+
+    def roots_words(self, roots: Iterable[str]) -> str:
+        """
+        What a lineage goes back to, in words: "Nayib Bukele".
+        """
+        words = []
+        for root in roots:
+            kind, _, value = root.partition(":")
+            if kind == "actor":
+                words.append(self.tracker.actor(value).label)
+            elif kind == "source":
+                words.append(f"the source \u2018{value}\u2019")
+            else:  # a publisher or a site
+                words.append(f"the {kind} {value}")
+        return ", ".join(words)
+
+    def support_words(self, claim_id: str) -> str:
+        """
+        A claim's support: its lineages, what was set aside, what refutes.
+        """
+        support = self.supports[claim_id]
+        words = _count(support.count, "lineage")
+        aside = len(support.set_aside) + sum(  # and what shares a lineage
+            len(line.evidence) - 1 for line in support.lineages if not line.own
+        )
+        if aside:
+            words += f", {aside} set aside"
+        if support.refuting:
+            words += f", {len(support.refuting)} refuting"
+        return words
 
 
 def _count(n: int, noun: str) -> str:
@@ -235,6 +426,17 @@ ul.plain { margin: 0; padding-left: 1rem; }
 @media print { nav { display: none; } }
 """
 
+_EVIDENCE_WORDS: Final = (
+    "Support is counted in independent lineages, the claim's own "
+    "included. Supporting evidence that goes back to the claim's own "
+    "speaker, to someone who relayed it, or to its own source, publisher "
+    "or site is set aside, and evidence that shares a lineage with other "
+    "evidence counts once with it: ten outlets reprinting one wire story "
+    "are one lineage. A verdict, or the speaker's retraction, sets a "
+    "claim's status whatever its evidence says."
+)
+"""What the evidence table's "for the status" column means."""
+
 _SECTIONS: Final = (
     ("timeline", "Timeline"),
     ("graph", "Support and contradiction"),
@@ -295,7 +497,6 @@ def _claim_row(report: _Report, claim: Claim) -> str:
     tracker = report.tracker
     number = report.numbers[claim.id]
     speaker = tracker.actor(claim.speaker)
-    support = tracker.support(claim)
     counting = tracker.verdict(claim)
     text = f"<p>{_e(claim.text)}</p>"
     if claim.span is not None:
@@ -313,9 +514,7 @@ def _claim_row(report: _Report, claim: Claim) -> str:
     if claim.said is not None:
         said += f'<br><span class="muted">{claim.said.precision.value}</span>'
     source = _source_link(report, claim.source) if claim.source else "\u2014"
-    lineages = _count(support.count, "lineage")
-    if support.refuting:
-        lineages += f", {len(support.refuting)} refuting"
+    lineages = report.support_words(claim.id)
     verdicts = [
         (f"<strong>{_e(v.label)}</strong>" if v == counting else _e(v.label))
         + f' <span class="muted">({_e(v.scale)}'
@@ -339,22 +538,39 @@ def _claim_row(report: _Report, claim: Claim) -> str:
     )
 
 
+def _evidence_link(number: int) -> str:
+    return f'<a href="#evidence-{number}">E{number}</a>'
+
+
 def _evidence_row(report: _Report, evidence: Evidence) -> str:
+    number = report.evidence_numbers[evidence.id]
     cites = "<br>".join(_citation(report, item) for item in evidence.items)
+    before, reference, after = report.counting(evidence, _evidence_link)
     return (
-        f"<tr><td>{_claim_link(report, evidence.claim)}</td>"
+        f'<tr id="evidence-{number}"><th scope="row">E{number}</th>'
+        f"<td>{_claim_link(report, evidence.claim)}</td>"
         f"<td>{evidence.stance.value}</td><td>{cites}</td>"
+        f"<td>{_e(before)}{reference}{_e(after)}</td>"
         f"<td>{_e(evidence.by or '')}</td>"
         f"<td>{evidence.at.date().isoformat()}</td>"
         f"<td>{_e(evidence.note or '')}</td></tr>"
     )
 
 
-def _contradiction_row(report: _Report, found: Contradiction) -> str:
+def _contradiction_row(report: _Report, pair: _Pair) -> str:
+    lead, reasons = pair.reasons()
+    why = (
+        _e(reasons[0])
+        if len(reasons) == 1
+        else (f"<p>{_e(lead)}</p>" if lead else "")
+        + '<ul class="plain">'
+        + "".join(f"<li>{_e(r)}</li>" for r in reasons)
+        + "</ul>"
+    )
     return (
-        f"<tr><td>{_claim_link(report, found.claim)} \u2194 "
-        f"{_claim_link(report, found.other)}</td>"
-        f"<td>{found.kind.value}</td><td>{_e(found.reason)}</td></tr>"
+        f"<tr><td>{_claim_link(report, pair.claim)} \u2194 "
+        f"{_claim_link(report, pair.other)}</td>"
+        f"<td>{_e(pair.kinds)}</td><td>{why}</td></tr>"
     )
 
 
@@ -475,8 +691,18 @@ def html(
         ),
         "</section>",
         '<section id="evidence"><h2>Evidence</h2>',
+        f"<p>{_e(_EVIDENCE_WORDS)}</p>" if report.evidence else "",
         _table(
-            ("Claim", "Stance", "Cites", "By", "Added", "Note"),
+            (
+                "#",
+                "Claim",
+                "Stance",
+                "Cites",
+                "For the status",
+                "By",
+                "Added",
+                "Note",
+            ),
             [_evidence_row(report, e) for e in report.evidence],
             "No evidence has been added.",
         ),
@@ -559,6 +785,16 @@ def _md_citation(report: _Report, item: Citation) -> str:
             text += f" \u201c{_md(_records.short(item.span.exact, 80))}\u201d"
         return text
     return _md(item.url)
+
+
+def _md_reasons(pair: _Pair) -> str:
+    lead, reasons = pair.reasons()
+    return _md(" ".join([lead, " \u00b7 ".join(reasons)]).strip())
+
+
+def _md_counting(report: _Report, evidence: Evidence) -> str:
+    before, reference, after = report.counting(evidence, lambda n: f"E{n}")
+    return _md(before + reference + after)
 
 
 def _md_when(when: When | None) -> str:
@@ -694,14 +930,27 @@ def markdown(
         )
     )
     lines += ["## Evidence", ""]
+    if report.evidence:
+        lines += [_md(_EVIDENCE_WORDS), ""]
     lines.append(
         _md_table(
-            ("claim", "stance", "cites", "by", "added", "note"),
+            (
+                "#",
+                "claim",
+                "stance",
+                "cites",
+                "for the status",
+                "by",
+                "added",
+                "note",
+            ),
             [
                 [
+                    f"E{report.evidence_numbers[e.id]}",
                     f"C{numbers[e.claim]}",
                     e.stance.value,
                     "; ".join(_md_citation(report, i) for i in e.items),
+                    _md_counting(report, e),
                     _md(e.by or ""),
                     e.at.date().isoformat(),
                     _md(e.note or ""),
@@ -717,11 +966,11 @@ def markdown(
             ("claims", "kind", "reason"),
             [
                 [
-                    f"C{numbers[c.claim]} \u2194 C{numbers[c.other]}",
-                    c.kind.value,
-                    _md(c.reason),
+                    f"C{numbers[p.claim]} \u2194 C{numbers[p.other]}",
+                    _md(p.kinds),
+                    _md_reasons(p),
                 ]
-                for c in report.contradictions
+                for p in report.contradictions
             ],
             "No contradictions.",
         )

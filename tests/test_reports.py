@@ -463,7 +463,7 @@ class TestMarkdown:
         assert ["C1", "contradicts (value-conflict)", "C2"] == links[3][:3]
         assert ["C1", "C2", "C3", "C4"] == [row[0] for row in claims[1:]]
         assert "mostly-false (claimtrack)" == claims[1][9]
-        assert "https://example.org/x; S1 “Bukele said”; C1" == evidence[2][2]
+        assert "https://example.org/x; S1 “Bukele said”; C1" == evidence[2][3]
         assert ["C1 ↔ C2", "C1 ↔ C4"] == [r[0] for r in contradictions[1:]]
         assert (
             "[link](<https://apnews.example/story?a=1&b=2>)" == sources[1][6]
@@ -762,6 +762,254 @@ def _one(label, said="2025-02-03"):
     return t
 
 
+def table(text, head):
+    """
+    The rows of the Markdown table whose header starts with *head*, if
+    there is one.
+    """
+    found = [t[1:] for t in tables(text) if t[0][: len(head)] == head]
+    assert len(found) <= 1
+    return found[0] if found else []
+
+
+@pytest.fixture(name="lineages")
+def _lineages():
+    """
+    A claim from a wire story, with evidence of every kind the engine
+    counts or sets aside.
+    """
+    t = ct.Tracker()
+    for outlet in ("one", "two"):
+        t.add_source(
+            ct.Source(
+                outlet,
+                publisher=f"Outlet {outlet}",
+                text="Rubio said El Salvador will take deportees.",
+                derived_from=("ap",),
+            ),
+            at=AT,
+        )
+    t.add_actor(ct.Actor("rubio", "Marco Rubio"), at=AT)
+    t.add_actor(ct.Actor("bukele", "Nayib Bukele"), at=AT)
+    t.add_actor(ct.Actor("desk", "The wire desk"), at=AT)
+    offer = t.add_claim(
+        "El Salvador will take deportees",
+        speaker="rubio",
+        source="one",
+        quote="El Salvador will take deportees",
+        reported_by=["desk"],
+        at=AT,
+    )
+    again = t.add_claim("El Salvador will take them", speaker="rubio", at=AT)
+    confirmed = t.add_claim("We will take them", speaker="bukele", at=AT)
+    relayed = t.add_claim("They will take them", speaker="desk", at=AT)
+    for evidence in (
+        t.source("two").span_of("El Salvador will take deportees"),
+        again,
+        relayed,
+        confirmed,
+        "https://checks.example/a",
+        "https://checks.example/b",
+    ):
+        t.corroborate(offer, evidence=evidence, by="ana", at=AT)
+    t.corroborate(
+        offer, evidence="https://ctx.example/", stance="context", at=AT
+    )
+    t.corroborate(again, evidence=confirmed, stance="refutes", at=AT)
+    return t
+
+
+class TestWhySetAside:
+    """
+    The evidence table says how each piece counts toward the status.
+    """
+
+    def test_markdown_says_why(self, lineages):
+        """
+        A reprint of the same wire story, the speaker's repeat and a
+        relay's word are set aside with the engine's reasons; a second
+        page of one site counts once with the first.
+        """
+        rows = table(reports.markdown(lineages), ["#", "claim", "stance"])
+
+        assert [
+            "set aside: it goes back to 'ap', as the claim's source does",
+            (
+                "set aside: Marco Rubio is the claim's own speaker: repeating "
+                "a claim does not corroborate it"
+            ),
+            (
+                "set aside: The wire desk relayed the claim: relaying it "
+                "does not confirm it"
+            ),
+            "counts: an independent lineage (Nayib Bukele)",
+            "counts: an independent lineage (the site checks.example)",
+            (
+                "set aside: the same lineage as E5 (the site "
+                "checks.example), which counts for both"
+            ),
+            "context: counts neither for nor against",
+            "counts against the claim",
+        ] == [row[4] for row in rows]
+        assert [f"E{n}" for n in range(1, 9)] == [row[0] for row in rows]
+
+    def test_html_links_the_lineage(self, lineages):
+        """
+        The HTML names the same reasons, and links to the evidence that
+        counts for a shared lineage.
+        """
+        text = reports.html(lineages)
+        page = assert_self_contained(text, lineages)
+        words = " ".join(page.text.split())
+
+        assert "set aside: the same lineage as E5 (the site" in words
+        assert '<a href="#evidence-5">E5</a>' in text
+        assert [f"evidence-{n}" for n in range(1, 9)] == [
+            i for i in page.ids() if i.startswith("evidence-")
+        ]
+        assert "3 lineages, 4 set aside" in words
+        assert "ten outlets reprinting one wire story" in words
+
+    def test_verdict_and_retraction_decide(self, lineages):
+        """
+        When a verdict or a retraction sets the status, each piece of the
+        claim's evidence says so.
+        """
+        offer, again, *_ = lineages.claims()
+        lineages.rate(offer, "false", by="ed", at=AT)
+        lineages.retract(again, at=AT)
+
+        rows = table(reports.markdown(lineages), ["#", "claim", "stance"])
+
+        assert all(
+            row[4].endswith(
+                "; but the verdict “false” sets the status whatever the "
+                "evidence says"
+            )
+            for row in rows
+            if row[1] == "C1"
+        )
+        assert rows[-1][4] == (
+            "counts against the claim; but the speaker retracted the claim, "
+            "which sets its status whatever the evidence says"
+        )
+
+    @given(trackers())
+    def test_every_piece_explained(self, tracker):
+        """
+        Each claim has as many pieces that count as independent lineages
+        besides its own, and every other supporting piece is set aside.
+        """
+        rows = table(reports.markdown(tracker), ["#", "claim", "stance"])
+
+        for n, claim in enumerate(tracker, 1):
+            mine = [row for row in rows if row[1] == f"C{n}"]
+            support = tracker.support(claim)
+            counting = [r for r in mine if r[4].startswith("counts: ")]
+            aside = [r for r in mine if r[4].startswith("set aside: ")]
+            supporting = [r for r in mine if r[2] == "supports"]
+            assert support.count - 1 == len(counting)
+            assert len(supporting) == len(counting) + len(aside)
+            assert len(support.refuting) == sum(
+                1 for r in mine if r[4].startswith("counts against")
+            )
+
+
+@pytest.fixture(name="conflicted")
+def _conflicted():
+    """
+    Two claims in conflict two ways: their values, and an analyst's link
+    made from the second to the first.
+    """
+    t = ct.Tracker()
+    t.declare(ct.Predicate("status", single_valued=True), at=AT)
+    t.add_actor(ct.Actor("rubio", "Marco Rubio"), at=AT)
+    t.add_actor(ct.Actor("bukele", "Nayib Bukele"), at=AT)
+    agreed = t.add_claim(
+        "The deal is agreed",
+        speaker="rubio",
+        proposition=ct.Proposition("deal", "status", "agreed"),
+        at=AT,
+    )
+    pending = t.add_claim(
+        "The deal is pending",
+        speaker="bukele",
+        proposition=ct.Proposition("deal", "status", "pending"),
+        at=AT,
+    )
+    t.contradict(pending, agreed, by="ana", at=AT, note="Not the same")
+    return t
+
+
+class TestPairsOnce:
+    """
+    A pair of claims in conflict is listed, and drawn, once.
+    """
+
+    def test_markdown(self, conflicted):
+        """
+        One row, with both kinds, and what the claims say said once.
+        """
+        text = reports.markdown(conflicted)
+        (row,) = table(text, ["claims", "kind", "reason"])
+
+        assert ["C1 ↔ C2", "value-conflict, explicit"] == row[:2]
+        assert 1 == row[2].count("says “The deal is agreed”")
+        assert "value-conflict: the status of deal has one value" in row[2]
+        assert "· explicit: ana linked them: Not the same" in row[2]
+        assert "; 1 contradiction." in text
+        (link,) = [
+            r for r in table(text, ["from", "link"]) if "contradicts" in r[1]
+        ]
+        assert "contradicts (value-conflict, explicit)" == link[1]
+
+    def test_html_and_graph(self, conflicted):
+        """
+        The HTML table has one row for the pair, and the graph one line.
+        """
+        text = reports.html(conflicted)
+        root = svg_root(reports.graph_svg(conflicted))
+        (edge,) = classed(root, "edge")
+        title = edge.find(f"{SVG}title").text
+
+        assert 1 == text.count("value-conflict, explicit</td>")
+        assert title.startswith("C1 contradicts C2 (value-conflict, explicit)")
+        assert 1 == title.count("says “The deal is agreed”")
+
+    @given(trackers())
+    def test_any_tracker(self, tracker):
+        """
+        The contradictions table has one row per pair of claims in
+        conflict, with every kind the tracker gives the pair.
+        """
+        numbers = {f"C{n}": c.id for n, c in enumerate(tracker, 1)}
+        kinds = {}
+        for c in tracker.contradictions():
+            key = frozenset((c.claim, c.other))
+            kinds.setdefault(key, set()).add(c.kind.value)
+        text = reports.markdown(tracker)
+        rows = table(text, ["claims", "kind", "reason"]) if kinds else []
+
+        found = {}
+        for row in rows:
+            first, second = row[0].split(" ↔ ")
+            found[frozenset((numbers[first], numbers[second]))] = set(
+                row[1].split(", ")
+            )
+        assert len(rows) == len(found)
+        assert kinds == found
+        drawn = classed(svg_root(reports.graph_svg(tracker)), "edge")
+        lines = [
+            frozenset((e.get("data-source"), e.get("data-target")))
+            for e in drawn
+            if e.get("data-relation") == "contradicts"
+        ]
+        assert len(lines) == len(set(lines))
+        assert len(lines) == sum(
+            1 for k in kinds.values() if k - {"refuting-evidence"}
+        )
+
+
 class TestCitations:
     """
     Evidence citing a whole source names the source, in both formats.
@@ -785,7 +1033,7 @@ class TestCitations:
             (tag, a) for tag, a in page.tags if a.get("href") == "#source-1"
         ]
         assert "S1 A memo" in page.text
-        assert "S1" == row[2]
+        assert "S1" == row[3]
 
 
 class TestWrite:
