@@ -1073,7 +1073,7 @@ def write(
         ) from exc
     except OSError as exc:
         raise StoreError(
-            "path", str(path), f"cannot be written: {exc.strerror}"
+            "path", str(path), f"cannot be written: {exc.strerror or exc}"
         ) from exc
 
 

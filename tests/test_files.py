@@ -49,6 +49,9 @@ def mode(path):
 
 @pytest.fixture(name="tracker")
 def _tracker():
+    """
+    A small tracker in memory: an actor and a claim.
+    """
     t = ct.Tracker()
     t.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
     t.add_claim("El Salvador will take deportees", speaker="rubio", at=T0)
@@ -57,6 +60,9 @@ def _tracker():
 
 @pytest.fixture(name="here")
 def _here(tmp_path, monkeypatch):
+    """
+    A new folder, made the current one for the test.
+    """
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -311,19 +317,25 @@ class TestTemporaryNames:
         assert "someone else's" == taken.read_text(encoding="utf-8")
         assert {"t.json", taken.name} == {p.name for p in tmp_path.iterdir()}
 
-    def test_no_free_name(self, tracker, tmp_path, monkeypatch):
+    @pytest.mark.parametrize("name", ["t.json", "r.md"])
+    def test_no_free_name(self, tracker, tmp_path, monkeypatch, name):
         """
-        When every name tried is taken, the dump is a StoreError and
-        writes nothing.
+        When every name tried is taken, a dump or a report is a StoreError
+        that says so, and writes nothing.
         """
         monkeypatch.setattr(_files.secrets, "token_hex", lambda n: "aaaa")
-        (tmp_path / ".t.json.aaaa.tmp").write_text("x", encoding="utf-8")
+        (tmp_path / f".{name}.aaaa.tmp").write_text("x", encoding="utf-8")
+        write = (
+            tracker.dump
+            if name == "t.json"
+            else (lambda path: reports.write(tracker, path))
+        )
 
         with pytest.raises(ct.StoreError) as e:
-            tracker.dump(tmp_path / "t.json")
+            write(tmp_path / name)
 
         assert "no free name" in str(e.value)
-        assert not (tmp_path / "t.json").exists()
+        assert not (tmp_path / name).exists()
 
 
 class TestPermissions:
