@@ -53,14 +53,14 @@ ranked by score alone, never by nearness to where the quote was, so a
 lookalike is never preferred for sitting where the original sat.
 
 Edit distances are computed with Myers' bit-parallel algorithm (Myers
-1999, in Hyyrö's formulation), using Python integers as bit vectors: one
-pass over the text per quote, plus short passes per candidate to find its
-bounds. ``tests/benchmarks/bench_anchor.py`` measures it on the seed
-article.
+1999, in Hyyrö's formulation), using Python integers as bit vectors
+(`claimtrack._text.edit_distances`, which `Source.span_of` also uses to
+say which passage a missing quote is nearest): one pass over the text per
+quote, plus short passes per candidate to find its bounds.
+``tests/benchmarks/bench_anchor.py`` measures it on the seed article.
 
-Over 800 lines, kept whole on purpose: the search, its scoring and the
-bounded edit distance it needs are one algorithm, documented here, that
-reads best in one place.
+Over 800 lines, kept whole on purpose: the search and its scoring are one
+algorithm, documented here, that reads best in one place.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ import attrs
 
 from claimtrack._evidence import _check_instant
 from claimtrack._models import CONTEXT_LENGTH, Span
+from claimtrack._text import edit_distances as _distances
 from claimtrack._validators import (
     check_fields,
     instance_of,
@@ -672,41 +673,6 @@ def _agreement(context: str, text: str) -> Fraction:
         return Fraction(1)
     least = min([len(context), *_distances(context, text, anchored=True)])
     return Fraction(len(context) - least, len(context))
-
-
-def _distances(pattern: str, text: str, *, anchored: bool) -> list[int]:
-    """
-    Edit distances from *pattern* to the text ending at each position.
-
-    Item *j* is the Levenshtein distance from *pattern* to ``text[:j +
-    1]`` when *anchored*, else to the best substring of *text* ending at
-    *j*. Myers' bit-parallel algorithm, one step per character of *text*.
-    """
-    length = len(pattern)
-    mask = (1 << length) - 1
-    high = 1 << (length - 1)
-    masks: dict[str, int] = {}
-    for i, char in enumerate(pattern):
-        masks[char] = masks.get(char, 0) | 1 << i
-    positive, negative = mask, 0  # vertical deltas +1 and -1
-    score = length
-    found = []
-    for char in text:
-        equal = masks.get(char, 0)
-        xv = equal | negative
-        xh = (((equal & positive) + positive) ^ positive) | equal
-        ph = negative | (~(xh | positive) & mask)
-        mh = positive & xh
-        if ph & high:
-            score += 1
-        elif mh & high:
-            score -= 1
-        ph = (ph << 1) & mask | anchored  # anchored: row 0 grows by 1
-        mh = (mh << 1) & mask
-        positive = mh | (~(xv | ph) & mask)
-        negative = ph & xv
-        found.append(score)
-    return found
 
 
 # -- revisions --------------------------------------------------------------

@@ -15,12 +15,12 @@ import hashlib
 import json
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from claimtrack._dates import When, check_when, to_when
-from claimtrack._text import fold
+from claimtrack._text import find_loosely, fold, loose_quote, nearest
 from claimtrack._trusted import trusted
 from claimtrack._validators import (
     all_of,
@@ -53,6 +53,12 @@ CONTEXT_LENGTH = 32
 """How many characters of context a `Span` keeps on each side."""
 
 _LANGUAGE = r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*"
+
+_LOOSELY = " (taking quotation marks, dashes and spaces as the text has them)"
+"""How a quote found in a text's loose form was matched, for errors."""
+
+_SHOWN = 80
+"""The longest passage a "did you mean" shows whole."""
 
 
 def _check(validator: Any) -> dict[str, Any]:
@@ -359,8 +365,16 @@ class Source:
         """
         Find *quote* in the text and return its span.
 
-        The match is exact, on the raw text: curly quotes, line breaks and
-        double spaces must be as they are in the source.
+        The quote is looked for exactly first. When it is not in the text as
+        it was given, it is looked for again with its quotation marks,
+        dashes, spaces and invisible characters as the text has them:
+        curly and straight quotation marks and apostrophes are alike, so
+        are all dashes and hyphens, a run of whitespace of any kind (line
+        breaks, no-break spaces) is one space, and soft hyphens and
+        zero-width characters do not count. Either way the span is the
+        source's own text: ``text[span.start:span.end] == span.exact``,
+        with the source's characters, not the quote's. Case and every
+        other character must be as they are.
 
         Args:
             quote: The text to find.
@@ -369,37 +383,91 @@ class Source:
                 Python indices. Without it, a repeated quote is an error.
 
         Raises:
-            QuoteNotFoundError: If the quote is not in the text.
+            QuoteNotFoundError: If the quote is not in the text, even so;
+                the message gives the nearest passage and its offsets, if
+                one is near enough.
             AmbiguousQuoteError: If it occurs more than once and no
                 *occurrence* is given; ``candidates`` holds every span.
             InvalidValueError: If there is no such occurrence.
             MissingTextError: If the source has no text.
+
+        .. versionchanged:: 0.2.0
+           Quotes are also found with other quotation marks, dashes,
+           spaces and invisible characters than the text's.
         """
         offsets = self.find(quote)
         if not offsets:
+            return self._span_loosely(quote, occurrence)
+        return self._occurrence(quote, occurrence, offsets, len(quote), "")
+
+    def _span_loosely(self, quote: str, occurrence: int | None) -> Span:
+        """
+        Find *quote* with its marks and spaces as the text has them.
+        """
+        text = cast("str", self.text)
+        places = find_loosely(quote, text)
+        if not places:
             raise QuoteNotFoundError(
-                "quote", quote, f"does not occur in source {self.id!r}"
+                "quote",
+                quote,
+                f"does not occur in source {self.id!r}"
+                + self._nearest(loose_quote(quote)),
             )
+        return self._occurrence(quote, occurrence, places, 0, _LOOSELY)
+
+    def _nearest(self, wanted: str) -> str:
+        """
+        Say which passage of the text is nearest to a quote not in it.
+        """
+        text = cast("str", self.text)
+        found = nearest(wanted, text)
+        if found is None:
+            return ""
+        start, end = found
+        passage = text[start:end]
+        if len(passage) > _SHOWN:
+            half = _SHOWN // 2 - 1
+            passage = f"{passage[:half]}…{passage[-half:]}"
+        return f"; did you mean {passage!r} at {start}:{end}?"
+
+    def _occurrence(
+        self,
+        quote: str,
+        occurrence: int | None,
+        places: list[int] | list[tuple[int, int]],
+        size: int,
+        how: str,
+    ) -> Span:
+        """
+        The span of the chosen occurrence among *places*.
+
+        A place is an offset, the quote *size* long, or a ``(start, end)``
+        pair; *how* says how the quote was matched, for the errors.
+        """
+        bounds = [
+            place if isinstance(place, tuple) else (place, place + size)
+            for place in places
+        ]
         if occurrence is None:
-            if len(offsets) > 1:
+            if len(bounds) > 1:
                 raise AmbiguousQuoteError(
                     "quote",
                     quote,
-                    f"occurs {len(offsets)} times in source {self.id!r}, "
-                    f"at offsets {offsets}; pass occurrence= to choose one",
-                    [self.span_at(at, at + len(quote)) for at in offsets],
+                    f"occurs {len(bounds)} times in source {self.id!r}{how}, "
+                    f"at offsets {[start for start, _ in bounds]}; pass "
+                    "occurrence= to choose one",
+                    [self.span_at(start, end) for start, end in bounds],
                 )
             occurrence = 0
         instance_of(int)(self, "occurrence", occurrence)
-        if not -len(offsets) <= occurrence < len(offsets):
+        if not -len(bounds) <= occurrence < len(bounds):
             raise InvalidValueError(
                 "occurrence",
                 occurrence,
-                f"the quote occurs {len(offsets)} time(s) in source "
-                f"{self.id!r}",
+                f"the quote occurs {len(bounds)} time(s) in source "
+                f"{self.id!r}{how}",
             )
-        at = offsets[occurrence]
-        return self.span_at(at, at + len(quote))
+        return self.span_at(*bounds[occurrence])
 
     def check_span(self, span: Span) -> Span:
         """

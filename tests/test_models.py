@@ -164,12 +164,17 @@ class TestSpanOf:
 
     def test_not_found(self, source):
         """
-        A missing quote says so; straight quotes do not match curly ones.
+        A missing quote says so, and names the passage nearest to it.
         """
         with pytest.raises(ct.QuoteNotFoundError) as e:
-            source.span_of('"He has agreed."')
+            source.span_of('"He has disagreed."')
 
-        assert "quote" == e.value.field
+        assert ("quote", '"He has disagreed."') == (
+            e.value.field,
+            e.value.value,
+        )
+        assert e.value.reason.startswith("does not occur in source 's1'")
+        assert "did you mean '“He has agreed.”' at 12:28?" in e.value.reason
 
     def test_no_text(self):
         """

@@ -1,0 +1,509 @@
+"""
+Tests for the messy text analysts paste: quotes, speakers and dates.
+
+Quotes are found with their quotation marks, dashes, spaces and invisible
+characters as the source has them; speakers are found with their titles
+set aside, and an unknown one is told the nearest names; dates in vague
+words are read as ranges against the reference.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import claimtrack as ct
+from claimtrack import _text
+
+
+ARTICLE = (
+    Path(__file__).resolve().parent.parent
+    / "seeds"
+    / "000_821ae99d464d4b5b.txt"
+).read_text(encoding="utf-8")
+
+# How each plain character may be written in a source or a pasted quote.
+VARIANTS = {
+    '"': ['"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"],
+    "'": ["'", "\u2018", "\u2019"],
+    "-": ["-", "\u2010", "\u2011", "\u2013", "\u2014", "\u2212"],
+    " ": [
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u00a0",
+        "\u202f",
+        "\u2009",
+        " \n ",
+        " \u200b",
+    ],
+}
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+PLAIN = "abcdefghij" + "".join(VARIANTS)
+
+
+def loose_oracle(text):
+    """
+    The loose form of a text, computed the slow, obvious way.
+    """
+    plain = {v: k for k, variants in VARIANTS.items() for v in variants}
+    chars = [plain.get(ch, ch) for ch in text if ch not in INVISIBLE]
+    return " ".join("".join(chars).split())
+
+
+@st.composite
+def messy(draw, plain):
+    """
+    *plain* written messily: each character as one of its variants, with
+    invisible characters between some of them.
+    """
+    out = []
+    for ch in plain:
+        if draw(st.booleans()):
+            out.append(draw(st.sampled_from(INVISIBLE)))
+        out.append(draw(st.sampled_from(VARIANTS.get(ch, [ch]))))
+    return "".join(out)
+
+
+class TestQuotesExactFirst:
+    """
+    A quote in the text exactly is found there, as before.
+    """
+
+    def test_exact_wins(self):
+        """
+        An exact occurrence is taken over a loose one elsewhere.
+        """
+        source = ct.Source("s", text='“yes” he said. "yes" she said.')
+
+        assert 15 == source.span_of('"yes"').start
+
+    def test_exact_repeats_are_ambiguous(self):
+        """
+        Two exact occurrences stay ambiguous, without the loose wording.
+        """
+        source = ct.Source("s", text="no, no")
+
+        with pytest.raises(ct.AmbiguousQuoteError) as e:
+            source.span_of("no")
+
+        assert "taking quotation marks" not in e.value.reason
+
+
+class TestQuotesLoosely:
+    """
+    Quotes pasted with other marks and spaces are found, exactly.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "quote", "exact"),
+        [
+            ("He said “no deal” twice.", '"no deal"', "“no deal”"),
+            ('He said "no deal" twice.', "„no deal“", '"no deal"'),
+            ("He said «no deal» twice.", '"no deal"', "«no deal»"),
+            ("Bukele’s deal", "Bukele's deal", "Bukele’s deal"),
+            ("Bukele's deal", "Bukele‘s deal", "Bukele's deal"),
+            ("a so‑called deal", "a so-called deal", "a so‑called deal"),
+            ("2020–2021 figures", "2020-2021 figures", "2020–2021 figures"),
+            ("yes — no", "yes - no", "yes — no"),
+            ("yes - no", "yes — no", "yes - no"),
+            ("the most\nunprecedented", "the most unprecedented", None),
+            ("the most\r\n\r\nunprecedented", "the most unprecedented", None),
+            ("the  most   unprecedented", "the most unprecedented", None),
+            (
+                "the\u00a0most\u202funprecedented",
+                "the most unprecedented",
+                None,
+            ),
+            ("the most unprecedented", "the\u00a0most\nunprecedented", None),
+            ("unprece\u00addented deal", "unprecedented deal", None),
+            ("unprece\u200bdented deal", "unprecedented deal", None),
+            ("\ufeffunprecedented deal", "unprecedented deal", None),
+            ("unprecedented deal", "unprece\u00addented deal", None),
+            ("unprecedented deal", "  unprecedented deal\n", None),
+            ("a\u00ad \u200b b", "a b", None),
+        ],
+    )
+    def test_examples(self, text, quote, exact):
+        """
+        The span is the source's own text, whatever the quote's marks.
+        """
+        source = ct.Source("s", text=text)
+
+        span = source.span_of(quote)
+
+        assert text[span.start : span.end] == span.exact
+        if exact is not None:
+            assert exact == span.exact
+        assert _text.loose_quote(quote) == _text.loose_quote(span.exact)
+        assert source.check_span(span) == span
+
+    def test_seed_article(self):
+        """
+        The seed article's curly quotes and byline break are found.
+        """
+        article = ct.Source("a", text=ARTICLE)
+
+        span = article.span_of('so-called "safe third country"')
+        byline = article.span_of("Marco Rubio US Secretary of State")
+
+        assert (1698, 1728) == (span.start, span.end)
+        assert "so-called “safe third country”" == span.exact
+        assert "Marco Rubio\n\nUS Secretary of State" == byline.exact
+
+    def test_invisible_is_not_a_space(self):
+        """
+        An invisible character between two words does not make a space.
+        """
+        source = ct.Source("s", text="ab\u200bcd")
+
+        assert "ab\u200bcd" == source.span_of("abcd").exact
+        with pytest.raises(ct.QuoteNotFoundError):
+            source.span_of("ab cd")
+
+    def test_case_still_counts(self):
+        """
+        Only marks and spaces are set aside: case must be as written.
+        """
+        source = ct.Source("s", text="He said “No deal”.")
+
+        with pytest.raises(ct.QuoteNotFoundError):
+            source.span_of('"no deal"')
+
+    @pytest.mark.parametrize("quote", [" ", "\u00ad", "\n\u200b "])
+    def test_nothing_to_find(self, quote):
+        """
+        A quote of spaces and invisible characters alone is not found.
+        """
+        source = ct.Source("s", text="plain-words")
+
+        with pytest.raises(ct.QuoteNotFoundError) as e:
+            source.span_of(quote)
+
+        assert ("quote", quote) == (e.value.field, e.value.value)
+        assert "did you mean" not in e.value.reason
+
+    def test_loose_repeats_are_ambiguous(self):
+        """
+        A quote found loosely twice is ambiguous; occurrence= chooses.
+        """
+        source = ct.Source(
+            "s", text="Rubio: “It’s done.” Bukele: “It’s done.”"
+        )
+
+        with pytest.raises(ct.AmbiguousQuoteError) as e:
+            source.span_of("It's done")
+
+        assert [8, 29] == [c.start for c in e.value.candidates]
+        assert all("It’s done" == c.exact for c in e.value.candidates)
+        assert "taking quotation marks, dashes and spaces" in e.value.reason
+        assert 29 == source.span_of("It's done", occurrence=-1).start
+        assert 8 == source.span_of("It's done", occurrence=0).start
+
+    def test_loose_no_such_occurrence(self):
+        """
+        An occurrence past a loose count is rejected, saying how it counted.
+        """
+        source = ct.Source("s", text="“yes” and “yes”")
+
+        with pytest.raises(ct.InvalidValueError) as e:
+            source.span_of('"yes"', occurrence=2)
+
+        assert ("occurrence", 2) == (e.value.field, e.value.value)
+        assert "2 time(s)" in e.value.reason
+        assert "taking quotation marks" in e.value.reason
+
+    def test_overlapping_loose_occurrences(self):
+        """
+        Loose occurrences that overlap are all counted, as exact ones are.
+        """
+        source = ct.Source("s", text="a–a–a")
+
+        with pytest.raises(ct.AmbiguousQuoteError) as e:
+            source.span_of("a-a")
+
+        assert [0, 2] == [c.start for c in e.value.candidates]
+
+    def test_tracker_keeps_the_source_text(self):
+        """
+        A claim quoted loosely stores the source's characters and offsets.
+        """
+        tracker = ct.Tracker()
+        tracker.add_source(
+            ct.Source("a", published="2025-02-04", text=ARTICLE)
+        )
+        tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
+
+        claim = tracker.add_claim(
+            "A safe third country agreement is planned",
+            speaker="rubio",
+            source="a",
+            quote='a so-called "safe third country" agreement',
+        )
+
+        assert "a so-called “safe third country” agreement" == (
+            claim.span.exact
+        )
+        assert ARTICLE[claim.span.start : claim.span.end] == claim.span.exact
+
+    @given(st.data())
+    def test_messy_quote_finds_the_original(self, data):
+        """
+        For any text and passage, the passage pasted messily is found at
+        the passage's own place (among the candidates, if it repeats).
+        """
+        words = st.text("abcdefghij", min_size=1, max_size=6)
+        plain = " ".join(data.draw(st.lists(words, min_size=2, max_size=12)))
+        start = data.draw(st.integers(0, len(plain) - 1))
+        end = data.draw(st.integers(start + 1, len(plain)))
+        assume(plain[start] != " " and plain[end - 1] != " ")
+        quote = data.draw(messy(plain[start:end]))
+        source = ct.Source("s", text=plain)
+
+        try:
+            spans = [source.span_of(quote)]
+        except ct.AmbiguousQuoteError as e:
+            spans = list(e.candidates)
+
+        assert (start, end) in [(s.start, s.end) for s in spans]
+        assert all(plain[s.start : s.end] == s.exact for s in spans)
+
+    @given(st.data())
+    def test_plain_quote_finds_messy_text(self, data):
+        """
+        For any messy text, a passage of its plain form is found at the
+        messy text's own place for it (unless it is in the text as it is).
+        """
+        words = st.text("abcdefghij\"'-", min_size=1, max_size=6)
+        units = data.draw(st.lists(words, min_size=2, max_size=10))
+        plain = " ".join(units)
+        # Write each character messily, keeping where each one went.
+        text, where = "", []
+        for ch in plain:
+            written = data.draw(messy(ch))
+            shown = written.lstrip("".join(INVISIBLE))
+            where.append(
+                (
+                    len(text) + len(written) - len(shown),
+                    len(text) + len(written),
+                )
+            )
+            text += written
+        start = data.draw(st.integers(0, len(plain) - 1))
+        end = data.draw(st.integers(start + 1, len(plain)))
+        assume(plain[start] != " " and plain[end - 1] != " ")
+        source = ct.Source("s", text=text)
+        quote = plain[start:end]
+
+        try:
+            spans = [source.span_of(quote)]
+        except ct.AmbiguousQuoteError as e:
+            spans = list(e.candidates)
+
+        assert all(text[s.start : s.end] == s.exact for s in spans)
+        if quote in text:  # found as it is: the exact places win
+            assert all(quote == s.exact for s in spans)
+        else:
+            assert (where[start][0], where[end - 1][1]) in [
+                (s.start, s.end) for s in spans
+            ]
+
+    @given(
+        st.text(PLAIN + "".join(INVISIBLE) + "“”’—\u00a0\n", max_size=40),
+        st.text(PLAIN + "“”’—\u00a0\n\u00ad", min_size=1, max_size=6),
+    )
+    def test_never_found_when_not_there(self, text, quote):
+        """
+        A quote is found exactly when its loose form is in the text's, and
+        what is found is the quote, loosely; never anything else.
+        """
+        source = ct.Source("s", text=text)
+        wanted = loose_oracle(quote)
+        there = quote in text or (
+            bool(wanted) and wanted in loose_oracle(text)
+        )
+
+        try:
+            spans = [source.span_of(quote)]
+        except ct.AmbiguousQuoteError as e:
+            spans = list(e.candidates)
+        except ct.QuoteNotFoundError:
+            spans = []
+
+        assert there is bool(spans)
+        for span in spans:
+            assert text[span.start : span.end] == span.exact
+            assert span.exact == quote or loose_oracle(span.exact) == wanted
+
+
+class TestDidYouMean:
+    """
+    A quote that is not there is told the nearest passage, cheaply.
+    """
+
+    @pytest.mark.parametrize(
+        ("quote", "passage", "at"),
+        [
+            ("violent US criminals", "violent American criminals", (225, 251)),
+            (
+                "has agred to the most unprecedented",
+                "has agreed to the most unprecedented",
+                (321, 357),
+            ),
+            ("RUBIO SAID", "Rubio said", (285, 295)),
+            (
+                'so-called "safe third nation"',
+                "so-called “safe third country",
+                (1698, 1727),
+            ),
+            (
+                "El Salvador Offered To Accept",
+                "El Salvador has offered to accept",
+                (148, 181),
+            ),
+        ],
+    )
+    def test_examples(self, quote, passage, at):
+        """
+        The message names the nearest passage and its offsets.
+        """
+        article = ct.Source("a", text=ARTICLE)
+
+        with pytest.raises(ct.QuoteNotFoundError) as e:
+            article.span_of(quote)
+
+        assert ARTICLE[at[0] : at[1]] == passage
+        assert e.value.reason == (
+            f"does not occur in source 'a'; did you mean {passage!r} at "
+            f"{at[0]}:{at[1]}?"
+        )
+
+    @pytest.mark.parametrize(
+        "quote", ["Trump wants a deal", "zzzz qqqq", "x" * 2001]
+    )
+    def test_nothing_near(self, quote):
+        """
+        Nothing near enough, or a very long quote: no suggestion.
+        """
+        article = ct.Source("a", text=ARTICLE)
+
+        with pytest.raises(ct.QuoteNotFoundError) as e:
+            article.span_of(quote)
+
+        assert "does not occur in source 'a'" == e.value.reason
+
+    def test_long_passage_shortened(self):
+        """
+        A long passage is shown by its two ends; the offsets are whole.
+        """
+        article = ct.Source("a", text=ARTICLE)
+        quote = ARTICLE[344:429].replace(", extraordinary,", " and")
+
+        with pytest.raises(ct.QuoteNotFoundError) as e:
+            article.span_of(quote)
+
+        shown = re.search(
+            r"did you mean '(.*)' at (\d+):(\d+)\?", e.value.reason
+        )
+        assert shown is not None
+        start, end = int(shown[2]), int(shown[3])
+        head, tail = shown[1].split("…")
+        assert ARTICLE[start:end].startswith(head)
+        assert ARTICLE[start:end].endswith(tail)
+        assert len(shown[1]) <= 80 < end - start
+
+    def test_whole_words(self):
+        """
+        A suggestion does not cut a word at either end.
+        """
+        text = "The minister announced a comprehensive agreement today."
+
+        found = _text.nearest("a comprehensiv agreemen", text)
+
+        assert found is not None
+        assert "a comprehensive agreement" == text[found[0] : found[1]]
+
+    def test_work_is_bounded(self, monkeypatch):
+        """
+        In a long text with the quote's words everywhere, only so many
+        characters are compared, and the best of them is still found.
+        """
+        compared = []
+        distances = _text.edit_distances
+
+        def counting(pattern, text, *, anchored):
+            if not anchored:
+                compared.append(len(text))
+            return distances(pattern, text, anchored=anchored)
+
+        monkeypatch.setattr(_text, "edit_distances", counting)
+        filler = "the deal was the deal and the deal stands. " * 20_000
+        text = "Rubio said the deal was agreed. " + filler
+        source = ct.Source("s", text=text)
+
+        with pytest.raises(ct.QuoteNotFoundError) as e:
+            source.span_of("Rubio sayd the deal was agreed")
+
+        assert "did you mean 'Rubio said the deal was agreed' at 0:30?" in (
+            e.value.reason
+        )
+        assert sum(compared) <= _text._BUDGET
+
+    def test_invisible_characters(self):
+        """
+        Invisible characters are no difference, and the passage's offsets
+        are the text's, with them.
+        """
+        text = "The min\u00adister said the agree\u00adment was signed."
+        source = ct.Source("s", text=text)
+
+        with pytest.raises(ct.QuoteNotFoundError) as e:
+            source.span_of("the agreemnt was signed")
+
+        assert e.value.reason.endswith(
+            "did you mean 'the agree\\xadment was signed' at 19:44?"
+        )
+        assert "the agree\u00adment was signed" == text[19:44]
+
+    def test_budget_stops_early(self, monkeypatch):
+        """
+        Places past the budget are not compared at all.
+        """
+        monkeypatch.setattr(_text, "_BUDGET", 5)
+
+        assert _text.nearest("agreed", "it was agreed") is None
+
+    def test_case_changing_letters(self):
+        """
+        A text whose lower case changes its length is compared as it is.
+        """
+        text = "İstanbul talks: the deal was agreed."
+
+        found = _text.nearest("the deal was agred", text)
+
+        assert found is not None
+        assert "the deal was agreed" == text[found[0] : found[1]]
+
+    @given(
+        st.text("abcdefghijklmnopqrstuvwxyz ", min_size=40, max_size=200),
+        st.data(),
+    )
+    def test_one_slip_is_suggested(self, text, data):
+        """
+        A passage of 16 characters or more with one letter mistyped gets a
+        suggestion, and the suggestion is a passage of the text.
+        """
+        start = data.draw(st.integers(0, len(text) - 16))
+        end = data.draw(st.integers(start + 16, len(text)))
+        at = data.draw(st.integers(start, end - 1))
+        quote = text[start:at] + "#" + text[at + 1 : end]
+        assume(_text.loose_quote(quote))
+
+        found = _text.nearest(_text.loose_quote(quote), text)
+
+        assert found is not None
+        assert 0 <= found[0] < found[1] <= len(text)
