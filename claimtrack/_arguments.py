@@ -12,7 +12,9 @@ It changes nothing: new actors and sources met along the way wait in a
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,7 +24,7 @@ from claimtrack._contradictions import ContradictionKind
 from claimtrack._dates import Precision, When
 from claimtrack._evidence import Citation, Stance, instant
 from claimtrack._models import Actor, Claim, Proposition, Source, Span
-from claimtrack._text import name_key
+from claimtrack._text import closest, name_key, titled_names
 from claimtrack._validators import instance_of, non_empty_str
 from claimtrack.exceptions import (
     AmbiguousActorError,
@@ -166,9 +168,7 @@ def actor_ref(
     if batch is not None:
         ids += batch.names.get(key, ())
     if not ids:
-        raise UnknownActorError(
-            field, ref, "no actor has this id, name, alias or role"
-        )
+        return _untitled(state, ref, key, field, batch)
     if len(ids) > 1:
         raise AmbiguousActorError(
             field,
@@ -177,6 +177,88 @@ def actor_ref(
             [state.actors.get(i) or queued[i] for i in ids],
         )
     return ids[0]
+
+
+def _named(state: State, key: str, batch: Batch | None) -> list[str]:
+    """
+    The ids of the actors with a name of this name key.
+    """
+    ids = list(state.names.get(key, ()))
+    if batch is not None:
+        ids += batch.names.get(key, ())
+    return ids
+
+
+def _actor(state: State, actor_id: str, batch: Batch | None) -> Actor:
+    found: Actor | None = state.actors.get(actor_id)
+    if found is None:
+        assert batch is not None  # noqa: S101 -- a name's actor is known
+        found = batch.actors[actor_id]
+    return found
+
+
+def _untitled(
+    state: State, ref: str, key: str, field: str, batch: Batch | None
+) -> str:
+    """
+    Resolve a name no actor has: without its title, or not at all.
+
+    "President Bukele" and "Mr. Rubio" find the actor named or aliased
+    "Bukele" or "Rubio" (see `titled_names`), if only one actor is; a
+    name no actor has, even so, is an error that suggests the nearest.
+    """
+    for name in titled_names(key):
+        ids = _named(state, name, batch)
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            raise AmbiguousActorError(
+                field,
+                ref,
+                f"without its title, is a name of {len(ids)} actors "
+                f"({', '.join(ids)}); use an id",
+                [_actor(state, i, batch) for i in ids],
+            )
+    raise UnknownActorError(
+        field,
+        ref,
+        "no actor has this id, name, alias or role"
+        + _did_you_mean(state, key, batch),
+    )
+
+
+def _did_you_mean(state: State, key: str, batch: Batch | None) -> str:
+    """
+    Suggest the actors whose names are nearest to *key*, if any are near.
+
+    Only names the state holds are compared: all of them over a whole
+    state, those read so far over a partial one (see `closest` for the
+    bound on the work).
+    """
+    queued = batch.names if batch is not None else {}
+    ids: dict[str, None] = {}
+    for query in (key, *titled_names(key)):
+        names = itertools.chain(state.names, queued)
+        for name in closest(query, names, limit=3 * _SUGGESTED):
+            ids.update(dict.fromkeys(_named(state, name, batch)))
+    if not ids:
+        return ""
+    actors = [_actor(state, i, batch) for i in list(ids)[:_SUGGESTED]]
+    labels = collections.Counter(actor.label for actor in actors)
+    shown = [
+        repr(a.label) if labels[a.label] == 1 else f"{a.label!r} ({a.id})"
+        for a in actors
+    ]
+    listed = (
+        shown[0]
+        if len(shown) == 1
+        else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    )
+    return f"; did you mean {listed}?"
+
+
+_SUGGESTED = 3
+"""The most actors an unknown name's error suggests."""
 
 
 def source_ref(state: State, ref: str | Source, batch: Batch | None) -> Source:

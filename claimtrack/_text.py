@@ -10,15 +10,23 @@ original text, which is kept as it was given.
   the source has, at the source's own offsets.
 - `edit_distances` and `nearest`: approximate matching, for re-anchoring
   spans and for saying which passage a quote that is not there is nearest.
+- `titled_names` and `closest`: names with their titles set aside ("Mr.
+  Rubio" is "rubio"), and the known names nearest a misspelt one.
 """
 
 from __future__ import annotations
 
 import bisect
 import collections
+import difflib
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 _QUOTES = str.maketrans(
@@ -460,3 +468,113 @@ def _edge(text: str, at: int) -> bool:
         or not text[at - 1].isalnum()
         or not text[at].isalnum()
     )
+
+
+# -- names with titles, names nearly right -----------------------------------
+
+_TITLES = frozenset(
+    {
+        # honorifics, in English and the languages of the news
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir",
+        "dame", "lord", "lady", "sr", "sra", "srta", "senor", "senora",
+        "m", "mme", "mlle", "monsieur", "madame", "herr", "frau",
+        # offices
+        "president", "vice", "secretary", "minister", "premier",
+        "chancellor", "senator", "sen", "rep", "representative",
+        "congressman", "congresswoman", "gov", "governor", "mayor",
+        "ambassador", "judge", "justice", "general", "gen", "chairman",
+        "chairwoman", "king", "queen", "prince", "princess", "pope",
+        # words before a title
+        "former", "acting", "then", "prime", "deputy",
+    }
+)  # fmt: skip
+"""Words of a title, as name keys: "Rep." is "rep", "M." is "m"."""
+
+_OF = frozenset({"of", "for"})
+_BEFORE_TITLE = 3  # words allowed before a title: "US", "El Salvador's"
+
+
+def titled_names(key: str) -> list[str]:
+    """
+    The names a name key may stand for, its leading title set aside.
+
+    "mr rubio", "president bukele" and "us secretary rubio" stand for
+    "rubio" and "bukele"; titles may follow each other ("former vice
+    president"), and up to three words may come before the first one
+    ("el salvadors president"). A title with "of" or "for" takes the
+    words after it too, but the name must remain: "secretary of state
+    rubio" stands for "rubio", and "president of el salvador nayib bukele"
+    for "salvador nayib bukele" or "nayib bukele", in that order (longest
+    first); one word is taken as the name only after a one-word place
+    ("secretary of state rubio"), never after a longer one, where it may
+    be a surname whose first name was taken for the place. A key without
+    a title stands for nothing else: the list is empty.
+    """
+    words = key.split()
+    for first in range(min(_BEFORE_TITLE + 1, len(words))):
+        if words[first] in _TITLES:
+            break
+    else:
+        return []
+    rest = first
+    while rest < len(words) and words[rest] in _TITLES:
+        rest += 1
+    if rest < len(words) and words[rest] in _OF:
+        return [
+            " ".join(words[at:])
+            for at in range(rest + 2, len(words))
+            if len(words) - at > 1 or at == rest + 2
+        ]
+    return [" ".join(words[rest:])] if rest < len(words) else []
+
+
+_MAX_HITS = 5000  # the most pieces of names counted, in order
+_MAX_COMPARED = 25  # the most names compared closely
+_CLOSE = 0.75  # the least similarity of a name suggested
+
+
+def closest(query: str, keys: Iterable[str], *, limit: int = 3) -> list[str]:
+    """
+    The name keys most like *query*, best first: at most *limit*.
+
+    Names that share the most three-letter pieces with the query are
+    compared with it (`difflib`'s ratio, on the whole name and, for a
+    one-word query, on each word of it); those at least 0.75 alike are
+    returned. The work is bounded: the names are searched for the pieces
+    in one pass, and at most 25 are compared closely.
+    """
+    blob = "\n".join(keys)
+    if not query or not blob:
+        return []
+    grams = {query[at : at + 3] for at in range(max(1, len(query) - 2))}
+    pieces = re.compile("|".join(map(re.escape, sorted(grams))))
+    hits: collections.Counter[str] = collections.Counter()
+    for count, m in enumerate(pieces.finditer(blob)):
+        if count == _MAX_HITS:
+            break
+        start = blob.rfind("\n", 0, m.start()) + 1
+        end = blob.find("\n", m.end())
+        hits[blob[start : end if end != -1 else len(blob)]] += 1
+    scored = sorted(
+        (_similarity(query, key), key)
+        for key, _ in hits.most_common(_MAX_COMPARED)
+    )
+    return [key for (unlike, _), key in scored if -unlike >= _CLOSE][:limit]
+
+
+def _similarity(query: str, key: str) -> tuple[float, float]:
+    """
+    How unlike *key* is to *query*: minus the best ratio, then the whole's.
+
+    The best ratio is the whole key's or, for a one-word query, any of its
+    words' ("rubbio" is near "marco rubio"); of two keys alike so, the
+    one more like the query as a whole comes first.
+    """
+    whole = difflib.SequenceMatcher(None, query, key).ratio()
+    best = whole
+    if " " not in query:
+        for word in key.split():
+            best = max(
+                best, difflib.SequenceMatcher(None, query, word).ratio()
+            )
+    return -best, -whole

@@ -507,3 +507,386 @@ class TestDidYouMean:
 
         assert found is not None
         assert 0 <= found[0] < found[1] <= len(text)
+
+
+@pytest.fixture(name="tracker")
+def _tracker():
+    tracker = ct.Tracker()
+    tracker.add_actor(
+        ct.Actor(
+            "rubio",
+            "Marco Rubio",
+            role="US Secretary of State",
+            aliases=("Rubio",),
+        )
+    )
+    tracker.add_actor(
+        ct.Actor(
+            "bukele",
+            "Nayib Bukele",
+            role="President of El Salvador",
+            aliases=("Bukele",),
+        )
+    )
+    return tracker
+
+
+class TestTitles:
+    """
+    A speaker's title or honorific does not keep the name from matching.
+    """
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "Mr Rubio",
+            "Mr. Rubio",
+            "Ms Rubio",
+            "Mrs. Rubio",
+            "Dr Rubio",
+            "Prof. Rubio",
+            "President Rubio",
+            "Secretary Rubio",
+            "Minister Rubio",
+            "Senator Rubio",
+            "Sen. Marco Rubio",
+            "Rep. Rubio",
+            "Gov. Rubio",
+            "Sr. Rubio",
+            "Sra. Rubio",
+            "Señor Rubio",
+            "M. Rubio",
+            "Mme Rubio",
+            "Herr Rubio",
+            "Frau Rubio",
+            "Secretary of State Rubio",
+            "Secretary of State Marco Rubio",
+            "US Secretary of State Marco Rubio",
+            "U.S. Secretary Rubio",
+            "Former Sen. Marco Rubio",
+            "Mr. Secretary Rubio",
+        ],
+    )
+    def test_rubio(self, tracker, name):
+        """
+        Each title, set aside, leaves a name only Rubio has.
+        """
+        assert "rubio" == tracker.actor(name).id
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "President Bukele",
+            "President of El Salvador Nayib Bukele",
+            "Salvadoran President Nayib Bukele",
+            "El Salvador's President Bukele",
+        ],
+    )
+    def test_bukele(self, tracker, name):
+        """
+        Words before a title, and a title with "of", are set aside too.
+        """
+        assert "bukele" == tracker.actor(name).id
+
+    def test_speaker_of_a_claim(self, tracker):
+        """
+        A claim's speaker and relays are found with their titles.
+        """
+        claim = tracker.add_claim(
+            "El Salvador will take deportees",
+            speaker="President Bukele",
+            reported_by=["Secretary of State Rubio"],
+        )
+
+        assert ("bukele", ("rubio",)) == (claim.speaker, claim.reported_by)
+
+    def test_shared_name_stays_ambiguous(self, tracker):
+        """
+        A name without its title that two actors have is not guessed.
+        """
+        tracker.add_actor(
+            ct.Actor("bukele-sr", "Armando Bukele", aliases=("Bukele",))
+        )
+
+        with pytest.raises(ct.AmbiguousActorError) as e:
+            tracker.actor("President Bukele")
+
+        assert ("actor", "President Bukele") == (e.value.field, e.value.value)
+        assert "without its title" in e.value.reason
+        assert ["bukele", "bukele-sr"] == [a.id for a in e.value.candidates]
+
+    def test_a_name_as_given_wins(self, tracker):
+        """
+        An actor known by the whole name, title and all, is that actor.
+        """
+        tracker.add_actor(
+            ct.Actor("trump", "Donald Trump", aliases=("President Bukele",))
+        )
+
+        assert "trump" == tracker.actor("President Bukele").id
+        assert "bukele" == tracker.actor("Mr. Bukele").id
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "Mr. Joe Rubio",  # a first name is not set aside
+            "Secretary of State Joe Rubio",  # "State Joe" is no place
+            "President of El Salvador Bukele",  # one word after two
+            "President",
+            "Mr.",
+            "Secretary of State",
+        ],
+    )
+    def test_never_guessed(self, tracker, name):
+        """
+        What is left of a name after its title must be a name as it is.
+        """
+        with pytest.raises(ct.UnknownActorError) as e:
+            tracker.actor(name)
+
+        assert ("actor", name) == (e.value.field, e.value.value)
+
+    def test_queued_actor(self, tracker):
+        """
+        An actor added in the same call is found by its title too.
+        """
+        noem = ct.Actor("noem", "Kristi Noem", aliases=("Noem",))
+
+        first, second = tracker.add_claims(
+            [
+                {"text": "The border is closed", "speaker": noem},
+                {"text": "Flights will resume", "speaker": "Secretary Noem"},
+            ]
+        )
+
+        assert ("noem", "noem") == (first.speaker, second.speaker)
+
+    def test_queued_actor_shares_a_name(self, tracker):
+        """
+        A queued actor and a stored one sharing a name are not guessed.
+        """
+        other = ct.Actor("rubio-jr", "Marco Rubio Jr", aliases=("Rubio",))
+        size = len(tracker)
+
+        with pytest.raises(ct.AmbiguousActorError) as e:
+            tracker.add_claims(
+                [
+                    {"text": "A", "speaker": other},
+                    {"text": "B", "speaker": "Senator Rubio"},
+                ]
+            )
+
+        assert ["rubio", "rubio-jr"] == [a.id for a in e.value.candidates]
+        assert size == len(tracker)
+
+    def test_over_a_store(self, tmp_path):
+        """
+        A tracker over a store finds names by their titles as well.
+        """
+        path = tmp_path / "claims.db"
+        with ct.Tracker.open(path) as tracker:
+            tracker.add_actor(
+                ct.Actor("rubio", "Marco Rubio", aliases=("Rubio",))
+            )
+        with ct.Tracker.open(path) as tracker:
+            claim = tracker.add_claim("A deal", speaker="Mr. Rubio")
+
+        assert "rubio" == claim.speaker
+
+    @given(
+        st.lists(
+            st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=8),
+            min_size=1,
+            max_size=5,
+            unique=True,
+        ),
+        st.sampled_from(
+            ["Mr.", "Mrs", "Dr.", "President", "Senator", "Gov.", "Frau"]
+        ),
+        st.data(),
+    )
+    def test_title_then_alias(self, surnames, title, data):
+        """
+        A title before an alias finds the alias's actor, or, for an alias
+        two actors share, is ambiguous: never another actor.
+        """
+        assume(not set(surnames) & set(_text._TITLES))
+        tracker = ct.Tracker()
+        for n, surname in enumerate(surnames):
+            tracker.add_actor(
+                ct.Actor(f"a{n}", f"First {surname}", aliases=(surname,))
+            )
+        shared = data.draw(st.sampled_from(surnames))
+        tracker.add_actor(ct.Actor("twin", "Twin", aliases=(shared,)))
+        wanted = data.draw(st.sampled_from(surnames))
+
+        if wanted == shared:
+            with pytest.raises(ct.AmbiguousActorError):
+                tracker.actor(f"{title} {wanted}")
+        else:
+            found = tracker.actor(f"{title} {wanted}")
+            assert wanted in found.aliases
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "mr",
+                    "of",
+                    "state",
+                    "president",
+                    "el",
+                    "rubio",
+                    "nayib",
+                    "us",
+                ]
+            ),
+            max_size=8,
+        )
+    )
+    def test_titled_names_are_tails(self, words):
+        """
+        A name with its title set aside is a shorter tail of the name.
+        """
+        key = " ".join(words)
+
+        for name in _text.titled_names(key):
+            assert name
+            assert key.endswith(" " + name)
+
+
+class TestDidYouMeanActor:
+    """
+    An unknown name is told the known names nearest to it.
+    """
+
+    @pytest.mark.parametrize(
+        ("name", "suggested"),
+        [
+            ("Rubbio", "'Marco Rubio'"),
+            ("Marco Rubios", "'Marco Rubio'"),
+            ("Nayb Bukele", "'Nayib Bukele'"),
+            ("Mr. Rubbio", "'Marco Rubio'"),
+            ("Presdent of El Salvador", "'Nayib Bukele'"),
+        ],
+    )
+    def test_examples(self, tracker, name, suggested):
+        """
+        The message ends with the nearest names, as their actors' labels.
+        """
+        with pytest.raises(ct.UnknownActorError) as e:
+            tracker.actor(name)
+
+        assert e.value.reason == (
+            "no actor has this id, name, alias or role; did you mean "
+            f"{suggested}?"
+        )
+
+    @pytest.mark.parametrize("name", ["Trump", "...", "x"])
+    def test_nothing_near(self, tracker, name):
+        """
+        A name near no known name is told nothing more.
+        """
+        with pytest.raises(ct.UnknownActorError) as e:
+            tracker.actor(name)
+
+        assert "no actor has this id, name, alias or role" == e.value.reason
+
+    def test_several(self, tracker):
+        """
+        Several near names are listed, best first; a label two actors
+        share is told apart by their ids.
+        """
+        tracker.add_actor(ct.Actor("rubino", "Mario Rubino"))
+        tracker.add_actor(ct.Actor("rubin-1", "Ruben Rubin"))
+        tracker.add_actor(ct.Actor("rubin-2", "Ruben Rubin"))
+
+        with pytest.raises(ct.UnknownActorError) as e:
+            tracker.actor("Rubin")
+
+        assert e.value.reason.endswith(
+            "did you mean 'Ruben Rubin' (rubin-1), 'Ruben Rubin' (rubin-2) "
+            "or 'Mario Rubino'?"
+        )
+
+    def test_two(self, tracker):
+        """
+        Two near names are joined by "or".
+        """
+        tracker.add_actor(ct.Actor("rubino", "Mario Rubino"))
+
+        with pytest.raises(ct.UnknownActorError) as e:
+            tracker.actor("Rubbino")
+
+        assert e.value.reason.endswith(
+            "did you mean 'Mario Rubino' or 'Marco Rubio'?"
+        )
+
+    def test_in_add_claim(self, tracker):
+        """
+        A claim's misspelt speaker is told the name, and nothing is added.
+        """
+        size = len(tracker)
+
+        with pytest.raises(ct.UnknownActorError) as e:
+            tracker.add_claim("A deal", speaker="Bukelle")
+
+        assert ("speaker", "Bukelle") == (e.value.field, e.value.value)
+        assert e.value.reason.endswith("did you mean 'Nayib Bukele'?")
+        assert size == len(tracker)
+
+    def test_queued_actor_suggested(self, tracker):
+        """
+        An actor added in the same call is among the names suggested.
+        """
+        noem = ct.Actor("noem", "Kristi Noem", aliases=("Noem",))
+
+        with pytest.raises(ct.UnknownActorError) as e:
+            tracker.add_claim(
+                "A deal", speaker=noem, reported_by=["Kristi Neom"]
+            )
+
+        assert "reported_by[0]" == e.value.field
+        assert e.value.reason.endswith("did you mean 'Kristi Noem'?")
+        assert "noem" not in tracker
+
+    def test_subject_query_unaffected(self, tracker):
+        """
+        A subject that is a thing, not an actor, is still a plain lookup.
+        """
+        assert [] == tracker.claims(subject="the agreemnt")
+
+    def test_closest_is_bounded(self):
+        """
+        Among thousands of names sharing the query's pieces, a few are
+        compared and at most *limit* returned.
+        """
+        keys = [f"rubio {n}" for n in range(6000)]
+
+        found = _text.closest("rubio", keys, limit=2)
+
+        assert 2 == len(found)
+        assert set(found) <= set(keys)
+
+    @given(
+        st.lists(
+            st.text("abcdefg h", min_size=1, max_size=10),
+            min_size=1,
+            max_size=20,
+            unique=True,
+        ),
+        st.text("abcdefg h", min_size=1, max_size=10),
+    )
+    def test_closest_properties(self, keys, query):
+        """
+        Suggestions are known names, at most three, and a known name
+        suggests itself first.
+        """
+        keys = [" ".join(k.split()) for k in keys if k.split()]
+        assume(keys and len(set(keys)) == len(keys))
+
+        found = _text.closest(query, keys)
+
+        assert set(found) <= set(keys)
+        assert len(found) <= 3
+        assert keys[0] == _text.closest(keys[0], keys)[0]
