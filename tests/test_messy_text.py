@@ -7,6 +7,7 @@ set aside, and an unknown one is told the nearest names; dates in vague
 words are read as ranges against the reference.
 """
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -890,3 +891,289 @@ class TestDidYouMeanActor:
         assert set(found) <= set(keys)
         assert len(found) <= 3
         assert keys[0] == _text.closest(keys[0], keys)[0]
+
+
+TUESDAY = dt.date(2025, 2, 4)
+
+
+def read(words, reference=TUESDAY):
+    """
+    Read *words* against *reference*; the When's days and precision.
+    """
+    when = ct.When.parse(words, reference=reference)
+    assert words == when.text
+    return when.earliest.isoformat(), when.latest.isoformat(), when.precision
+
+
+class TestVagueDates:
+    """
+    Vague words for dates read as ranges against the reference.
+    """
+
+    @pytest.mark.parametrize(
+        ("words", "earliest", "latest", "precision"),
+        [
+            ("a few days ago", "2025-01-30", "2025-02-02", "range"),
+            ("few days ago", "2025-01-30", "2025-02-02", "range"),
+            ("a couple of days ago", "2025-02-01", "2025-02-02", "range"),
+            ("a couple of weeks ago", "2025-01-14", "2025-01-21", "range"),
+            ("several weeks ago", "2024-12-17", "2025-01-14", "range"),
+            ("a few fortnights ago", "2024-11-26", "2025-01-07", "range"),
+            ("several months ago", "2024-07-01", "2024-11-30", "range"),
+            ("a few years ago", "2020-01-01", "2023-12-31", "range"),
+            ("two months ago", "2024-12-01", "2024-12-31", "month"),
+            ("3 years ago", "2022-01-01", "2022-12-31", "year"),
+            ("last month", "2025-01-01", "2025-01-31", "month"),
+            ("earlier this year", "2025-01-01", "2025-02-03", "range"),
+            ("the past week", "2025-01-28", "2025-02-04", "range"),
+            ("in the past week", "2025-01-28", "2025-02-04", "range"),
+            ("past month", "2025-01-04", "2025-02-04", "range"),
+            ("over the past 12 months", "2024-02-04", "2025-02-04", "range"),
+            ("in the last two weeks", "2025-01-21", "2025-02-04", "range"),
+            ("the previous fortnight", "2025-01-21", "2025-02-04", "range"),
+            ("the past few days", "2025-01-30", "2025-02-04", "range"),
+            ("during the past year", "2024-02-04", "2025-02-04", "range"),
+            ("in recent days", "2025-01-28", "2025-02-04", "range"),
+            ("in recent weeks", "2024-12-17", "2025-02-04", "range"),
+            ("recent months", "2024-07-04", "2025-02-04", "range"),
+            ("in recent years", "2018-02-04", "2025-02-04", "range"),
+            ("late last year", "2024-09-01", "2024-12-31", "range"),
+            ("early this year", "2025-01-01", "2025-04-30", "range"),
+            ("mid next year", "2026-05-01", "2026-08-31", "range"),
+            ("early this month", "2025-02-01", "2025-02-10", "range"),
+            ("mid-last month", "2025-01-11", "2025-01-20", "range"),
+            ("late this month", "2025-02-21", "2025-02-28", "range"),
+            ("early next week", "2025-02-10", "2025-02-11", "range"),
+            ("mid this week", "2025-02-05", "2025-02-06", "range"),
+            ("late last week", "2025-01-31", "2025-02-02", "range"),
+            ("mid-2024", "2024-05-01", "2024-08-31", "range"),
+            ("the 12 months to June", "2023-07-01", "2024-06-30", "range"),
+            (
+                "the 12 months to June 2025",
+                "2024-07-01",
+                "2025-06-30",
+                "range",
+            ),
+            (
+                "the twelve months ending in June",
+                "2023-07-01",
+                "2024-06-30",
+                "range",
+            ),
+            ("in the year to March", "2023-04-01", "2024-03-31", "range"),
+            ("the year to January", "2024-02-01", "2025-01-31", "range"),
+            (
+                "the six months to the end of June 2024",
+                "2024-01-01",
+                "2024-06-30",
+                "range",
+            ),
+            (
+                "the quarter to December 2024",
+                "2024-10-01",
+                "2024-12-31",
+                "range",
+            ),
+            (
+                "the half-year to June 2024",
+                "2024-01-01",
+                "2024-06-30",
+                "range",
+            ),
+            (
+                "the 12 months to December 2024",
+                "2024-01-01",
+                "2024-12-31",
+                "year",
+            ),
+            ("the one month to May 2024", "2024-05-01", "2024-05-31", "month"),
+        ],
+    )
+    def test_examples(self, words, earliest, latest, precision):
+        """
+        Each reads as its range, with its precision, keeping the words.
+        """
+        assert (earliest, latest, ct.Precision(precision)) == read(words)
+
+    def test_month_ends(self):
+        """
+        A month back from a day its month lacks is that month's last day.
+        """
+        assert ("2025-02-28", "2025-03-31", ct.Precision.RANGE) == read(
+            "the past month", dt.date(2025, 3, 31)
+        )
+        assert ("2023-02-28", "2024-02-29", ct.Precision.RANGE) == read(
+            "the past year", dt.date(2024, 2, 29)
+        )
+
+    def test_no_year_needed(self):
+        """
+        The months to a month of a given year need no reference.
+        """
+        when = ct.When.parse("the 12 months to June 2025")
+
+        assert "2024-07-01/2025-06-30" == when.isoformat()
+
+    @pytest.mark.parametrize(
+        "words",
+        [
+            "a few days ago",
+            "the past week",
+            "in recent weeks",
+            "late last year",
+            "the 12 months to June",
+        ],
+    )
+    def test_need_a_reference(self, words):
+        """
+        Without a reference, relative words say they need one.
+        """
+        with pytest.raises(ct.MissingReferenceError) as e:
+            ct.When.parse(words, field="said")
+
+        assert ("said", words) == (e.value.field, e.value.value)
+
+    @pytest.mark.parametrize(
+        ("words", "why"),
+        [
+            ("the 0 months to June", "counts no months"),
+            (
+                "the umpteen months to June",
+                "counts months by 'umpteen', not a number",
+            ),
+            (
+                "the 12 months to date",
+                "counts the months to 'date', not a month",
+            ),
+            ("the past 0 days", "the past 0 days is no time at all"),
+            ("the past umpteen days", "'umpteen' is not a number"),
+            ("umpteen days ago", "'umpteen' is not a number"),
+            ("a few days from now", "the relative words it reads include"),
+            ("99999 years ago", "is not a date claimtrack can read"),
+        ],
+    )
+    def test_unreadable(self, words, why):
+        """
+        Words that cannot be read say why, with the words.
+        """
+        with pytest.raises(ct.InvalidDateError) as e:
+            ct.When.parse(words, reference=TUESDAY, field="said")
+
+        assert ("said", words) == (e.value.field, e.value.value)
+        assert why in e.value.reason
+        assert str(e.value).startswith(f"said={words!r}: ")
+
+    def test_no_hint_for_other_words(self):
+        """
+        Words that look nothing like a relative date get no list of them.
+        """
+        with pytest.raises(ct.InvalidDateError) as e:
+            ct.When.parse("soon", reference=TUESDAY)
+
+        assert "relative words" not in e.value.reason
+
+    def test_tracker_reads_against_the_source(self):
+        """
+        A claim said "a few days ago" is read against its source's day.
+        """
+        tracker = ct.Tracker()
+        tracker.add_source(
+            ct.Source("a", published="2025-02-04", text=ARTICLE)
+        )
+        tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
+
+        claim = tracker.add_claim(
+            "A deal was struck",
+            speaker="rubio",
+            source="a",
+            said="a few days ago",
+        )
+
+        assert "2025-01-30/2025-02-02" == claim.said.isoformat()
+        assert "a few days ago" == claim.said.text
+
+    def test_tracker_without_a_day(self):
+        """
+        A source published in some month cannot anchor vague words.
+        """
+        tracker = ct.Tracker()
+        tracker.add_source(ct.Source("a", published="2025-02"))
+        tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
+
+        with pytest.raises(ct.MissingReferenceError) as e:
+            tracker.add_claim(
+                "A deal", speaker="rubio", source="a", said="in recent weeks"
+            )
+
+        assert "not on a known day" in e.value.reason
+        assert 0 == len(tracker)
+
+    @given(
+        st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+        st.sampled_from(["a couple of", "a few", "several"]),
+        st.sampled_from(["days", "weeks", "fortnights", "months", "years"]),
+    )
+    def test_ago_is_before(self, reference, few, unit):
+        """
+        "A few days ago" and its kind end before the reference.
+        """
+        when = ct.When.parse(f"{few} {unit} ago", reference=reference)
+
+        assert when.earliest <= when.latest < reference
+
+    @given(
+        st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+        st.one_of(
+            st.integers(1, 40).map(str),
+            st.sampled_from(["few", "several", "two"]),
+        ),
+        st.sampled_from(["days", "weeks", "months", "years"]),
+    )
+    def test_past_ends_at_reference(self, reference, count, unit):
+        """
+        "The past N days" and its kind run up to the reference.
+        """
+        when = ct.When.parse(f"the past {count} {unit}", reference=reference)
+
+        assert when.earliest < when.latest == reference
+
+    @given(
+        st.integers(1, 48),
+        st.integers(1, 12),
+        st.integers(1901, 2099),
+    )
+    def test_months_to(self, count, month, year):
+        """
+        "The N months to M Y" is N whole months ending with M of Y.
+        """
+        name = dt.date(2000, month, 1).strftime("%B")
+
+        when = ct.When.parse(f"the {count} months to {name} {year}")
+
+        assert (when.latest.year, when.latest.month) == (year, month)
+        assert when.earliest.day == 1
+        months = (
+            (year - when.earliest.year) * 12 + month - when.earliest.month + 1
+        )
+        assert count == months
+
+    @given(
+        st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+        st.sampled_from(["last", "this", "next"]),
+        st.sampled_from(["week", "month", "year"]),
+    )
+    def test_parts_in_order(self, reference, which, unit):
+        """
+        Early, mid and late cover parts of the unit, in order, apart.
+        """
+        whole = ct.When.parse(f"{which} {unit}", reference=reference)
+        parts = [
+            ct.When.parse(f"{part} {which} {unit}", reference=reference)
+            for part in ("early", "mid", "late")
+        ]
+
+        assert all(whole.contains(p) for p in parts)
+        assert parts[0].latest < parts[1].earliest
+        assert parts[1].latest < parts[2].earliest
+        assert parts[0].earliest == whole.earliest
+        assert parts[2].latest == whole.latest

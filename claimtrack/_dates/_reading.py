@@ -35,12 +35,18 @@ from claimtrack._dates._words import (
     _ISO_MONTH,
     _ISO_WEEK,
     _ISO_YEAR,
+    _MONTHS_IN,
+    _MONTHS_TO,
+    _PARTS_OF_MONTH,
+    _PARTS_OF_YEAR,
     _PERIOD,
     _PERIOD_YEAR,
     _RELATIVE,
     _WEEKDAY_RE,
     _WEEKDAY_WORDS,
     _YMD,
+    _add_months,
+    _count,
     _dateutil_fields,
     _latest_year,
     _Partial,
@@ -126,6 +132,7 @@ class _Reader:
         steps: tuple[Callable[[str], _Span | None], ...] = (
             self.relative,
             self.period,
+            self.months_to,
             self.machine,
             self.numeric,
             self.interval,
@@ -357,11 +364,7 @@ class _Reader:
         """
         if m := _PERIOD_YEAR.fullmatch(s):
             year = int(m[2])
-            first_month, last_month = {
-                "early": (1, 4),
-                "mid": (5, 8),
-                "late": (9, 12),
-            }[m[1].lower()]
+            first_month, last_month = _PARTS_OF_YEAR[m[1].lower()]
             return self.make(
                 dt.date(year, first_month, 1),
                 _month_end(year, last_month),
@@ -372,18 +375,55 @@ class _Reader:
         month = _INFO.month(m[2])
         if month is None:
             return None
-        first_day = {"early": 1, "mid": 11, "late": 21}[m[1].lower()]
+        first_day, last_day = _PARTS_OF_MONTH[m[1].lower()]
         if m[3]:
             year = int(m[3])
         else:
             ref = self.need_reference("gives no year")
             year = _latest_year(ref, month, first_day)
-        last = {
-            "early": dt.date(year, month, 10),
-            "mid": dt.date(year, month, 20),
-            "late": _month_end(year, month),
-        }[m[1].lower()]
-        return self.make(dt.date(year, month, first_day), last)
+        end = _month_end(year, month)
+        return self.make(
+            dt.date(year, month, first_day),
+            end.replace(day=min(last_day, end.day)),
+        )
+
+    # -- the months to a month ------------------------------------------------
+
+    def months_to(self, s: str) -> _Span | None:
+        """
+        Read "the 12 months to June [2025]"; None if not that shape.
+
+        Also "the year (half year, quarter) to March". The months end with
+        the named month: of the year given, else the latest one starting on
+        or before the reference.
+        """
+        m = _MONTHS_TO.fullmatch(s)
+        if m is None:
+            return None
+        if m[2] is not None:
+            count = _MONTHS_IN[" ".join(m[2].lower().split())]
+        else:
+            try:
+                count = _count(m[1].lower())
+            except ValueError as exc:
+                raise self.error(
+                    f"counts months by {m[1]!r}, not a number"
+                ) from exc
+            if count == 0:
+                raise self.error("counts no months")
+        month = _INFO.month(m[3])
+        if month is None:
+            raise self.error(f"counts the months to {m[3]!r}, not a month")
+        if m[4]:
+            year = int(m[4])
+        else:
+            year = _latest_year(self.need_reference("gives no year"), month, 1)
+        first_year, first_month = _add_months(
+            dt.date(year, month, 1), 1 - count
+        )
+        return self.make(
+            dt.date(first_year, first_month, 1), _month_end(year, month)
+        )
 
     # -- relative words -----------------------------------------------------
 

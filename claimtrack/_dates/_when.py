@@ -36,6 +36,7 @@ from claimtrack._dates._calendar import (
     _type_name,
 )
 from claimtrack._dates._reading import _NeedsDayfirstError, _Reader
+from claimtrack._dates._words import _LOOKS_RELATIVE
 from claimtrack.exceptions import (
     AmbiguousDateError,
     ClaimtrackError,
@@ -234,10 +235,12 @@ class When:
         (``03/04/2025``); human dates (``4 February 2025``, ``Feb. 4,
         2025``, ``February 2025``); ranges (``3-5 February 2025``, with a
         hyphen or a dash, ``between 3 and 5 February 2025``); and relative
-        words (``Monday``,
-        ``last week``, ``3 days ago``, ``early February``), which are read
-        against *reference*. Nothing is ever filled in from today's date.
-        See ``docs/dates.md`` for the full list and the rules.
+        words (``Monday``, ``last week``, ``3 days ago``, ``early
+        February``, and vague ones read as the span they may mean: ``a few
+        days ago``, ``the past week``, ``in recent weeks``, ``late last
+        year``, ``the 12 months to June``), which are read against
+        *reference*. Nothing is ever filled in from today's date. See
+        ``docs/dates.md`` for the full list and the rules.
 
         Args:
             text: The words; kept verbatim as the result's ``text``.
@@ -261,9 +264,11 @@ class When:
             MissingReferenceError: The words are relative, or give no year,
                 and there is no *reference*.
             InvalidDateError: The words are not a date claimtrack can read,
-                or are not a valid date.
+                or are not a valid date; the message says why.
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Reads vague relative words as the span of days they may mean.
         """
         _check_field(field)
         if not isinstance(text, str):
@@ -577,8 +582,15 @@ def _read(
     except _NeedsDayfirstError:
         pass
     except (_dateutil_parser.ParserError, ValueError, OverflowError) as exc:
+        hint = (
+            "; the relative words it reads include 'last week', 'a few "
+            "days ago', 'the past month', 'in recent weeks', 'late last "
+            "year' and 'the 12 months to June'"
+            if _LOOKS_RELATIVE.search(text)
+            else ""
+        )
         raise InvalidDateError(
-            field, text, f"is not a date claimtrack can read: {exc}"
+            field, text, f"is not a date claimtrack can read: {exc}{hint}"
         ) from exc
     candidates = []
     for choice in (True, False):

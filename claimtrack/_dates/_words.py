@@ -5,8 +5,9 @@ The dateutil parser that human dates are read with (it knows a few more
 weekday abbreviations and refuses two-digit years), the patterns of the
 shapes claimtrack reads (ISO 8601, numeric dates, ranges, "early
 February"), how a range splits into its two ends, and the relative words
-("Monday", "last week", "3 days ago") with the first and last day each
-names against a reference day. Nothing here reads the clock.
+("Monday", "last week", "3 days ago", and vague ones: "a few days ago",
+"the past week", "in recent weeks", "late last year") with the first and
+last day each names against a reference day. Nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -106,7 +107,56 @@ _PERIOD: Final = re.compile(
 _PERIOD_YEAR: Final = re.compile(
     r"(early|mid|late)(?:\s+|-)(\d{4})", re.IGNORECASE
 )
-_AGO: Final = re.compile(r"(\w+)\s+(day|days|week|weeks)\s+ago")
+_AGO: Final = re.compile(
+    r"(\w+)\s+(day|days|week|weeks|month|months|year|years)\s+ago"
+)
+_UNIT: Final = (
+    r"(day|days|week|weeks|fortnight|fortnights|month|months|year|years)"
+)
+_VAGUE: Final = r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several"
+_VAGUE_AGO: Final = re.compile(rf"({_VAGUE})\s+{_UNIT}\s+ago")
+_PAST: Final = re.compile(
+    r"(?:(?:in|over|during|within|for)\s+)?"
+    r"(?:the\s+(?:past|last|previous)|past)\s+"
+    rf"(?:({_VAGUE}|\w+)\s+)?{_UNIT}"
+)
+_RECENT: Final = re.compile(
+    r"(?:(?:in|over|during)\s+)?(?:the\s+)?recent\s+(days|weeks|months|years)"
+)
+_PART_OF: Final = re.compile(
+    r"(early|mid|late)(?:\s+|-)(this|last|next)\s+(week|month|year)"
+)
+_MONTHS_TO: Final = re.compile(
+    r"(?:(?:in|over|during|for)\s+)?(?:the\s+)?"
+    r"(?:(\w+)\s+months?|(year|quarter|half[- ]year))\s+"
+    r"(?:to|through|thru|until|till|ending(?:\s+in)?|ended(?:\s+in)?)\s+"
+    r"(?:the\s+end\s+of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+_MONTHS_IN: Final = {"year": 12, "half year": 6, "half-year": 6, "quarter": 3}
+"""How many months "the year (quarter, half year) to June" counts."""
+
+_LOOKS_RELATIVE: Final = re.compile(
+    r"\b(?:ago|past|recent|last|next|this|few|several|couple|early|mid|late"
+    r"|earlier|later|from now|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+"""Words that say a text that could not be read was meant as relative."""
+
+_FEW: Final = {
+    "couple": (2, 3),
+    "couple of": (2, 3),
+    "few": (2, 5),
+    "several": (3, 7),
+}
+"""The least and most a vague count may be: "a few" is 2 to 5."""
+
+_PARTS_OF_YEAR: Final = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+"""The months "early", "mid" and "late" in a year cover."""
+_PARTS_OF_MONTH: Final = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+"""The days "early", "mid" and "late" in a month cover (to its end)."""
+_PARTS_OF_WEEK: Final = {"early": (0, 1), "mid": (2, 3), "late": (4, 6)}
+"""The weekdays "early", "mid" and "late" in a week cover, Monday 0."""
 _NUMBER_WORDS: Final = {
     "a": 1,
     "an": 1,
@@ -238,9 +288,11 @@ def _weekday_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
     return _same(ref - dt.timedelta(days=back))
 
 
-def _unit_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
-    step = {"this": 0, "last": -1, "next": 1}[m[1]]
-    unit = m[2]
+def _unit_reader(
+    m: re.Match[str], ref: dt.date, *, first: int = 1
+) -> tuple[dt.date, dt.date]:
+    step = {"this": 0, "last": -1, "next": 1}[m[first]]
+    unit = m[first + 1]
     if unit == "week":
         monday = _monday(ref) + dt.timedelta(weeks=step)
         return monday, monday + dt.timedelta(days=6)
@@ -249,13 +301,90 @@ def _unit_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
     return _whole_year(ref.year + step)
 
 
-def _ago_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
-    word = m[1]
+def _count(word: str) -> int:
+    """
+    A count in digits or words ("3", "three"); ValueError if not one.
+    """
     count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
     if count is None:
         raise ValueError(f"{word!r} is not a number")
+    return count
+
+
+def _ago_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
+    count = _count(m[1])
+    if m[2].startswith("month"):
+        return _whole_month(_add_months(ref, -count))
+    if m[2].startswith("year"):
+        return _whole_year(ref.year - count)
     days = count * 7 if m[2].startswith("week") else count
     return _same(ref - dt.timedelta(days=days))
+
+
+def _back(ref: dt.date, count: int, unit: str) -> dt.date:
+    """
+    The day *count* units (days, weeks, months, ...) before *ref*.
+
+    For months and years, the same day of the month, or the month's last
+    day if it has no such day.
+    """
+    if unit.startswith(("month", "year")):
+        months = count * 12 if unit.startswith("year") else count
+        year, month = _add_months(ref, -months)
+        return dt.date(year, month, min(ref.day, _month_end(year, month).day))
+    days = {"day": 1, "week": 7, "fortnight": 14}[unit.removesuffix("s")]
+    return ref - dt.timedelta(days=count * days)
+
+
+def _vague_ago_reader(
+    m: re.Match[str], ref: dt.date
+) -> tuple[dt.date, dt.date]:
+    least, most = _FEW[_few(m[1])]
+    unit = m[2]
+    if unit.startswith("month"):
+        return (
+            _whole_month(_add_months(ref, -most))[0],
+            _whole_month(_add_months(ref, -least))[1],
+        )
+    if unit.startswith("year"):
+        return dt.date(ref.year - most, 1, 1), _whole_year(ref.year - least)[1]
+    return _back(ref, most, unit), _back(ref, least, unit)
+
+
+def _few(words: str) -> str:
+    """
+    The vague count some words give: "a couple of" is "couple of".
+    """
+    return " ".join(words.split()).removeprefix("a ")
+
+
+def _past_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
+    words, unit = m[1], m[2]
+    if words is None:
+        count = 1
+    elif _few(words) in _FEW:
+        count = _FEW[_few(words)][1]
+    else:
+        count = _count(words)
+        if count == 0:
+            raise ValueError(f"the past {words} {unit} is no time at all")
+    return _back(ref, count, unit), ref
+
+
+def _recent_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
+    return _back(ref, _FEW["several"][1], m[1]), ref
+
+
+def _part_of_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
+    part, (start, end) = m[1], _unit_reader(m, ref, first=2)
+    if m[3] == "year":
+        first, last = _PARTS_OF_YEAR[part]
+        return start.replace(month=first), _month_end(start.year, last)
+    if m[3] == "month":
+        first, last = _PARTS_OF_MONTH[part]
+        return start.replace(day=first), start.replace(day=min(last, end.day))
+    first, last = _PARTS_OF_WEEK[part]
+    return start + dt.timedelta(days=first), start + dt.timedelta(days=last)
 
 
 def _earlier_reader(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date]:
@@ -309,7 +438,11 @@ _RELATIVE: Final[
         _weekday_reader,
     ),
     (re.compile(r"(this|last|next)\s+(week|month|year)"), _unit_reader),
+    (_VAGUE_AGO, _vague_ago_reader),
     (_AGO, _ago_reader),
+    (_PAST, _past_reader),
+    (_RECENT, _recent_reader),
+    (_PART_OF, _part_of_reader),
     (re.compile(r"earlier\s+this\s+(week|month|year)"), _earlier_reader),
     (
         re.compile(r"(?:the|at the|over the|(last))\s+weekend"),
