@@ -162,14 +162,14 @@ class TestRead:
             f.where for f in report.flags if "claimant" in f.message
         }
 
-    def test_foreign_label_kept_without_rating(self):
+    def test_foreign_label_kept_and_rated(self):
         """
-        "Falso" is kept as published; it is not in the label table.
+        "Falso" is kept as published, rated by the Spanish label table.
         """
         tracker, _ = imported(RESPONSE)
         claim = claim_of(tracker, "5G masts spread the virus")
 
-        assert [("Falso", None)] == [
+        assert [("Falso", Rating.FALSE)] == [
             (v.label, v.rating) for v in tracker.verdicts(claim)
         ]
 

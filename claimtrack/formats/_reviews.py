@@ -36,7 +36,7 @@ from dateutil.parser import isoparse
 from claimtrack._dates import When
 from claimtrack._evidence import Stance, instant
 from claimtrack._models import Actor, ActorKind, Claim, Source
-from claimtrack._scales import Rating, RatingScale, _label_key, _number
+from claimtrack._scales import Rating, RatingScale, _number
 from claimtrack._text import name_key
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -46,6 +46,8 @@ from claimtrack.exceptions import (
     NotFoundError,
 )
 from claimtrack.formats._common import Flag, Record, failing
+from claimtrack.formats._labels import BY_KEY as _LANGUAGE_LABELS
+from claimtrack.formats._words import label_key
 
 
 if TYPE_CHECKING:
@@ -142,21 +144,43 @@ _LABELS: dict[str, Rating | None] = {
 LABELS: Mapping[str, Rating | None] = MappingProxyType(_LABELS)
 """Published labels and the `Rating` each maps to (``None``: no rating)."""
 
-_BY_KEY = {_label_key(label): rating for label, rating in _LABELS.items()}
+_BY_KEY = {
+    **_LANGUAGE_LABELS,
+    **{label_key(label): rating for label, rating in _LABELS.items()},
+}
 
 
 def rating_of(label: str) -> Rating | None:
     """
     The `Rating` a published label maps to, or None.
 
-    Case, spacing, punctuation and underscores do not matter ("Pants on
-    Fire!", "PANTS_ON_FIRE", "Partlyfalse" is "partly false"). A label that
-    is not in `LABELS`, or that is there with ``None``, has no rating: its
-    verdict is kept with its label and judges nothing.
+    Case, accents, spacing, punctuation, emoji and underscores do not
+    matter ("Pants on Fire!", "PANTS_ON_FIRE", "Partlyfalse" is "partly
+    false", "❌ FALSO" is "Falso"). The labels are those of `LABELS` and,
+    in the publishers' languages, of
+    `claimtrack.formats._labels.LANGUAGE_LABELS` ("Falso", "Faux",
+    "錯誤", "زائف"). A label that is in neither, or that is there with
+    ``None``, has no rating: its verdict is kept with its label and judges
+    nothing.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Labels in Spanish, Portuguese, French, German, Italian, Catalan,
+       Romanian, Chinese, Arabic and Hindi; emoji around a label.
     """
-    return _BY_KEY.get(_label_key(label))
+    return _BY_KEY.get(label_key(label))
+
+
+def is_known_label(label: str) -> bool:
+    """
+    Whether a label is in the label tables, with a rating or with none.
+
+    An import flags a label that is not, so that a publisher's scale
+    claimtrack does not know yet is seen ("Chequeado: Apresurado").
+
+    .. versionadded:: 0.2.0
+    """
+    return label_key(label) in _BY_KEY
 
 
 # -- numbers ------------------------------------------------------------------
@@ -557,7 +581,7 @@ def label_of(value: str | None, field: str) -> str | None:
     Raises:
         InvalidDocumentError: If it has neither ("?", "—").
     """
-    if value is not None and not _label_key(value):
+    if value is not None and not label_key(value):
         raise InvalidDocumentError(
             field, value, "is no label: it has no letter or digit"
         )
@@ -671,6 +695,11 @@ def checked(review: Review) -> Review:
                 f"{review.numbers.describe()} reads as {counted.value}: the "
                 "label counts"
             )
+    if review.label is not None and not is_known_label(review.label):
+        flags.append(
+            f"the label {review.label!r} is not in the label table: it is "
+            "kept, with no rating of its own"
+        )
     if review.claimant is None:
         flags.append(
             "no claimant is named: the claim's speaker is "
