@@ -10,6 +10,7 @@ import collections
 import csv
 import datetime as dt
 import io
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +18,8 @@ from pathlib import Path
 import pytest
 
 import claimtrack as ct
-from claimtrack.formats import claimskg
+from claimtrack.formats import averitec, claimskg
+from claimtrack.formats._reviews import is_review_article
 from claimtrack.scales import Rating
 
 
@@ -158,7 +160,7 @@ class TestRows:
             ('"फेसबुक यूजर शानू खान"', "शानू खान"),
             ('"Grimm Hades \u200f"', "Grimm Hades"),
             ("\u200f'Phạm Hạnh'", "Phạm Hạnh"),
-            ("Jane Ruby and Stew Peters", "Jane Ruby and Stew Peters"),
+            ("Clean & Green Services", "Clean & Green Services"),
         ],
     )
     def test_claimant_names(self, name, speaker):
@@ -170,22 +172,152 @@ class TestRows:
         assert speaker == tracker.actor(only(tracker).speaker).name
 
     @pytest.mark.parametrize(
-        "name",
+        ("name", "speaker", "role", "alias"),
         [
-            "Multiple sources",
-            "multiple Sources",
-            "Multiples sources",
-            "Various sources",
-            '"FB User"',
-            '"WhatsApp Users"',
-            '"பேஸ்புக் பயனர்"',
-            "examplecheck",
-            "",
+            ("FB User-Jane Roe", "Jane Roe", "Facebook user", None),
+            ("Facebook user Jane Doe", "Jane Doe", "Facebook user", None),
+            ("Twitter user @jroe", "@jroe", "X/Twitter user", None),
+            ("X user @jroe", "@jroe", "X/Twitter user", None),
+            (
+                "usuario de Facebook Juan Pérez",
+                "Juan Pérez",
+                "Facebook user",
+                None,
+            ),
+            ("臉書用戶王小明", "王小明", "Facebook user", None),
+            (
+                '"FB user: https://www.facebook.com/jane.roe.9"',
+                "facebook.com/jane.roe.9",
+                "Facebook user",
+                "https://www.facebook.com/jane.roe.9",
+            ),
         ],
     )
-    def test_placeholders_name_nobody(self, name):
+    def test_accounts_keep_their_platform(self, name, speaker, role, alias):
         """
-        Placeholders and the publisher's own name are no claimant.
+        "Facebook user Jane Doe" is Jane Doe, a Facebook user; an account
+        named by its URL is named by its host and path, the URL an alias.
+        """
+        tracker, _ = imported(csv_text(row(creativeWork_author_name=name)))
+        actor = tracker.actor(only(tracker).speaker)
+
+        assert (speaker, role, ct.ActorKind.PERSON) == (
+            actor.name,
+            actor.role,
+            actor.kind,
+        )
+        assert ([alias] if alias else []) == list(actor.aliases)
+
+    @pytest.mark.parametrize(
+        ("name", "speakers"),
+        [
+            ("Jane Ruby and Stew Peters", ["jane-ruby", "stew-peters"]),
+            (
+                "Pedro Sánchez y Pablo Iglesias",
+                ["pedro-sanchez", "pablo-iglesias"],
+            ),
+            (
+                "Jair Bolsonaro e Sergio Moro",
+                ["jair-bolsonaro", "sergio-moro"],
+            ),
+            (
+                "Olaf Scholz und Robert Habeck",
+                ["olaf-scholz", "robert-habeck"],
+            ),
+            (
+                "Jane Roe, John Doe and social media users",
+                ["jane-roe", "john-doe", "social-media-users"],
+            ),
+        ],
+    )
+    def test_lists_are_several_claimants(self, name, speakers):
+        """
+        A list of claimants makes a claim for each, each rated, flagged.
+        """
+        tracker, report = imported(
+            csv_text(row(creativeWork_author_name=name))
+        )
+
+        assert speakers == [c.speaker for c in tracker]
+        assert len(speakers) == len(set(report.claims))
+        assert all(
+            [("False", Rating.FALSE)]
+            == [(v.label, v.rating) for v in tracker.verdicts(c)]
+            for c in tracker
+        )
+        assert any(
+            f"names {len(speakers)} claimants" in f.message
+            for f in report.flags
+        )
+
+    def test_institution_is_no_list(self):
+        """
+        "Ministry of Health and Family Welfare" is one claimant.
+        """
+        name = "Ministry of Health and Family Welfare"
+        tracker, _ = imported(csv_text(row(creativeWork_author_name=name)))
+
+        assert name == tracker.actor(only(tracker).speaker).name
+
+    @pytest.mark.parametrize(
+        ("name", "platforms"),
+        [
+            ("Multiple sources", ()),
+            ("multiple Sources", ()),
+            ("Multiples sources", ()),
+            ("Various sources", ()),
+            ('"FB User"', ("Facebook",)),
+            ('"WhatsApp Users"', ("WhatsApp",)),
+            ('"பேஸ்புக் பயனர்"', ("Facebook",)),
+            ("Varias fuentes", ()),
+            ("Facebook-Nutzer", ("Facebook",)),
+            ("Posts on Facebook and Twitter", ("Facebook", "X/Twitter")),
+            ("सोशल मीडिया यूजर्स", ()),
+            ("صفحات على فيسبوك", ("Facebook",)),
+            ("網傳", ()),
+        ],
+    )
+    def test_placeholders_are_unnamed_groups(self, name, platforms):
+        """
+        A placeholder is an unnamed group: its role keeps the words, its
+        aliases the platforms; the report says so.
+        """
+        tracker, report = imported(
+            csv_text(row(creativeWork_author_name=name))
+        )
+        actor = tracker.actor(only(tracker).speaker)
+        words = name.strip('"')
+
+        assert (None, ct.ActorKind.GROUP, words) == (
+            actor.name,
+            actor.kind,
+            actor.role,
+        )
+        assert platforms == actor.aliases
+        assert [f"the claimant {words!r} is no one person"] == [
+            f.message.split(":")[0] for f in report.flags
+        ]
+
+    def test_placeholder_claims_keep_their_ids(self):
+        """
+        A placeholder's claim has the id a claim with no claimant has: the
+        one an export to ClaimReview, which names no unnamed group, reads
+        back.
+        """
+        tracker, _ = imported(
+            csv_text(row(creativeWork_author_name="Multiple sources"))
+        )
+        claim = only(tracker)
+
+        assert (
+            ct.Claim.make_id(claim.text, "unknown-claimant", said=claim.said)
+            == claim.id
+        )
+
+    @pytest.mark.parametrize("name", ["examplecheck", "", '""'])
+    def test_no_claimant(self, name):
+        """
+        No name, or the publisher's own, is no claimant.
         """
         tracker, report = imported(
             csv_text(row(creativeWork_author_name=name))
@@ -195,24 +327,153 @@ class TestRows:
         assert any("no claimant" in f.message for f in report.flags)
 
     @pytest.mark.parametrize(
-        "url",
+        ("url", "page"),
         [
-            "https://www.snopes.com/fact-check/x/",
-            "https://fullfact.org/health/x/",
-            "https://africacheck.org/fact-checks/x",
-            "https://www.truthorfiction.com/x/",
+            (
+                "https://www.snopes.com/fact-check/x/",
+                "https://www.snopes.com/author/dan/",
+            ),
+            (
+                "https://checks.example/x",
+                "https://checks.example/autor/dan-roe/",
+            ),
+            (
+                "https://checks.example/x",
+                "https://www.checks.example/auteur/danroe",
+            ),
+            (
+                "https://checks.example/x",
+                "https://checks.example/staff/dan-roe/",
+            ),
+            (
+                "https://verify.checks.example/x",
+                "https://checks.example/people/dan",
+            ),
+            (
+                "https://checks.example/x",
+                "https://checks.example/author/1234/",
+            ),
+            (
+                "https://checks.example/x",
+                "https://checks.example/author/checks/",
+            ),
         ],
     )
-    def test_staff_writers_are_not_claimants(self, url):
+    def test_writers_are_told_from_their_page(self, url, page):
         """
-        Where ClaimsKG puts the publisher's writer, nobody is named.
+        An author URL that is a writer's page on the review's own site
+        makes the name the review's author: no claimant, a note, a flag.
         """
-        tracker, _ = imported(
-            csv_text(row(claimReview_url=url, creativeWork_author_name="Dan"))
+        tracker, report = imported(
+            csv_text(
+                row(
+                    claimReview_url=url,
+                    claimReview_author_url=page,
+                    creativeWork_author_name="Dan Roe",
+                )
+            )
         )
+        (evidence,) = tracker.evidence(only(tracker))
 
         assert "unknown-claimant" == only(tracker).speaker
-        assert "dan" not in tracker
+        assert "dan-roe" not in tracker
+        assert "written by Dan Roe" == evidence.note
+        assert any(page in f.message for f in report.flags)
+
+    @pytest.mark.parametrize(
+        "page",
+        [
+            "https://elsewhere.example/author/jane-doe/",
+            "https://checks.example/fact-check/jane-doe/",
+            "https://checks.example/author/dan/",
+            "https://checks.example/jane-doe",
+            "not a url",
+        ],
+    )
+    def test_other_author_urls_keep_the_claimant(self, page):
+        """
+        An author URL on another site, of another shape, or of another
+        name leaves the claimant as named.
+        """
+        tracker, _ = imported(csv_text(row(claimReview_author_url=page)))
+
+        assert "jane-doe" == only(tracker).speaker
+
+    def test_the_claimants_own_page(self):
+        """
+        The claimant's own URL (creativeWork_author_sameAs) on the review's
+        site, a writer's page, is the writer's whatever its last part.
+        """
+        page = "https://checks.example/author/jd/"
+        tracker, _ = imported(csv_text(row(creativeWork_author_sameAs=page)))
+
+        assert "unknown-claimant" == only(tracker).speaker
+
+    def test_a_writer_once_named_is_a_writer_in_every_row(self):
+        """
+        A writer told by their page in one row is the writer in the site's
+        other rows, which give no page.
+        """
+        page = "https://checks.example/author/jane-doe/"
+        text = csv_text(
+            row(claimReview_claimReviewed="One"),
+            row(claimReview_claimReviewed="Two", claimReview_author_url=page),
+        )
+        tracker, report = imported(text)
+
+        assert {"unknown-claimant"} == {c.speaker for c in tracker}
+        assert any(
+            f.where == "row 1" and "row 2" in f.message for f in report.flags
+        )
+
+    def test_review_authors_are_writers(self):
+        """
+        A claimant who is one of claimReview_author's is the writer.
+        """
+        tracker, _ = imported(
+            csv_text(
+                row(
+                    creativeWork_author_name="Ankita Deshkar",
+                    claimReview_author="Ankita Deshkar,Pallavi Mishra",
+                )
+            )
+        )
+        (evidence,) = tracker.evidence(only(tracker))
+
+        assert "unknown-claimant" == only(tracker).speaker
+        assert "written by Ankita Deshkar, Pallavi Mishra" == evidence.note
+
+    @pytest.mark.parametrize(
+        ("url", "page", "speaker"),
+        [
+            ("https://fullfact.org/health/x/", "", "unknown-claimant"),
+            ("https://www.snopes.com/fact-check/x/", "", "unknown-claimant"),
+            (
+                "https://fullfact.org/health/x/",
+                "https://fullfact.org/people/someone-else/",
+                "dan",
+            ),
+            ("https://checks.example/x", "", "dan"),
+        ],
+    )
+    def test_staff_written_sites_without_a_page(self, url, page, speaker):
+        """
+        Only a row with no author URL falls back on `STAFF_WRITTEN`.
+        """
+        tracker, report = imported(
+            csv_text(
+                row(
+                    claimReview_url=url,
+                    claimReview_author_url=page,
+                    creativeWork_author_name="Dan",
+                )
+            )
+        )
+
+        assert speaker == only(tracker).speaker
+        assert (speaker != "dan") == any(
+            "STAFF_WRITTEN" in f.message for f in report.flags
+        )
 
     def test_politifact(self):
         """
@@ -243,6 +504,44 @@ class TestRows:
         assert dt.date(2021, 7, 22) == tracker.source(url).published.date
         assert url == tracker.source(url).url
         assert "warren-fiske" not in tracker
+
+    def test_politifact_writer_kept_as_author(self):
+        """
+        PolitiFact's writer, told by their staff page, is the review's
+        author; the claimant is still the URL's.
+        """
+        url = "http://www.politifact.com/factchecks/2021/jul/22/bobby-scott/x/"
+        tracker, _ = imported(
+            csv_text(
+                row(
+                    claimReview_url=url,
+                    creativeWork_author_name="Warren Fiske",
+                    claimReview_author_url=(
+                        "https://www.politifact.com/staff/warren-fiske/"
+                    ),
+                )
+            )
+        )
+        (evidence,) = tracker.evidence(only(tracker))
+
+        assert "bobby-scott" == only(tracker).speaker
+        assert "written by Warren Fiske" == evidence.note
+
+    def test_politifact_group_slug(self):
+        """
+        A PolitiFact slug that is a placeholder is a group with its
+        platform; its claim's id is the one its name gives.
+        """
+        url = "http://www.politifact.com/factchecks/2021/jul/22/viral-tweet/x/"
+        tracker, _ = imported(csv_text(row(claimReview_url=url)))
+        actor = tracker.actor(only(tracker).speaker)
+
+        assert ("viral-tweet", "Viral Tweet", ct.ActorKind.GROUP) == (
+            actor.id,
+            actor.name,
+            actor.kind,
+        )
+        assert ("X/Twitter",) == actor.aliases
 
     def test_afp_dates_are_swapped(self):
         """
@@ -392,13 +691,52 @@ class TestRows:
     def test_review_writers_are_not_claimants(self):
         """
         claimReview_author lists the review's writers: nobody is made of
-        them.
+        them, and they are the review's authors.
         """
         tracker, _ = imported(
             csv_text(row(claimReview_author="Ankita Deshkar,Pallavi Mishra"))
         )
+        (evidence,) = tracker.evidence(only(tracker))
 
         assert ["jane-doe"] == [a.id for a in tracker.actors()]
+        assert "written by Ankita Deshkar, Pallavi Mishra" == evidence.note
+
+    def test_unmapped_label_is_flagged(self):
+        """
+        A label not in the tables is kept with no rating, flagged with
+        the label; one in a publisher's language is rated.
+        """
+        tracker, report = imported(
+            csv_text(
+                row(rating_alternateName="Apresurado"),
+                row(
+                    rating_alternateName="❌ FALSO",
+                    claimReview_claimReviewed="Other",
+                ),
+            )
+        )
+        first, second = tracker
+
+        assert [("Apresurado", None)] == [
+            (v.label, v.rating) for v in tracker.verdicts(first)
+        ]
+        assert [("❌ FALSO", Rating.FALSE)] == [
+            (v.label, v.rating) for v in tracker.verdicts(second)
+        ]
+        assert [
+            ("row 1", "the label 'Apresurado' is not in the label table")
+        ] == [(f.where, f.message.split(":")[0]) for f in report.flags]
+
+    def test_no_rows(self):
+        """
+        A file with a header and no row imports nothing, and says so.
+        """
+        tracker, report = imported(csv_text())
+
+        assert 0 == len(tracker)
+        assert [("$", "the input holds no rows: nothing to import")] == [
+            (f.where, f.message) for f in report.flags
+        ]
 
     def test_duplicate_rows(self):
         """
@@ -574,7 +912,10 @@ PREFIXES = (
     "ફેસબુક યુઝર",
     "பேஸ்புக் பயனர்",
 )
-WRITERS = ("africacheck", "fullfact", "politifact", "snopes", "truthorfiction")
+# Writers' pages: a folder of writers on the review's own site. Full Fact's
+# rows give no page; its writers are known as such (claimskg.STAFF_WRITTEN).
+WRITER_PAGE = re.compile(r"/(author|authors|staff|people)/[^/]+/?$")
+NO_PAGES = ("fullfact.org",)
 PF_URL = re.compile(r"/factchecks/(\d{4})/(\w{3})/(\d{1,2})/([\w-]+)/")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun")
 MONTHS += ("jul", "aug", "sep", "oct", "nov", "dec")
@@ -588,26 +929,42 @@ def day(text):
     return dt.date(year, month, dd)
 
 
-def speaker_key(name, publisher, url):
+def host(url):
     """
-    Who the row names as claimant, as a key; None for nobody.
+    A URL's host, without www.
     """
+    return url.split("/")[2].removeprefix("www.") if "//" in url else ""
+
+
+def speaker_keys(r):
+    """
+    Who a row names as claimants, as keys; a placeholder's key is
+    ("group", words). None at all for nobody: a writer, the publisher.
+    """
+    url, page = r["claimReview_url"], r["claimReview_author_url"]
     found = PF_URL.search(url)
     if "politifact.com" in url and found:
-        return found[4]
-    if any(site in url for site in WRITERS):
-        return None
-    name = name.strip().strip('"').strip("\u200f ").strip()
-    lowered = name.casefold()
+        return [found[4]]
+    if page and host(page) == host(url) and WRITER_PAGE.search(page):
+        return []
+    if not page and host(url) in NO_PAGES:
+        return []
+    name = r["creativeWork_author_name"].strip().strip('"').strip("\u200f ")
+    lowered = name.strip().casefold()
     for prefix in PREFIXES:
         if lowered.startswith(prefix):
-            rest = name[len(prefix) :].strip(" :")
+            rest = name.strip()[len(prefix) :].strip(" :")
             if rest and lowered not in PLACEHOLDERS:
-                name, lowered = rest, rest.casefold()
+                lowered = rest.casefold()
             break
-    if not name or lowered in PLACEHOLDERS or lowered == publisher.casefold():
-        return None
-    return " ".join(lowered.replace("-", " ").replace(".", "").split())
+    if not lowered or lowered == r["claimReview_author_name"].casefold():
+        return []
+    if lowered in PLACEHOLDERS:
+        return [("group", lowered)]
+    return [
+        " ".join(part.replace("-", " ").replace(".", "").split())
+        for part in lowered.split(" and ")
+    ]
 
 
 def number(text):
@@ -625,13 +982,12 @@ def expected(path):
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     claims, speakers, verdicts = set(), set(), set()
+    unknown = False
     for r in rows:
         url = r["claimReview_url"]
-        publisher = r["claimReview_author_name"]
         text = (
             r["claimReview_claimReviewed"].strip() or r["extra_title"].strip()
         )
-        speaker = speaker_key(r["creativeWork_author_name"], publisher, url)
         if "politifact.com" in url:
             found = PF_URL.search(url)
             said = r["claimReview_datePublished"]
@@ -644,20 +1000,23 @@ def expected(path):
         else:
             said = r["creativeWork_datePublished"]
             review = day(r["claimReview_datePublished"])
-        claim = (text, speaker, day(said) if said else None)
-        claims.add(claim)
-        if speaker is not None:
-            speakers.add(speaker)
-        label = r["rating_alternateName"].strip()
-        if r["rating_ratingValue"]:
-            value = number(r["rating_ratingValue"])
-            verdicts.add((claim, value, review))
-            if label == value:
-                continue
-        if label:
-            verdicts.add((claim, label, review))
+        keys = speaker_keys(r)
+        unknown = unknown or not keys
+        speakers.update(keys)
+        for key in keys or [None]:
+            # a group's claim is made as one with no claimant
+            speaker = None if isinstance(key, tuple) else key
+            claim = (text, speaker, day(said) if said else None)
+            claims.add(claim)
+            label = r["rating_alternateName"].strip()
+            if r["rating_ratingValue"]:
+                value = number(r["rating_ratingValue"])
+                verdicts.add((claim, value, review))
+                if label == value:
+                    continue
+            if label:
+                verdicts.add((claim, label, review))
     labels = collections.Counter(label for _, label, _ in verdicts)
-    unknown = any(speaker is None for _, speaker, _ in claims)
     return len(rows), len(claims), len(speakers), unknown, dict(labels)
 
 
@@ -807,3 +1166,76 @@ class TestCorpus:
         }
         assert "Rohan नाशिककर" in {a.name for a in tracker.actors()}
         assert not any(a.label.startswith('"') for a in tracker.actors())
+
+
+class TestReviewArticle:
+    """
+    The evidence a ClaimReview export takes for a review's article.
+    """
+
+    def test_review_article(self):
+        """
+        An imported review's article, a page cited whole, is one.
+        """
+        tracker, _ = imported(csv_text(row()))
+        (evidence,) = tracker.evidence(only(tracker))
+
+        assert is_review_article(tracker, evidence)
+
+    def test_averitec(self):
+        """
+        AVeriTeC's fact-checking article is one; its answers are not.
+        """
+        record = {
+            "claim": "The wall is 300 miles long.",
+            "claim_date": "27-8-2020",
+            "fact_checking_article": "https://checks.example/wall",
+            "questions": [
+                {
+                    "question": "How long?",
+                    "answers": [
+                        {
+                            "answer": "3 miles",
+                            "source_url": "https://x.example/3",
+                        }
+                    ],
+                }
+            ],
+        }
+        tracker = ct.Tracker()
+        averitec.read(tracker, json.dumps([record]))
+        article, answer = tracker.evidence(only(tracker))
+
+        assert is_review_article(tracker, article)
+        assert not is_review_article(tracker, answer)
+
+    def test_urls_and_sets(self):
+        """
+        A URL cited with no note is one; an evidence set, or a source
+        with no URL, is not.
+        """
+        tracker = ct.Tracker()
+        tracker.add_actor(ct.Actor("jane", "Jane"))
+        claim = tracker.add_claim("The bridge cost 2 billion", speaker="jane")
+        page = tracker.add_source(ct.Source("page", title="A page"))
+        at = "2021-07-20T00:00:00+00:00"
+        url = tracker.corroborate(
+            claim,
+            evidence=ct.evidence.Citation(url="https://checks.example/r"),
+            by="checks",
+            at=at,
+        )
+        pair = tracker.corroborate(
+            claim,
+            evidence=[
+                ct.evidence.Citation(url="https://checks.example/a"),
+                ct.evidence.Citation(url="https://checks.example/b"),
+            ],
+            by="checks",
+            at=at,
+        )
+        bare = tracker.corroborate(claim, evidence=page, by="checks", at=at)
+
+        assert is_review_article(tracker, url)
+        assert not is_review_article(tracker, pair)
+        assert not is_review_article(tracker, bare)

@@ -25,13 +25,15 @@ from claimtrack.exceptions import (
     DuplicateIdError,
     InvalidDocumentError,
 )
+from claimtrack.formats._common import Flag
 
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from claimtrack._tracker import Tracker
+    from claimtrack.formats._common import Record
 
 
 def stamp(at: dt.datetime | str | None, default: dt.datetime) -> dt.datetime:
@@ -60,6 +62,25 @@ def unattributed(dataset: str) -> Actor:
     attribute", not for a person.
     """
     return Actor(f"{dataset}-unattributed", kind=ActorKind.GROUP)
+
+
+def counted(
+    records: Iterable[Record], flags: list[Flag], what: str
+) -> Iterator[Record]:
+    """
+    Yield *records*; flag an input that holds none of *what* it should.
+
+    An import never brings in nothing silently: the report of an input
+    with no record ("the input holds no claims") says so.
+    """
+    empty = True
+    for record in records:
+        empty = False
+        yield record
+    if empty:
+        flags.append(
+            Flag("$", f"the input holds no {what}: nothing to import")
+        )
 
 
 def trim(name: str) -> str:

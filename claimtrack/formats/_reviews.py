@@ -8,12 +8,16 @@ rating). Each format reads its input into `Review` values, checking every
 field where it was read; `records` then turns them into records that put
 each review into a tracker the same way for all of them (`Into.review`):
 
-- the claimant is an `Actor` (or `UNKNOWN_CLAIMANT`, flagged);
+- the claimant is an `Actor` (or `UNKNOWN_CLAIMANT`, flagged); a
+  placeholder ("Multiple sources", "Varias fuentes") is an unnamed group,
+  and several claimants ("A and B") make a claim each (`claimants`);
 - the place the claim appeared is the claim's `Source`;
-- the claim's id follows from its text, claimant, date and source;
+- the claim's id follows from its text, claimant, date and source, as a
+  ClaimReview export keeps them (`speaker_key`);
 - the label is a `Verdict` on the publisher's own scale, with the label as
   published; a numeric rating is a second verdict on a numeric scale;
-- the review article is a `Source`, cited as evidence by the publisher.
+- the review article is a `Source`, cited as evidence by the publisher,
+  with its writer, if the input names them, in the evidence's note.
 
 Over 800 lines, kept whole on purpose: every format's reviews go into a
 tracker through this one path, which is the contract the formats share.
@@ -24,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import unicodedata
 import urllib.parse
 from decimal import Decimal
 from types import MappingProxyType
@@ -45,6 +48,11 @@ from claimtrack.exceptions import (
     MissingReferenceError,
     NotFoundError,
 )
+from claimtrack.formats._claimants import (
+    Named,
+    read_claimant,
+    read_claimants,
+)
 from claimtrack.formats._common import Flag, Record, failing
 from claimtrack.formats._labels import BY_KEY as _LANGUAGE_LABELS
 from claimtrack.formats._words import label_key
@@ -53,6 +61,7 @@ from claimtrack.formats._words import label_key
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
+    from claimtrack._evidence import Evidence
     from claimtrack._tracker import Tracker
 
 
@@ -386,66 +395,23 @@ def date_text(moment: dt.datetime) -> str:
 
 # -- names --------------------------------------------------------------------
 
-_QUOTE_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
-
-_PLACEHOLDER = re.compile(
-    r"(multiples?|various|several|many|unknown|unidentified|unnamed)"
-    r"( (sources?|people|persons|authors|resources|users|accounts|posts))?"
-    r"|(social media|facebook|fb|twitter|whatsapp|whastapp|instagram|tiktok"
-    r"|telegram|youtube)( (users?|posts?|pages?|accounts?))?"
-)
-_PLATFORM_USER = re.compile(
-    r"(?:facebook|fb|twitter|whatsapp|instagram|tiktok)\s+"
-    r"(?:user|page|account)s?(?:\s*:\s*|\s+)(?P<name>\S.*)",
-    re.IGNORECASE,
-)
-# "Facebook user" and "Twitter user" as vishvasnews writes them in Hindi,
-# Gujarati and Tamil.
-_LOCAL_PLATFORM_USERS = (
-    "फेसबुक यूजर",
-    "ફેસબુક યુઝર",
-    "பேஸ்புக் பயனர்",
-    "ட்விட்டர் பயனர்",
-)
-
-
-def clean_name(value: str) -> str:
-    """
-    A name without surrounding quotes, invisible marks or extra spaces.
-    """
-    text = " ".join(value.split())
-    text = _strip_marks(text)
-    while len(text) > 1 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
-        text = _strip_marks(" ".join(text[1:-1].split()))
-    return text
-
-
-def _strip_marks(text: str) -> str:
-    start, end = 0, len(text)
-    while start < end and unicodedata.category(text[start]) == "Cf":
-        start += 1
-    while end > start and unicodedata.category(text[end - 1]) == "Cf":
-        end -= 1
-    return text[start:end].strip()
-
 
 def claimant_name(value: str) -> str | None:
     """
     The claimant a name field names, or None for a placeholder.
 
-    "Multiple sources" and "FB User" name nobody; "Facebook user: Hervey
-    Alvin" names Hervey Alvin.
+    "Multiple sources", "FB User" and "Varias fuentes" name nobody;
+    "Facebook user: Hervey Alvin" names Hervey Alvin. The field is taken
+    whole: "Jane Ruby and Stew Peters" is one name here; `claimants`
+    reads it as two, and keeps what a placeholder and a platform say.
+
+    .. versionchanged:: 0.2.0
+       Placeholders and platforms in the publishers' languages.
     """
-    name = clean_name(value)
-    for prefix in _LOCAL_PLATFORM_USERS:
-        if name.startswith(prefix):
-            name = name[len(prefix) :].lstrip(" :")
-    match = _PLATFORM_USER.fullmatch(name)
-    if match:
-        name = match["name"].strip()
-    if not name_key(name) or _PLACEHOLDER.fullmatch(name_key(name)):
+    named = read_claimant(value)
+    if named is None or named.name is None:
         return None
-    return name
+    return named.name
 
 
 def actor_id(name: str) -> str:
@@ -465,6 +431,64 @@ def claimant(
     The actor for a claimant's (clean) name.
     """
     return Actor(actor_id(name), name, kind=kind, role=role)
+
+
+def claimants(
+    value: str,
+    *,
+    kind: ActorKind = ActorKind.PERSON,
+    role: str | None = None,
+) -> tuple[Actor, ...]:
+    """
+    The actors a claimant field names: none, one, or several.
+
+    A placeholder ("Multiple sources", "Facebook-Nutzer", "網傳") is an
+    unnamed group, whose role keeps the words and whose aliases name the
+    platforms; an account ("Twitter user @x") is its name, with its
+    platform in its role ("X/Twitter user") and its URL, if it is named by
+    one, as an alias; a list ("A, B and social media users") is each of
+    them. *kind* and *role* (a Person's or an Organization's, as the input
+    gives them) go to the names that say neither.
+
+    .. versionadded:: 0.2.0
+    """
+    found = (
+        actor_of(named, kind=kind, role=role)
+        for named in read_claimants(value)
+    )
+    return tuple(actor for actor in found if actor is not None)
+
+
+def actor_of(
+    named: Named,
+    *,
+    kind: ActorKind = ActorKind.PERSON,
+    role: str | None = None,
+) -> Actor | None:
+    """
+    The actor for one claimant `read_claimants` read.
+
+    None if its name has no letter or digit to make an id of ("@@").
+
+    .. versionadded:: 0.2.0
+    """
+    ident = actor_id(named.name or named.words)
+    if not ident:
+        return None
+    if named.name is None:
+        return Actor(
+            ident,
+            kind=ActorKind.GROUP,
+            role=named.words,
+            aliases=named.platforms,
+        )
+    return Actor(
+        ident,
+        named.name,
+        kind=named.kind if kind is ActorKind.PERSON else kind,
+        role=role or named.role,
+        aliases=() if named.url is None else (named.url,),
+    )
 
 
 # PolitiFact's speakers that are not one person: their pages' names.
@@ -511,7 +535,15 @@ def politifact(url: str) -> tuple[When | None, Actor] | None:
     The review date and the claimant a PolitiFact URL names, if it is one.
 
     ``/factchecks/2021/jul/22/bobby-scott/...`` was published on 22 July
-    2021 and reviews a claim by Bobby Scott.
+    2021 and reviews a claim by Bobby Scott (``bobby-scott``, the id his
+    name gives, so that the claim's id survives a ClaimReview round
+    trip). PolitiFact's pages for speakers who are not one person
+    (``facebook-posts``, ``viral-image``, any slug `claimants` reads as a
+    placeholder) are groups named as PolitiFact names them, with the
+    platforms they name as aliases.
+
+    .. versionchanged:: 0.2.0
+       Any placeholder slug is a group; the platforms are aliases.
     """
     parts = urllib.parse.urlsplit(url)
     host = parts.netloc.lower()
@@ -531,12 +563,15 @@ def politifact(url: str) -> tuple[When | None, Actor] | None:
         except ValueError:
             day = None
         when = None if day is None else When.day(day)
-    if slug in _POLITIFACT_GROUPS:
-        actor = Actor(slug, _POLITIFACT_GROUPS[slug], kind=ActorKind.GROUP)
-    else:
-        name = " ".join(word.capitalize() for word in slug.split("-") if word)
-        actor = Actor(slug, name)
-    return when, actor
+    name = _POLITIFACT_GROUPS.get(slug) or " ".join(
+        word.capitalize() for word in slug.split("-") if word
+    )
+    named = read_claimant(name)  # taken whole: a slug is one speaker
+    assert named is not None  # noqa: S101 -- a slug has a letter or digit
+    kind = ActorKind.GROUP if named.placeholder else ActorKind.PERSON
+    return when, Actor(
+        actor_id(name), name, kind=kind, aliases=named.platforms
+    )
 
 
 def host_name(url: str) -> str:
@@ -642,6 +677,8 @@ class Review:
     Args:
         text: The claim, as the reviewer summed it up.
         claimant: Who made it; None if the input does not say.
+        others: Who else made it, when the input names several ("A and
+            B"): each makes a claim of their own, reviewed alike.
         said: When it was made.
         appearance: Where it appeared.
         tags: Free labels.
@@ -652,7 +689,13 @@ class Review:
         label: The rating's label, as published.
         numbers: The rating's numbers.
         explanation: Why, as the reviewer put it.
+        author: Who wrote the review for its publisher, as the input names
+            them (a fact-checker's writer); noted on the evidence that
+            cites the article.
         flags: What was odd in it.
+
+    .. versionchanged:: 0.2.0
+       *others* and *author*.
     """
 
     text: str
@@ -668,6 +711,8 @@ class Review:
     numbers: Numbers | None = None
     explanation: str | None = None
     flags: tuple[str, ...] = ()
+    others: tuple[Actor, ...] = ()
+    author: str | None = None
 
 
 def stance_of(rating: Rating | None) -> Stance:
@@ -704,6 +749,18 @@ def checked(review: Review) -> Review:
         flags.append(
             "no claimant is named: the claim's speaker is "
             f"{UNKNOWN_CLAIMANT.id!r}"
+        )
+    speakers = [a for a in (review.claimant, *review.others) if a]
+    flags.extend(
+        f"the claimant {actor.label!r} is no one person: the claim's "
+        f"speaker is the unnamed group {actor.id!r}"
+        for actor in speakers
+        if actor.name is None
+    )
+    if len(speakers) > 1:
+        flags.append(
+            f"the claimant names {len(speakers)} claimants "
+            f"({', '.join(a.id for a in speakers)}): a claim for each"
         )
     if review.published is None and (
         review.label is not None or review.numbers is not None
@@ -757,9 +814,12 @@ class Into:
         """
         Add *actor* (or the one stored under its id); return its id.
         """
+        return self._actor(scratch, actor, by).id
+
+    def _actor(self, scratch: Tracker, actor: Actor, by: str | None) -> Actor:
         stored = self._stored(scratch, actor.id, Actor) or actor
         scratch.add_actor(stored, by=by, at=self.at)
-        return stored.id
+        return stored
 
     def source(self, scratch: Tracker, src: Source, by: str | None) -> str:
         """
@@ -792,24 +852,40 @@ class Into:
 
     def review(self, scratch: Tracker, review: Review) -> list[str]:
         """
-        Add one review: its claimant, sources, claim, verdicts and evidence.
+        Add one review: its claimants, sources, claims, verdicts, evidence.
+
+        Each claimant makes a claim of their own, which the review rates.
         """
         by = review.publisher
-        speaker = self.actor(scratch, review.claimant or UNKNOWN_CLAIMANT, by)
         where = None
         if review.appearance is not None:
             where = self.source(scratch, review.appearance, by)
-        claim = Claim(
-            Claim.make_id(
-                review.text, speaker, said=review.said, source=where
-            ),
-            review.text,
-            speaker,
-            said=review.said,
-            source=where,
-            tags=review.tags,
-        )
-        claim_id = self.claim(scratch, claim, by)
+        found: dict[str, None] = {}
+        for named in (review.claimant or UNKNOWN_CLAIMANT, *review.others):
+            speaker = self._actor(scratch, named, by)
+            claim = Claim(
+                Claim.make_id(
+                    review.text,
+                    speaker_key(speaker),
+                    said=review.said,
+                    source=where,
+                ),
+                review.text,
+                speaker.id,
+                said=review.said,
+                source=where,
+                tags=review.tags,
+            )
+            claim_id = self.claim(scratch, claim, by)
+            self._rate(scratch, review, claim_id)
+            found[claim_id] = None
+        return list(found)
+
+    def _rate(self, scratch: Tracker, review: Review, claim_id: str) -> None:
+        """
+        Add a review's verdicts of one claim, and cite its article.
+        """
+        by = review.publisher
         moment = review.moment or self.at
         counted = None
         if review.numbers is not None:
@@ -844,8 +920,45 @@ class Into:
                 stance=stance_of(counted),
                 by=by,
                 at=moment,
+                note=None
+                if review.author is None
+                else (f"written by {review.author}"),
             )
-        return [claim_id]
+
+
+def speaker_key(speaker: Actor) -> str:
+    """
+    The speaker a claim's id is made from: its id, if it has a name.
+
+    An unnamed group (a placeholder's "Multiple sources", a dataset's
+    unattributed speaker) is written to ClaimReview as no author's name,
+    and read back as `UNKNOWN_CLAIMANT`; so the id of its claim is made as
+    that of a claim with no claimant, and survives the round trip.
+
+    .. versionadded:: 0.2.0
+    """
+    return speaker.id if speaker.name is not None else UNKNOWN_CLAIMANT.id
+
+
+def is_review_article(tracker: Tracker, evidence: Evidence) -> bool:
+    """
+    Whether *evidence* cites a review's article: a page, whole.
+
+    A review's article is one source with a URL, cited whole (as an
+    import cites the review it read), or one URL with no note. A
+    dataset's evidence is not: FEVER's Wikipedia sentences have no URL,
+    Climate-FEVER's are cited as spans of their text, and AVeriTeC's
+    answers are URLs noted with their question. The ClaimReview writer
+    takes the review's ``url`` and ``name`` only from such evidence.
+
+    .. versionadded:: 0.2.0
+    """
+    if len(evidence.items) != 1:
+        return False
+    item = evidence.items[0]
+    if item.source is None:
+        return item.url is not None and evidence.note is None
+    return item.span is None and tracker.source(item.source).url is not None
 
 
 def flag_scales(

@@ -5,11 +5,19 @@ Each row is one publisher's review of one claim. The columns that matter:
 
 - ``claimReview_claimReviewed``: the claim (``extra_title``, the review's
   title, when it is empty, as it is in most Africa Check rows);
-- ``creativeWork_author_name``: the claimant, except where ClaimsKG put
-  the publisher's own writer there (PolitiFact, Snopes, Full Fact, Africa
-  Check, TruthOrFiction) or the publisher's name (Fatabyyano);
-  placeholders ("Multiple sources", "FB User") name nobody, and quotes
-  around names are dropped;
+- ``creativeWork_author_name``: the claimant (`claimants`: a placeholder,
+  "Multiple sources", "Varias fuentes", is an unnamed group; a list, "A
+  and B", is each of them), except where it is the publisher's own writer
+  or the publisher's name (Fatabyyano). The writer is told from the data:
+  the row's author URL (``claimReview_author_url`` or
+  ``creativeWork_author_sameAs``) is a writer's page on the review's own
+  site (``/author/<name>``, ``/autor/``, ``/auteur/``, ``/staff/``,
+  ``/people/`` ...) and its last part fits the name; or the name is such
+  a writer elsewhere in the file, or one of ``claimReview_author``'s. A
+  writer is kept as the review's author, and the claimant is unknown.
+  Only where a row gives no author URL at all are the sites of
+  `STAFF_WRITTEN` (Full Fact's rows never give one) taken to name their
+  writer; quotes around names are dropped;
 - ``creativeWork_datePublished``: when the claim was made;
 - ``claimReview_url``, ``extra_title``, ``claimReview_author_name``,
   ``claimReview_datePublished``: the review article, its title, its
@@ -31,10 +39,14 @@ from __future__ import annotations
 
 import csv
 import io
+import urllib.parse
 from typing import TYPE_CHECKING
+
+import attrs
 
 from claimtrack._text import name_key
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
+from claimtrack.formats._claimants import clean_name
 from claimtrack.formats._common import (
     MAX_BYTES,
     Flag,
@@ -43,13 +55,12 @@ from claimtrack.formats._common import (
     read_text,
     run,
 )
+from claimtrack.formats._datasets import counted
 from claimtrack.formats._reviews import (
     Numbers,
     Review,
     check_numbers,
-    claimant,
-    claimant_name,
-    clean_name,
+    claimants,
     flag_scales,
     host_name,
     label_of,
@@ -62,11 +73,12 @@ from claimtrack.formats._reviews import (
     tags_of,
     url_field,
 )
+from claimtrack.formats._words import word_key
 
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from claimtrack._dates import When
     from claimtrack._models import Actor
@@ -74,9 +86,11 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "AUTHOR_URLS",
     "CLAIM_DATED_REVIEWS",
     "MAX_BYTES",
     "STAFF_WRITTEN",
+    "WRITER_PAGES",
     "detects",
     "read",
 ]
@@ -93,7 +107,57 @@ STAFF_WRITTEN = frozenset(
         "truthorfiction.com",
     }
 )
-"""Sites whose rows name the publisher's writer as the claim's author."""
+"""Sites whose rows name the publisher's writer as the claim's author.
+
+Consulted only for a row that gives no author URL, which would tell; the
+writer is told from the data wherever it can be.
+
+.. versionchanged:: 0.2.0
+   Only for rows with no author URL.
+"""
+
+WRITER_PAGES = frozenset(
+    {
+        "author",
+        "authors",
+        "autor",
+        "autores",
+        "autora",
+        "auteur",
+        "auteurs",
+        "autore",
+        "autori",
+        "staff",
+        "people",
+        "team",
+        "equipe",
+        "equipo",
+        "redaccion",
+        "redacao",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "journalist",
+        "journalists",
+        "periodista",
+        "periodistas",
+        "contributor",
+        "contributors",
+        "colaborador",
+        "colaboradores",
+    }
+)
+"""The folders of a site's pages about its writers: ``/author/<name>/``.
+
+A row whose author URL is such a page on the review's own site names the
+publisher's writer, not the claimant. Folded: "équipe" is "equipe".
+
+.. versionadded:: 0.2.0
+"""
+
+AUTHOR_URLS = ("creativeWork_author_sameAs", "claimReview_author_url")
+"""The columns that may give the author's page."""
 
 CLAIM_DATED_REVIEWS = frozenset({"factcheck.afp.com", "politifact.com"})
 """Sites whose rows give the claim's date as ``claimReview_datePublished``.
@@ -129,7 +193,8 @@ def read(
             progress display.
 
     Returns:
-        What came in, what was left out, and what was odd.
+        What came in, what was left out, and what was odd (a file with no
+        row is flagged).
 
     Raises:
         DocumentTooLargeError: If the input is larger than *max_bytes*.
@@ -148,7 +213,7 @@ def read(
     return run(
         tracker,
         "claimskg",
-        records(tracker, reviews, flags, at=at),
+        counted(records(tracker, reviews, flags, at=at), flags, "rows"),
         lenient=lenient,
         progress=progress,
         flags=flags,
@@ -180,9 +245,17 @@ def _rows(text: str) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
         )
         error.line = 1
         raise error
+    table = []
     line = reader.line_num + 1
     for number, values in enumerate(reader, start=1):
-        where = f"row {number}"
+        table.append((f"row {number}", line, values))
+        line = reader.line_num + 1
+    writers = _Writers.of(
+        (where, dict(zip(header, values, strict=True)))
+        for where, _, values in table
+        if len(values) == len(header)
+    )
+    for where, line, values in table:
         try:
             if len(values) != len(header):
                 raise InvalidDocumentError(  # noqa: TRY301 -- one handler
@@ -190,17 +263,17 @@ def _rows(text: str) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
                     len(values),
                     f"has {len(values)} fields, the header {len(header)}",
                 )
-            yield where, [_review(dict(zip(header, values, strict=True)))]
+            row = dict(zip(header, values, strict=True))
+            yield where, [_review(row, writers)]
         except InvalidDocumentError as exc:
             error = InvalidDocumentError(
                 exc.field, exc.value, f"{exc.reason} (line {line})"
             )
             error.line = line
             yield where, error
-        line = reader.line_num + 1
 
 
-def _review(row: dict[str, str]) -> Review:
+def _review(row: dict[str, str], writers: _Writers) -> Review:
     flags: list[str] = []
     url = url_field(row["claimReview_url"], "claimReview_url")
     publisher = (
@@ -221,7 +294,9 @@ def _review(row: dict[str, str]) -> Review:
         flags.append("claimReview_claimReviewed is empty: extra_title is used")
     from_url = politifact(url) if url else None
     said, published, moment = _dates(row, url, from_url)
-    speaker = from_url[1] if from_url else _claimant(row, url, publisher)
+    speakers, author = _claimants(row, url, publisher, writers, flags)
+    if from_url:
+        speakers = (from_url[1],)
     label, numbers = _rating(row, flags)
     article = None
     if url is not None:
@@ -233,7 +308,8 @@ def _review(row: dict[str, str]) -> Review:
         )
     return Review(
         text,
-        claimant=speaker,
+        claimant=speakers[0] if speakers else None,
+        others=speakers[1:],
         said=said,
         tags=tags_of(row.get("extra_tags", "")),
         article=article,
@@ -242,6 +318,7 @@ def _review(row: dict[str, str]) -> Review:
         moment=moment,
         label=label,
         numbers=numbers,
+        author=author,
         flags=tuple(flags),
     )
 
@@ -299,14 +376,144 @@ def _rating(
     return label, numbers
 
 
-def _claimant(
-    row: dict[str, str], url: str | None, publisher: str | None
-) -> Actor | None:
-    name = claimant_name(row.get("creativeWork_author_name", ""))
-    if name is None:
-        return None
-    if _site_in(url, STAFF_WRITTEN):
-        return None  # the publisher's writer, not the claimant
+def _claimants(
+    row: dict[str, str],
+    url: str | None,
+    publisher: str | None,
+    writers: _Writers,
+    flags: list[str],
+) -> tuple[tuple[Actor, ...], str | None]:
+    """
+    The row's claimants, and who wrote its review (if the row says).
+    """
+    name = clean_name(row.get("creativeWork_author_name", ""))
+    reviewers = tags_of(row.get("claimReview_author", ""))
+    author = ", ".join(reviewers) or None
+    if not name_key(name):
+        return (), author
+    field = f"creativeWork_author_name {name!r}"
+    why = writers.why(row, url, name)
+    if why is None and word_key(name) in {word_key(r) for r in reviewers}:
+        why = "is one of the review's authors (claimReview_author)"
+    given = any(row.get(column, "").strip() for column in AUTHOR_URLS)
+    if why is None and not given and _site_in(url, STAFF_WRITTEN):
+        why = (
+            "is taken to be the publisher's writer, as ClaimsKG's rows of "
+            f"{host_name(url or '')} give it (claimskg.STAFF_WRITTEN)"
+        )
+    if why is not None:
+        flags.append(
+            f"{field} {why}: kept as the review's author, not as the claimant"
+        )
+        return (), author or name
     if publisher is not None and name_key(name) == name_key(publisher):
-        return None  # the publisher itself
-    return claimant(name)
+        return (), author  # the publisher itself
+    return claimants(name), author
+
+
+@attrs.frozen
+class _Writers:
+    """
+    The publishers' writers a file names, by site and folded name.
+
+    A row names a writer when its author URL is a writer's page on the
+    review's own site; the other rows of that site with the same name
+    name the writer too.
+    """
+
+    found: dict[tuple[str, str], tuple[str, str]]
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, dict[str, str]]]) -> _Writers:
+        """
+        The writers named by *rows* (where each was read, and its columns).
+        """
+        found: dict[tuple[str, str], tuple[str, str]] = {}
+        for where, row in rows:
+            review = row["claimReview_url"].strip()
+            name = clean_name(row.get("creativeWork_author_name", ""))
+            page = _writer_page(row, review, name)
+            if page is not None:
+                key = (_site(review), word_key(name))
+                found.setdefault(key, (page, where))
+        return cls(found)
+
+    def why(
+        self, row: dict[str, str], url: str | None, name: str
+    ) -> str | None:
+        """
+        Why *name* is the writer of the row's review; None if it is not.
+        """
+        page = _writer_page(row, url or "", name)
+        if page is not None:
+            return f"is the publisher's writer: {page} is their page"
+        seen = self.found.get((_site(url or ""), word_key(name)))
+        if seen is not None:
+            page, where = seen
+            return (
+                f"is the publisher's writer, named with their page {page} "
+                f"in {where}"
+            )
+        return None
+
+
+def _site(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc.lower().removeprefix("www.")
+
+
+def _writer_page(row: dict[str, str], review: str, name: str) -> str | None:
+    """
+    The row's author URL, if it is the page of *name* as a site's writer.
+
+    The page is on the review's own site, in a folder of `WRITER_PAGES`,
+    and its last part fits the name (the claimant's own URL,
+    ``creativeWork_author_sameAs``, needs no fit).
+    """
+    site = _site(review)
+    for column in AUTHOR_URLS:
+        page = row.get(column, "").strip()
+        parts = urllib.parse.urlsplit(page)
+        host = parts.netloc.lower().removeprefix("www.")
+        if not site or not host or parts.scheme not in ("http", "https"):
+            continue
+        if not (
+            host == site
+            or host.endswith(f".{site}")
+            or site.endswith(f".{host}")
+        ):
+            continue
+        folders = urllib.parse.unquote(parts.path).strip("/").split("/")
+        if (
+            len(folders) > 1
+            and word_key(folders[-2]) in WRITER_PAGES
+            and (column == AUTHOR_URLS[0] or _fits(folders[-1], name, site))
+        ):
+            return page
+    return None
+
+
+def _fits(slug: str, name: str, site: str) -> bool:
+    """
+    Whether a writer page's last part stands for *name*.
+
+    "dan" for Dan Evon, "danmacguill" for Dan MacGuill, "art" for Arturo
+    Garcia, "ciara-orourke" for Ciara O'Rourke. A page known by a number
+    alone, or by the site's own name (the house's page, ``snopes.com``'s
+    ``/author/snopes/``, ``factcheck.afp.com``'s ``/author/afp/``), fits
+    any name.
+    """
+    parts = word_key(slug).split()
+    words = word_key(name).split()
+    if not any(ch.isalpha() for ch in slug):
+        return True
+    labels = {word_key(label) for label in site.split(".")[:-1]}
+    if "".join(parts) in labels:
+        return True
+    if "".join(parts) == "".join(words):
+        return True
+    return any(
+        word.startswith(part)
+        for part in parts
+        if len(part) > 1
+        for word in words
+    )
