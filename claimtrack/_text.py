@@ -491,6 +491,11 @@ _TITLES = frozenset(
 """Words of a title, as name keys: "Rep." is "rep", "M." is "m"."""
 
 _OF = frozenset({"of", "for"})
+_ARTICLES = frozenset(
+    {"the", "a", "an", "el", "la", "los", "las", "le", "les", "l", "der"}
+    | {"die", "das", "o", "os", "as", "da", "do", "dos"}
+)
+"""Words that make no place by themselves: "Minister of the Interior"."""
 _BEFORE_TITLE = 3  # words allowed before a title: "US", "El Salvador's"
 
 
@@ -503,12 +508,14 @@ def titled_names(key: str) -> list[str]:
     president"), and up to three words may come before the first one
     ("el salvadors president"). A title with "of" or "for" takes the
     words after it too, but the name must remain: "secretary of state
-    rubio" stands for "rubio", and "president of el salvador nayib bukele"
-    for "salvador nayib bukele" or "nayib bukele", in that order (longest
-    first); one word is taken as the name only after a one-word place
-    ("secretary of state rubio"), never after a longer one, where it may
-    be a surname whose first name was taken for the place. A key without
-    a title stands for nothing else: the list is empty.
+    rubio" stands for "rubio", and "minister of foreign affairs alexandra
+    hill" for "affairs alexandra hill" or "alexandra hill", in that order
+    (longest first). One word is taken as the name only after a one-word
+    place, articles aside ("president of el salvador bukele"), never
+    after a longer one, where it may be a surname whose first name was
+    taken for the place; an article alone is no place ("minister of the
+    interior" stands for nothing). A key without a title stands for
+    nothing else: the list is empty.
     """
     words = key.split()
     for first in range(min(_BEFORE_TITLE + 1, len(words))):
@@ -520,11 +527,12 @@ def titled_names(key: str) -> list[str]:
     while rest < len(words) and words[rest] in _TITLES:
         rest += 1
     if rest < len(words) and words[rest] in _OF:
-        return [
-            " ".join(words[at:])
-            for at in range(rest + 2, len(words))
-            if len(words) - at > 1 or at == rest + 2
-        ]
+        names = []
+        for at in range(rest + 2, len(words)):
+            place = [w for w in words[rest + 1 : at] if w not in _ARTICLES]
+            if place and (len(words) - at > 1 or len(place) == 1):
+                names.append(" ".join(words[at:]))
+        return names
     return [" ".join(words[rest:])] if rest < len(words) else []
 
 

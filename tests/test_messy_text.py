@@ -579,6 +579,7 @@ class TestTitles:
         [
             "President Bukele",
             "President of El Salvador Nayib Bukele",
+            "President of El Salvador Bukele",  # "el" is no place
             "Salvadoran President Nayib Bukele",
             "El Salvador's President Bukele",
         ],
@@ -632,10 +633,12 @@ class TestTitles:
         [
             "Mr. Joe Rubio",  # a first name is not set aside
             "Secretary of State Joe Rubio",  # "State Joe" is no place
-            "President of El Salvador Bukele",  # one word after two
+            "President of El Salvador Nayib Rubio",  # one after two
             "President",
             "Mr.",
             "Secretary of State",
+            "Minister of the Interior",  # "the" is no place
+            "Secretary of the Bukele",
         ],
     )
     def test_never_guessed(self, tracker, name):
@@ -646,6 +649,20 @@ class TestTitles:
             tracker.actor(name)
 
         assert ("actor", name) == (e.value.field, e.value.value)
+
+    def test_title_of_the_place(self, tracker):
+        """
+        A place with an article before it is a place all the same.
+        """
+        tracker.add_actor(ct.Actor("hill", "Alexandra Hill"))
+
+        assert (
+            "hill"
+            == tracker.actor(
+                "Minister of the Foreign Affairs Alexandra Hill"
+            ).id
+        )
+        assert "rubio" == tracker.actor("Secretary of the State Rubio").id
 
     def test_queued_actor(self, tracker):
         """
