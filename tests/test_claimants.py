@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
-from claimtrack.formats import claimreview, claimskg
+from claimtrack.formats import averitec, claimreview, claimskg, liar
 from claimtrack.formats._claimants import (
     Named,
     clean_name,
@@ -642,6 +642,34 @@ class TestCorpora:
         assert [] == [name for name in people if nobody(name)]
         assert {n.casefold() for n in given if n and nobody(n)} <= groups
 
+    def test_averitec(self):
+        """
+        No AVeriTeC speaker that names nobody is a person.
+        """
+        path = corpus("datasets", "averitec_dev_subset.json")
+        tracker = ct.Tracker()
+        averitec.read(tracker, path)
+
+        assert [] == [
+            a.name
+            for a in tracker.actors()
+            if a.kind is ct.ActorKind.PERSON and nobody(a.name)
+        ]
+
+    def test_liar(self):
+        """
+        LIAR's speaker pages for posts are groups, kept with their slugs.
+        """
+        path = corpus("datasets", "liar_test_subset.tsv")
+        tracker = ct.Tracker()
+        liar.read(tracker, path)
+        slugs = {a.id for a in tracker.actors() if nobody(a.name or "")}
+
+        assert {"facebook-posts", "viral-image"} <= slugs
+        assert {ct.ActorKind.GROUP} == {
+            tracker.actor(slug).kind for slug in slugs
+        }
+
 
 # -- ids through a ClaimReview round trip ------------------------------------
 
@@ -716,6 +744,34 @@ class TestRoundTrip:
 
         assert {c.id for c in tracker} == round_trip(tracker)
 
+    def test_averitec(self):
+        """
+        AVeriTeC claims keep their ids: named, with a URL or a reporting
+        source alone.
+        """
+        records = [
+            {
+                "claim": "The wall is 300 miles long.",
+                "label": "Refuted",
+                "claim_date": "27-8-2020",
+                "speaker": "Donald Trump",
+                "original_claim_url": "https://x.example/status/1",
+                "reporting_source": "Twitter",
+            },
+            {
+                "claim": "Sean Connery refused an Apple commercial.",
+                "label": "Not Enough Evidence",
+                "claim_date": "1-10-2020",
+                "speaker": "Sean Connery",
+                "original_claim_url": None,
+                "reporting_source": "Facebook",
+            },
+        ]
+        tracker = ct.Tracker()
+        averitec.read(tracker, json.dumps(records))
+
+        assert {c.id for c in tracker} == round_trip(tracker)
+
     def test_unnamed_speakers_make_ids_as_no_claimant(self):
         """
         A claim by an unnamed group has the id of a claim with no
@@ -725,6 +781,7 @@ class TestRoundTrip:
         named = ct.Actor("facebook-posts", "Facebook posts", kind="group")
 
         assert UNKNOWN_CLAIMANT.id == speaker_key(group)
+        assert UNKNOWN_CLAIMANT.id == speaker_key(averitec.UNATTRIBUTED)
         assert "facebook-posts" == speaker_key(named)
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack.formats import climate_fever
+from claimtrack.formats._reviews import is_review_article
 from claimtrack.scales import Rating
 
 
@@ -233,6 +234,36 @@ class TestMapping:
 
         assert first.added > 0
         assert 0 == second.added
+
+
+class TestNotAReview:
+    """
+    Climate-FEVER's Wikipedia sentences are evidence, never a review's
+    article.
+    """
+
+    def test_sentences_are_no_review_article(self):
+        """
+        No evidence of a Climate-FEVER claim is taken for a review's
+        article: each cites a span of its sentence.
+        """
+        tracker = ct.Tracker()
+        climate_fever.read(tracker, lines(BEARS, ANTARCTICA))
+
+        evidence = [e for c in tracker for e in tracker.evidence(c)]
+        assert evidence
+        assert not any(is_review_article(tracker, e) for e in evidence)
+        assert all(e.items[0].span is not None for e in evidence)
+
+    def test_empty_input(self):
+        """
+        An input with no line imports nothing, and says so.
+        """
+        report = climate_fever.read(ct.Tracker(), "\n")
+
+        assert [("$", "the input holds no claims: nothing to import")] == [
+            (f.where, f.message) for f in report.flags
+        ]
 
 
 class TestErrors:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack.formats import fever
+from claimtrack.formats._reviews import is_review_article
 from claimtrack.scales import Rating
 
 
@@ -205,6 +206,34 @@ class TestMapping:
 
         assert first.added > 0
         assert 0 == second.added
+
+
+class TestNotAReview:
+    """
+    FEVER's Wikipedia sentences are evidence, never a review's article.
+    """
+
+    def test_sentences_are_no_review_article(self):
+        """
+        No evidence of a FEVER claim is taken for a review's article.
+        """
+        tracker = ct.Tracker()
+        fever.read(tracker, lines(COSTER, SAVAGES))
+
+        evidence = [e for c in tracker for e in tracker.evidence(c)]
+        assert evidence
+        assert not any(is_review_article(tracker, e) for e in evidence)
+        assert all(s.url is None for s in tracker.sources())
+
+    def test_empty_input(self):
+        """
+        An input with no line imports nothing, and says so.
+        """
+        report = fever.read(ct.Tracker(), "")
+
+        assert [("$", "the input holds no claims: nothing to import")] == [
+            (f.where, f.message) for f in report.flags
+        ]
 
 
 class TestErrors:

@@ -237,6 +237,60 @@ class TestRows:
         assert all(t == results[0] for t in results)
 
 
+class TestGroups:
+    """
+    PolitiFact's speaker pages for posts are groups, not people.
+    """
+
+    @pytest.mark.parametrize(
+        ("slug", "platforms"),
+        [
+            ("facebook-posts", ("Facebook",)),
+            ("viral-image", ()),
+            ("chain-email", ()),
+            ("tweets", ("X/Twitter",)),
+        ],
+    )
+    def test_placeholder_speaker_is_a_group(self, slug, platforms):
+        """
+        The slug stays the id, the name is read from it, the job title is
+        the role, the platforms are aliases; the report says so.
+        """
+        tracker = ct.Tracker()
+        report = liar.read(
+            tracker, line(speaker=slug, job_title="Social media posting")
+        )
+        actor = tracker.actor(slug)
+
+        assert (ct.ActorKind.GROUP, liar.speaker_name(slug)) == (
+            actor.kind,
+            actor.name,
+        )
+        assert ("Social media posting", platforms) == (
+            actor.role,
+            actor.aliases,
+        )
+        assert [("line 1", f"speaker {slug!r} is no one person")] == [
+            (f.where, f.message.split(":")[0]) for f in report.flags
+        ]
+
+    def test_people_are_not_flagged(self):
+        """
+        A person's line is not flagged.
+        """
+        assert () == liar.read(ct.Tracker(), PERRY).flags
+
+    def test_empty_input(self):
+        """
+        An input with no line imports nothing, and says so.
+        """
+        report = liar.read(ct.Tracker(), "\n\n")
+
+        assert [("$", "the input holds no statements: nothing to import")] == [
+            (f.where, f.message) for f in report.flags
+        ]
+
+
 class TestTwice:
     """
     Importing the same lines twice adds nothing the second time.

@@ -11,10 +11,21 @@ claims. Each element becomes:
 - its speaker: an actor named ``speaker`` (trimmed of spaces and invisible
   marks), whose id is the name folded to a slug ("Donald Trump" is
   ``donald-trump``; an actor already in the tracker under that id is
-  used). A null or empty speaker is `UNATTRIBUTED`, an unnamed group that
-  stands for "not attributed by AVeriTeC", never a person;
+  used). The name is read as fact-checks' claimants are
+  (`claimtrack.formats._reviews.claimants`): a placeholder ("Viral social
+  media post", "Facebook users") is an unnamed group whose role keeps the
+  words, an account ("Twitter user @jane") keeps its platform, and
+  several speakers ("A and B") each make a claim of their own. A null or
+  empty speaker is `UNATTRIBUTED`, an unnamed group that stands for "not
+  attributed by AVeriTeC", never a person. The report flags each of these;
 - its source, when ``original_claim_url`` or ``reporting_source`` is
   given: a source with that URL and that publisher (a blank URL is none);
+- its id, derived (`ct.Claim.make_id`) from what a ClaimReview export
+  keeps of it, so that exporting and importing it again gives the same
+  id: the text, the speaker's id (an unnamed group's claim is made as one
+  with no claimant, ``unknown-claimant``), the date, and the
+  ``original_claim_url`` (not the source's own id, derived from the
+  reporting source too, which ClaimReview has no place for);
 - the ``fact_checking_article``: a source with its URL, cited as context
   evidence with the note "fact-checking article";
 - each answer with a ``source_url``: context evidence citing the URL, with
@@ -44,11 +55,12 @@ import attrs
 
 from claimtrack._dates import When
 from claimtrack._evidence import Citation, Stance
-from claimtrack._models import Actor, Source
+from claimtrack._models import Actor, Claim, Source
 from claimtrack._scales import AVERITEC
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
 from claimtrack.formats._common import (
     MAX_BYTES,
+    Flag,
     Input,
     Record,
     failing,
@@ -58,6 +70,7 @@ from claimtrack.formats._common import (
 )
 from claimtrack.formats._datasets import (
     Fields,
+    counted,
     digest,
     fits,
     known_actor,
@@ -67,6 +80,7 @@ from claimtrack.formats._datasets import (
     trim,
     unattributed,
 )
+from claimtrack.formats._reviews import claimants, speaker_key
 
 
 if TYPE_CHECKING:
@@ -125,7 +139,9 @@ def read(
             progress display.
 
     Returns:
-        What was imported, and, in a lenient import, what was left out.
+        What was imported, and, in a lenient import, what was left out;
+        its flags say which speakers are no one person, and an empty
+        array.
 
     Raises:
         InvalidDocumentError: If the input is not a JSON array; in a strict
@@ -147,12 +163,14 @@ def read(
             type(document).__name__,
             "an AVeriTeC file is a JSON array of claims",
         )
+    flags: list[Flag] = []
     return run(
         tracker,
         "averitec",
-        _records(tracker, document, when),
+        counted(_records(tracker, document, when, flags), flags, "claims"),
         lenient=lenient,
         progress=progress,
+        flags=flags,
     )
 
 
@@ -248,13 +266,43 @@ class _Claim:
             answers=tuple(_answers(fields)),
         )
 
-    def actor(self) -> Actor:
+    def actors(self) -> tuple[Actor, ...]:
         """
-        The speaker: named, or `UNATTRIBUTED`.
+        The speakers: as `claimants` reads the name, or `UNATTRIBUTED`.
+
+        A name that is just a name is kept as given, inner spaces and all.
         """
         if self.speaker is None:
-            return UNATTRIBUTED
-        return Actor(slug(self.speaker), self.speaker)
+            return (UNATTRIBUTED,)
+        found = claimants(self.speaker)
+        if (
+            len(found) == 1
+            and found[0].name is not None
+            and not (found[0].role or found[0].aliases)
+        ):
+            return (Actor(slug(self.speaker), self.speaker),)
+        return found
+
+    def flags(self, speakers: list[Actor]) -> Iterator[str]:
+        """
+        What is worth saying about the speakers.
+        """
+        if self.speaker is None:
+            yield (
+                "speaker is null or empty: the claim's speaker is "
+                f"{UNATTRIBUTED.id!r}"
+            )
+        for actor in speakers:
+            if actor.name is None and actor is not UNATTRIBUTED:
+                yield (
+                    f"speaker {actor.label!r} is no one person: the claim's "
+                    f"speaker is the unnamed group {actor.id!r}"
+                )
+        if len(speakers) > 1:
+            yield (
+                f"speaker names {len(speakers)} speakers "
+                f"({', '.join(a.id for a in speakers)}): a claim for each"
+            )
 
     def source(self) -> Source | None:
         """
@@ -309,8 +357,12 @@ def _answers(fields: Fields) -> Iterator[_Answer]:
 
 
 def _records(
-    tracker: Tracker, document: list[object], at: dt.datetime
+    tracker: Tracker,
+    document: list[object],
+    at: dt.datetime,
+    flags: list[Flag],
 ) -> Iterator[Record]:
+    into = _Into(tracker, at, flags)
     for index, item in enumerate(document):
         where = f"$[{index}]"
         try:
@@ -318,55 +370,120 @@ def _records(
         except ClaimtrackError as exc:
             yield failing(where, exc)
             continue
-        yield Record(where, functools.partial(_add, claim, tracker, at))
+        yield Record(where, functools.partial(into.add, claim, where))
 
 
-def _add(
-    item: _Claim, tracker: Tracker, at: dt.datetime, scratch: Tracker
-) -> list[str]:
-    speaker = known_actor(item.actor(), scratch, tracker)
-    claim = scratch.add_claim(
-        item.text,
-        speaker=speaker,
-        said=item.said,
-        source=item.source(),
-        tags=item.tags,
-        by=BY,
-        at=at,
-    )
-    fits(claim, "claim", tracker)
-    if item.article is not None:
-        article = Source(
-            digest("averitec-article", item.article), url=item.article
+@attrs.frozen
+class _Into:
+    """
+    Adds AVeriTeC claims to a scratch tracker, flagging their speakers.
+    """
+
+    tracker: Tracker
+    at: dt.datetime
+    flags: list[Flag]
+
+    def add(self, item: _Claim, where: str, scratch: Tracker) -> list[str]:
+        """
+        Add one record: a claim for each of its speakers.
+        """
+        speakers = [
+            known_actor(actor, scratch, self.tracker)
+            for actor in item.actors()
+        ]
+        found = [self._add(item, scratch, speaker) for speaker in speakers]
+        self.flags.extend(Flag(where, m) for m in item.flags(speakers))
+        return found
+
+    @staticmethod
+    def _id(item: _Claim, speaker: Actor) -> str:
+        """
+        The claim's id, from what a ClaimReview export keeps of it.
+        """
+        return Claim.make_id(
+            item.text, speaker_key(speaker), said=item.said, source=item.url
         )
-        scratch.add_source(article, by=BY, at=at)
-        scratch.corroborate(
-            claim,
-            evidence=Citation(source=article.id),
-            stance=Stance.CONTEXT,
+
+    def _again(
+        self, item: _Claim, scratch: Tracker, speaker: Actor
+    ) -> Claim | None:
+        """
+        The claim already read under this record's id, if it is this one.
+
+        Two records of one claim (its text, speaker, date and URL) that
+        name other reporting sources make one claim, with the source read
+        first: the id has no place for the reporting source, which a
+        ClaimReview export does not keep. A claim there under the id with
+        other words or tags is left for `fits` to refuse.
+        """
+        ident = self._id(item, speaker)
+        for tracker in (scratch, self.tracker):
+            if ident not in tracker:
+                continue
+            found = tracker.get(ident)
+            if not isinstance(found, Claim) or (
+                found.text,
+                found.speaker,
+                found.said,
+                found.tags,
+            ) != (item.text, speaker.id, item.said, item.tags):
+                return None
+            if tracker is not scratch:
+                if found.source is not None:
+                    stored = tracker.source(found.source)
+                    scratch.add_source(stored, by=BY, at=self.at)
+                scratch.add_actor(speaker, by=BY, at=self.at)
+                scratch.add_claim(found, by=BY, at=self.at)
+            return found
+        return None
+
+    def _add(self, item: _Claim, scratch: Tracker, speaker: Actor) -> str:
+        """
+        Add the record's claim by one speaker, its evidence and verdict.
+        """
+        claim = self._again(item, scratch, speaker) or scratch.add_claim(
+            item.text,
+            speaker=speaker,
+            said=item.said,
+            source=item.source(),
+            tags=item.tags,
+            id=self._id(item, speaker),
             by=BY,
-            at=at,
-            note="fact-checking article",
+            at=self.at,
         )
-    notes: dict[str, list[str]] = {}
-    for answer in item.answers:
-        notes.setdefault(answer.url, []).append(answer.note)
-    for url, said in notes.items():
-        scratch.corroborate(
-            claim,
-            evidence=Citation(url=url),
-            stance=Stance.CONTEXT,
-            by=BY,
-            at=at,
-            note="\n\n".join(said),
-        )
-    if item.label is not None:
-        scratch.rate(
-            claim,
-            item.label,
-            scale=SCALE,
-            by=BY,
-            at=at,
-            rationale=item.justification,
-        )
-    return [claim.id]
+        fits(claim, "claim", self.tracker)
+        if item.article is not None:
+            article = Source(
+                digest("averitec-article", item.article), url=item.article
+            )
+            scratch.add_source(article, by=BY, at=self.at)
+            scratch.corroborate(
+                claim,
+                evidence=Citation(source=article.id),
+                stance=Stance.CONTEXT,
+                by=BY,
+                at=self.at,
+                note="fact-checking article",
+            )
+        notes: dict[str, list[str]] = {}
+        for answer in item.answers:
+            notes.setdefault(answer.url, []).append(answer.note)
+        for url, said in notes.items():
+            scratch.corroborate(
+                claim,
+                evidence=Citation(url=url),
+                stance=Stance.CONTEXT,
+                by=BY,
+                at=self.at,
+                note="\n\n".join(said),
+            )
+        if item.label is not None:
+            scratch.rate(
+                claim,
+                item.label,
+                scale=SCALE,
+                by=BY,
+                at=self.at,
+                rationale=item.justification,
+            )
+        return claim.id

@@ -42,6 +42,7 @@ from claimtrack.exceptions import (
 )
 from claimtrack.formats._common import (
     MAX_BYTES,
+    Flag,
     Input,
     Record,
     failing,
@@ -51,6 +52,7 @@ from claimtrack.formats._common import (
 )
 from claimtrack.formats._datasets import (
     Fields,
+    counted,
     fits,
     json_lines,
     known_actor,
@@ -118,7 +120,8 @@ def read(
             progress display.
 
     Returns:
-        What was imported, and, in a lenient import, what was left out.
+        What was imported, and, in a lenient import, what was left out;
+        an input with no claim is flagged.
 
     Raises:
         InvalidDocumentError: In a strict import, for the first bad line:
@@ -136,12 +139,14 @@ def read(
     """
     when = stamp(at, AT)
     text = read_text(data, max_bytes=max_bytes)
+    flags: list[Flag] = []
     return run(
         tracker,
         "climate-fever",
-        _records(tracker, text, when),
+        counted(_records(tracker, text, when), flags, "claims"),
         lenient=lenient,
         progress=progress,
+        flags=flags,
     )
 
 

@@ -41,6 +41,7 @@ from claimtrack._scales import FEVER
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
 from claimtrack.formats._common import (
     MAX_BYTES,
+    Flag,
     Input,
     Record,
     failing,
@@ -50,6 +51,7 @@ from claimtrack.formats._common import (
 )
 from claimtrack.formats._datasets import (
     Fields,
+    counted,
     fits,
     json_lines,
     known_actor,
@@ -119,7 +121,8 @@ def read(
             progress display.
 
     Returns:
-        What was imported, and, in a lenient import, what was left out.
+        What was imported, and, in a lenient import, what was left out;
+        an input with no claim is flagged.
 
     Raises:
         InvalidDocumentError: In a strict import, for the first bad line:
@@ -134,12 +137,14 @@ def read(
     """
     when = stamp(at, AT)
     text = read_text(data, max_bytes=max_bytes)
+    flags: list[Flag] = []
     return run(
         tracker,
         "fever",
-        _records(tracker, text, when),
+        counted(_records(tracker, text, when), flags, "claims"),
         lenient=lenient,
         progress=progress,
+        flags=flags,
     )
 
 

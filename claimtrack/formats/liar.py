@@ -11,10 +11,12 @@ five credit-history counts, and context. Each line becomes:
   ``party:<party>`` for those that are given;
 - the speaker, an actor whose id is LIAR's slug (``rick-perry``) and whose
   name is read from it ("Rick Perry"), with the job title as role; an
-  actor of kind organization when the party is ``organization``, else a
-  person. The first line of a speaker (or the actor already in the
-  tracker) decides the actor: the job title of each line stays in the
-  claim's ``job:`` tag;
+  actor of kind organization when the party is ``organization``, a group
+  when the name is a placeholder, as PolitiFact's speaker pages for posts
+  are (``facebook-posts``, ``viral-image``, ``chain-email``: the platforms
+  named are its aliases, and the report flags it), else a person. The
+  first line of a speaker (or the actor already in the tracker) decides
+  the actor: the job title of each line stays in the claim's ``job:`` tag;
 - where it was said: a source ``liar-<id>-context`` titled with the
   context ("Radio interview"), when the context is given;
 - a verdict on the ``politifact`` scale, which knows LIAR's spellings
@@ -37,15 +39,17 @@ import attrs
 from claimtrack._models import Actor, ActorKind, Source
 from claimtrack._scales import POLITIFACT
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
+from claimtrack.formats._claimants import read_claimant
 from claimtrack.formats._common import (
     MAX_BYTES,
+    Flag,
     Input,
     Record,
     failing,
     read_text,
     run,
 )
-from claimtrack.formats._datasets import fits, known_actor, stamp
+from claimtrack.formats._datasets import counted, fits, known_actor, stamp
 
 
 if TYPE_CHECKING:
@@ -115,7 +119,8 @@ def read(
             progress display.
 
     Returns:
-        What was imported, and, in a lenient import, what was left out.
+        What was imported, and, in a lenient import, what was left out;
+        its flags say which speakers are groups, and an empty input.
 
     Raises:
         InvalidDocumentError: In a strict import, for the first bad line:
@@ -130,12 +135,14 @@ def read(
     """
     when = stamp(at, AT)
     text = read_text(data, max_bytes=max_bytes)
+    flags: list[Flag] = []
     return run(
         tracker,
         "liar",
-        _records(tracker, text, when),
+        counted(_records(tracker, text, when, flags), flags, "statements"),
         lenient=lenient,
         progress=progress,
+        flags=flags,
     )
 
 
@@ -245,9 +252,19 @@ class _Row:
         """
         The speaker as this line describes them.
         """
+        name = speaker_name(self.speaker)
+        named = read_claimant(name)
+        if named is not None and named.placeholder:
+            return Actor(
+                self.speaker,
+                name,
+                role=self.job_title,
+                kind=ActorKind.GROUP,
+                aliases=named.platforms,
+            )
         return Actor(
             self.speaker,
-            speaker_name(self.speaker),
+            name,
             role=self.job_title,
             kind=(
                 ActorKind.ORGANIZATION
@@ -257,7 +274,9 @@ class _Row:
         )
 
 
-def _records(tracker: Tracker, text: str, at: dt.datetime) -> Iterator[Record]:
+def _records(
+    tracker: Tracker, text: str, at: dt.datetime, flags: list[Flag]
+) -> Iterator[Record]:
     for number, line in enumerate(text.split("\n"), 1):
         line = line.removesuffix("\r")  # noqa: PLW2901 -- the same line
         if not line.strip():
@@ -268,11 +287,18 @@ def _records(tracker: Tracker, text: str, at: dt.datetime) -> Iterator[Record]:
         except ClaimtrackError as exc:
             yield failing(where, exc)
             continue
-        yield Record(where, functools.partial(_add, row, tracker, at))
+        yield Record(
+            where, functools.partial(_add, row, tracker, at, flags, where)
+        )
 
 
-def _add(
-    row: _Row, tracker: Tracker, at: dt.datetime, scratch: Tracker
+def _add(  # noqa: PLR0917 -- what each line needs, bound by partial
+    row: _Row,
+    tracker: Tracker,
+    at: dt.datetime,
+    flags: list[Flag],
+    where: str,
+    scratch: Tracker,
 ) -> list[str]:
     speaker = known_actor(row.actor(), scratch, tracker)
     source = None
@@ -290,4 +316,12 @@ def _add(
     )
     fits(claim, "id", tracker)
     scratch.rate(claim, row.label, scale=SCALE, by=BY, at=at)
+    if speaker.kind is ActorKind.GROUP:
+        flags.append(
+            Flag(
+                where,
+                f"speaker {row.speaker!r} is no one person: a group named "
+                f"{speaker.label!r}",
+            )
+        )
     return [claim.id]
