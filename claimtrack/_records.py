@@ -2,14 +2,17 @@
 A tracker as plain records, and its claims as a graph (DOT and GraphML).
 
 Records are plain dicts of plain values (str, int, bool or None), one list
-per kind of thing, for pandas or the csv module. The graph has a node per
-claim and an edge per link between two claims: evidence citing one claim
-for or against another, and contradictions.
+per kind of thing, for pandas or the csv module; `to_csv` writes them as
+CSV whose text cannot run as a spreadsheet formula. The graph has a node
+per claim and an edge per link between two claims: evidence citing one
+claim for or against another, and contradictions.
 """
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final
@@ -35,12 +38,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "FORMULA_STARTS",
     "Edge",
     "chosen",
     "clean",
     "dataframe",
     "edges",
+    "neutral",
     "records",
+    "to_csv",
     "to_dot",
     "to_graphml",
 ]
@@ -482,6 +488,66 @@ def dataframe(tracker: Tracker, what: str) -> Any:
     return pd.DataFrame.from_records(
         records(tracker, kind), columns=list(COLUMNS[kind])
     )
+
+
+# -- CSV ---------------------------------------------------------------------
+
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make a spreadsheet read a cell as a formula
+(OWASP's "CSV Injection" list)."""
+
+# A number as a spreadsheet reads one: a minus sign at most, digits, a
+# decimal point, an exponent. It starts with "-" and runs nothing.
+_NUMBER = re.compile(
+    r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII
+)
+
+
+def neutral(value: object) -> object:
+    """
+    A cell that a spreadsheet reads as text, never as a formula.
+
+    Text starting with one of `FORMULA_STARTS` gets a single quote before
+    it, as OWASP advises: ``=HYPERLINK(...)`` is written
+    ``'=HYPERLINK(...)``. A number is not text and is left as it is, and so
+    is text that is wholly a plain number (``-5``, ``-2.5e3``): a
+    spreadsheet reads it as that number, and a number runs nothing.
+    """
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and _NUMBER.fullmatch(value) is None
+    ):
+        return "'" + value
+    return value
+
+
+def to_csv(
+    tracker: Tracker, what: str = "claims", *, raw: bool = False
+) -> str:
+    """
+    The rows of one kind of thing as CSV text, with a header row.
+
+    Each text cell that a spreadsheet would read as a formula is written
+    with a single quote before it (see `neutral`), unless *raw*.
+
+    Raises:
+        InvalidValueError: For an unknown *what*.
+        InvalidTypeError: If *raw* is not a bool.
+    """
+    kind = _kind(what)
+    if not isinstance(raw, bool):
+        raise InvalidTypeError("raw", raw, "must be True or False")
+    rows = records(tracker, kind)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[kind])
+    writer.writeheader()
+    writer.writerows(
+        rows
+        if raw
+        else ({k: neutral(v) for k, v in row.items()} for row in rows)
+    )
+    return out.getvalue()
 
 
 # -- the graph as text -------------------------------------------------------

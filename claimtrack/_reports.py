@@ -7,8 +7,6 @@ share every section, and each section's two renderings sit side by side.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -22,6 +20,7 @@ from claimtrack._dates import When
 from claimtrack._evidence import Stance
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
+    InvalidTypeError,
     InvalidValueError,
     MissingFileError,
     StoreError,
@@ -1008,19 +1007,43 @@ def markdown(
 # -- files -------------------------------------------------------------------
 
 
-def _format_of(path: Path, format: str | None) -> str:  # noqa: A002
+def _target(path: object) -> Path:
+    """
+    *path* as a file to write, if it can name one.
+
+    Raises:
+        InvalidTypeError: If it is not a str or a path.
+        InvalidValueError: If it holds a NUL character, or names no file.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidTypeError("path", path, "must be a str or a path")
+    target = Path(path)
+    if "\x00" in str(target):
+        raise InvalidValueError(
+            "path", path, "holds a NUL character, which no file name can"
+        )
+    if not target.name:  # "", ".", "/"
+        raise InvalidValueError("path", path, "names a folder, not a file")
+    return target
+
+
+def _format_of(
+    path: str | os.PathLike[str],
+    format: str | None,  # noqa: A002
+) -> str:
     if format is not None:
         if format not in ("html", "markdown"):
             raise InvalidValueError(
                 "format", format, "must be 'html' or 'markdown'"
             )
         return format
-    found = FORMATS.get(path.suffix.lower())
+    found = FORMATS.get(Path(path).suffix.lower())
     if found is None:
         raise InvalidValueError(
             "path",
-            str(path),
-            "has no .html or .md extension; pass format='html' or "
+            path,
+            "has no extension that names a report format "
+            f"({', '.join(FORMATS)}); pass format='html' or "
             "format='markdown'",
         )
     return found
@@ -1051,16 +1074,18 @@ def write(
         claims: The claims to report on; all if omitted.
 
     Raises:
-        InvalidValueError: For an unknown format, or a path whose extension
-            gives none.
+        InvalidValueError: For an unknown format, a path whose extension
+            gives none, a path that names a folder (``"."``) or holds a
+            NUL character.
+        InvalidTypeError: If *path* is not a str or a path.
         MissingFileError: If the folder does not exist (a
             `FileNotFoundError`).
         StoreError: If the file cannot be written (an `OSError`).
 
     .. versionadded:: 0.1.0
     """
-    target = Path(path)
-    kind = _format_of(target, format)
+    target = _target(path)
+    kind = _format_of(path, format)
     render = html if kind == "html" else markdown
     text = render(tracker, title=title, claims=claims)
     try:
@@ -1077,27 +1102,30 @@ def write(
         ) from exc
 
 
-def to_csv(tracker: Tracker, what: str = "claims") -> str:
+def to_csv(
+    tracker: Tracker, what: str = "claims", *, raw: bool = False
+) -> str:
     """
     Write one kind of record as CSV text, with a header row.
 
     The rows are `Tracker.to_records`'s: an empty cell is None, several
     values in one cell are joined by "; ", and the lines end in CRLF as
-    RFC 4180 has it.
+    RFC 4180 has it. A text cell starting with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return, which a spreadsheet would run as a
+    formula, is written with a single quote before it (``'=1+1``), as
+    OWASP advises; numbers, and text that is wholly a plain number such as
+    ``-5``, are written as they are.
 
     Args:
         tracker: Where the records are.
         what: "claims", "evidence", "verdicts", "contradictions", "events",
             "sources" or "actors".
+        raw: Write every cell as it is, formulas too.
 
     Raises:
         InvalidValueError: For anything else.
+        InvalidTypeError: If *raw* is not a bool.
 
     .. versionadded:: 0.1.0
     """
-    rows = _records.records(tracker, what)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=_records.COLUMNS[what])
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    return _records.to_csv(tracker, what, raw=raw)

