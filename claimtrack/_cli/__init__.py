@@ -19,7 +19,7 @@ import argparse
 import os
 import sqlite3
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import attrs
 
@@ -32,6 +32,16 @@ from claimtrack._cli._adding import (
     _configure_add_source,
     _configure_init,
     _init,
+)
+from claimtrack._cli._checks import (
+    MAX_ARGUMENT,
+    MAX_TIMEOUT,
+    UsageError,
+    check_arguments,
+    describe,
+    one_line,
+    seconds,
+    shown,
 )
 from claimtrack._cli._context import (
     _PROGRAM,
@@ -66,7 +76,6 @@ from claimtrack._cli._judging import (
     _rate,
     _retract,
 )
-from claimtrack._cli._output import _one_line
 from claimtrack._cli._reading import (
     _claims,
     _configure_claims,
@@ -90,10 +99,12 @@ if TYPE_CHECKING:
 __all__ = ["ExitCode", "main"]
 
 
-_EPILOG = """\
+_EPILOG = f"""\
 exit codes:
   0    success
-  2    usage error: unknown command or option, missing argument
+  2    usage error: unknown command or option, missing argument, an
+       argument that is not UTF-8 text, holds a NUL character or is
+       longer than {MAX_ARGUMENT} characters
   3    not found: no claim, source or actor has this id or name
   65   bad data: a bad date, a quote not in the text, a taken id, an
        input file that does not read as its format
@@ -189,11 +200,23 @@ _COMMANDS = (
 """Every subcommand, in the order ``--help`` lists them."""
 
 
-def _common_options() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """
+    An argument parser whose errors are one line, raised, not printed.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """
+        Raise `UsageError`: `main` writes it and exits with 2.
+        """
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _common_options() -> _Parser:
     """
     The options every command takes, before or after its name.
     """
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     options = common.add_argument_group("common options")
     options.add_argument(
         "--db",
@@ -223,17 +246,18 @@ def _common_options() -> argparse.ArgumentParser:
     )
     options.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=argparse.SUPPRESS,
         metavar="SECONDS",
-        help="how long to wait for another writer (default 5)",
+        help="how long to wait for another writer, from 0 to "
+        f"{MAX_TIMEOUT:.0f} (default 5)",
     )
     return common
 
 
 def _parser() -> argparse.ArgumentParser:
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=_PROGRAM,
         description="Track claims made in public life: who said what, when,\n"
         "where it is written, and how well it holds up.",
@@ -257,6 +281,20 @@ def _parser() -> argparse.ArgumentParser:
         command.configure(sub)
         sub.set_defaults(run=command.run, parser=sub)
     return parser
+
+
+def _value_options(parser: argparse.ArgumentParser) -> set[str]:
+    """
+    Every option of *parser* and its commands that takes a value.
+    """
+    found: set[str] = set()
+    for action in parser._actions:  # noqa: SLF001 -- argparse has no getter
+        if isinstance(action.choices, dict):  # the commands
+            for command in action.choices.values():
+                found |= _value_options(command)
+        elif action.nargs != 0:
+            found.update(action.option_strings)
+    return found
 
 
 def _version() -> str:
@@ -297,28 +335,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 -- per kind
+    words: list[str] = []  # the arguments, once they are known to be text
     try:
-        args = _parser().parse_args(argv)
+        parser = _parser()
+        words = check_arguments(
+            sys.argv[1:] if argv is None else argv, _value_options(parser)
+        )
+        args = parser.parse_args(words)
         ctx = _Context.of(args)
         args.run(args, ctx)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
-    except SystemExit as exc:  # argparse: --help, --version, usage errors
+    except SystemExit as exc:  # argparse: --help, --version
         return exc.code if isinstance(exc.code, int) else ExitCode.OK
+    except UsageError as exc:
+        return _fail(ExitCode.USAGE, str(exc), words)
     except KeyboardInterrupt:
         sys.stderr.write(f"\n{_PROGRAM}: interrupted\n")
         return ExitCode.INTERRUPTED
     except _Exit as exc:
-        return _fail(exc.code, exc.message())
+        return _fail(exc.code, exc.message(), words)
     except ClaimtrackError as exc:
-        return _fail(code_of(exc), str(exc) + _hint(exc))
+        return _fail(code_of(exc), describe(exc) + _hint(exc), words)
     except sqlite3.Error as exc:  # a store damaged past its first page
-        return _fail(ExitCode.IO_ERROR, f"the store cannot be read: {exc}")
+        return _fail(
+            ExitCode.IO_ERROR, f"the store cannot be read: {exc}", words
+        )
     except BrokenPipeError:  # the reader went away: `claimtrack ... | head`
         _silence_stdout()
         return ExitCode.BROKEN_PIPE
     except OSError as exc:
-        where = f"{exc.filename!r}: " if exc.filename else ""
-        return _fail(ExitCode.IO_ERROR, f"{where}{_os_reason(exc)}")
+        where = f"{shown(exc.filename)}: " if exc.filename else ""
+        return _fail(ExitCode.IO_ERROR, f"{where}{_os_reason(exc)}", words)
     return ExitCode.OK
 
 
@@ -349,8 +396,11 @@ def _hint(error: ClaimtrackError) -> str:
     return f" (on the command line: {'; '.join(hints)})" if hints else ""
 
 
-def _fail(code: ExitCode, message: str) -> int:
-    sys.stderr.write(f"{_PROGRAM}: error: {_one_line(message)}\n")
+def _fail(code: ExitCode, message: str, argv: Sequence[str]) -> int:
+    """
+    Write *message* as one line on stderr; return *code*.
+    """
+    sys.stderr.write(f"{_PROGRAM}: error: {one_line(message, argv)}\n")
     return code
 
 

@@ -14,6 +14,7 @@ from claimtrack._cli._context import (
     _add_order,
     _Exit,
     _number,
+    _os_reason,
     _read_input,
     foreign,
 )
@@ -57,13 +58,19 @@ def _init(args: argparse.Namespace, ctx: _Context) -> None:
     from claimtrack._evidence import Policy  # noqa: PLC0415
 
     path = ctx.db
-    reason = foreign(path) if path.exists() else None
+    try:
+        reason = foreign(path) if path.exists() else None
+        created = not path.exists() or path.stat().st_size == 0
+    except OSError as exc:  # a name too long, a folder not readable
+        raise _Exit(
+            ExitCode.CANNOT_CREATE,
+            StoreError("db", str(path), _os_reason(exc)),
+        ) from exc
     if reason is not None:
         raise _Exit(
             ExitCode.CANNOT_CREATE,
             StoreError("db", str(path), f"{reason}; init leaves it alone"),
         )
-    created = not path.exists() or path.stat().st_size == 0
     policy = None
     if args.min_sources is not None:
         policy = Policy(min_sources=args.min_sources)
@@ -78,6 +85,11 @@ def _init(args: argparse.Namespace, ctx: _Context) -> None:
         raise
     except StoreError as exc:  # no such folder, no permission
         raise _Exit(ExitCode.CANNOT_CREATE, exc) from exc
+    except OSError as exc:  # what the store does not name itself
+        raise _Exit(
+            ExitCode.CANNOT_CREATE,
+            StoreError("db", str(path), _os_reason(exc)),
+        ) from exc
     policy = tracker.policy
     tracker.close()
     if ctx.json:

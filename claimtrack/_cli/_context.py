@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING
 import attrs
 
 from claimtrack import _files
+from claimtrack._cli._checks import UsageError, describe
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -101,7 +102,8 @@ class _Exit(Exception):  # noqa: N818 -- not an error: how a command ends
         self.where = where
 
     def message(self) -> str:
-        return f"{self.where}: {self.error}" if self.where else str(self.error)
+        said = describe(self.error)
+        return f"{self.where}: {said}" if self.where else said
 
 
 def code_of(error: ClaimtrackError) -> ExitCode:
@@ -141,6 +143,14 @@ class _Context:
 
     @classmethod
     def of(cls, args: argparse.Namespace) -> _Context:
+        """
+        The context the options in *args* and the environment give.
+
+        Raises:
+            UsageError: If ``--db`` names no file at all.
+        """
+        if getattr(args, "db", None) == "":
+            raise UsageError("--db='': names no store; name its file")
         return cls(
             out=sys.stdout,
             err=sys.stderr,
@@ -164,7 +174,13 @@ class _Context:
 
         A missing store is never created: only ``init`` does that.
         """
-        reason = foreign(self.db)
+        try:
+            reason = foreign(self.db)
+        except OSError as exc:  # a name too long, a folder not readable
+            raise _Exit(
+                ExitCode.NO_INPUT,
+                StoreError("db", str(self.db), _os_reason(exc)),
+            ) from exc
         if reason is not None:
             raise _Exit(
                 ExitCode.IO_ERROR, StoreError("db", str(self.db), reason)
@@ -301,6 +317,11 @@ def _write_output(path: str, text: str, ctx: _Context) -> None:
     if path == "-":
         ctx.out.write(text)
         return
+    if not Path(path).name:  # "", ".", "/": no file to write
+        raise _Exit(
+            ExitCode.CANNOT_CREATE,
+            InvalidValueError("output", path, "names a folder, not a file"),
+        )
     try:
         _files.replace(path, text)
     except OSError as exc:
@@ -364,9 +385,17 @@ def _add_order(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_LARGEST = Decimal(sys.float_info.max)
+"""The largest number a command takes: the largest float, about 1.8e308."""
+
+
 def _number(text: str, field: str) -> int | Decimal:
     """
     A number as written: a whole number, else an exact decimal.
+
+    Raises:
+        InvalidValueError: If *text* is not a number, or one larger than
+            `_LARGEST` in size (``1e999999``).
     """
     try:
         number = Decimal(text.strip())
@@ -374,4 +403,8 @@ def _number(text: str, field: str) -> int | Decimal:
         number = Decimal("NaN")
     if not number.is_finite():
         raise InvalidValueError(field, text, "is not a number")
+    if abs(number) > _LARGEST:
+        raise InvalidValueError(
+            field, text, f"is too large: at most {_LARGEST:.1e} in size"
+        )
     return int(number) if number == number.to_integral_value() else number

@@ -17,6 +17,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimtrack._cli._checks import UsageError, shown
 from claimtrack._cli._context import (
     _SQLITE_HEADER,
     ExitCode,
@@ -233,6 +234,8 @@ def _write_report(ctx: _Context, path: Path, report: ImportReport) -> None:
 
 
 def _export_json(tracker: Tracker, args: argparse.Namespace) -> str:
+    if args.raw:
+        args.parser.error("--raw goes with --format csv")
     if args.claim:
         args.parser.error("--claim only selects claims for claimreview")
     return tracker.to_json(indent=1) + "\n"
@@ -241,6 +244,8 @@ def _export_json(tracker: Tracker, args: argparse.Namespace) -> str:
 def _export_claimreview(tracker: Tracker, args: argparse.Namespace) -> str:
     from claimtrack.formats import claimreview  # noqa: PLC0415 -- when used
 
+    if args.raw:
+        args.parser.error("--raw goes with --format csv")
     chosen = args.claim or None
     return claimreview.dumps(tracker, chosen, indent=2) + "\n"
 
@@ -250,7 +255,7 @@ def _export_csv(tracker: Tracker, args: argparse.Namespace) -> str:
         args.parser.error("--claim only selects claims for claimreview")
     from claimtrack import reports  # noqa: PLC0415 -- when used
 
-    return reports.to_csv(tracker, args.what)
+    return reports.to_csv(tracker, args.what, raw=args.raw)
 
 
 _EXPORTS: dict[str, Callable[[Tracker, argparse.Namespace], str]] = {
@@ -289,6 +294,12 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="ID",
         help="only this claim (claimreview; repeatable)",
+    )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="csv: write every cell as it is, even text a spreadsheet "
+        "would run as a formula (default: such text gets a leading ')",
     )
 
 
@@ -346,6 +357,27 @@ def _merge(args: argparse.Namespace, ctx: _Context) -> None:
 # -- report ------------------------------------------------------------------
 
 
+def _report_format(output: str) -> str:
+    """
+    The format *output*'s extension names; html for stdout.
+
+    Raises:
+        UsageError: If the extension names no format.
+    """
+    from claimtrack._reports import FORMATS  # noqa: PLC0415 -- when used
+
+    if output == "-":
+        return "html"
+    found = FORMATS.get(Path(output).suffix.lower())
+    if found is None:
+        raise UsageError(
+            f"--output={shown(output)}: its extension names no report "
+            f"format ({', '.join(FORMATS)}); give one, or choose with "
+            "--format html or --format markdown"
+        )
+    return found
+
+
 def _configure_report(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
@@ -358,7 +390,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=["html", "markdown"],
         help="html: one self-contained page; markdown: the same as text "
-        "(default: from FILE's extension, else html)",
+        "(default: from FILE's extension: .html, .htm, .md, .markdown)",
     )
     parser.add_argument("--title", help="the report's title")
     parser.add_argument(
@@ -373,10 +405,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
 def _report(args: argparse.Namespace, ctx: _Context) -> None:
     from claimtrack import reports  # noqa: PLC0415 -- when used
 
-    chosen = args.format
-    if chosen is None:
-        suffix = Path(args.output).suffix.lower()
-        chosen = "markdown" if suffix in {".md", ".markdown"} else "html"
+    chosen = args.format or _report_format(args.output)
     write = reports.markdown if chosen == "markdown" else reports.html
     with ctx.store() as tracker:
         text = write(tracker, title=args.title, claims=args.claim or None)
