@@ -510,7 +510,8 @@ class Named:
         kind: `ActorKind.GROUP` for a placeholder; `ActorKind.ORGANIZATION`
             for a page or channel ("Facebook page X"); else a person.
         platforms: The platforms named ("Facebook", "X/Twitter"), in order.
-        role: What an account is: "Facebook user", "YouTube channel".
+        role: What an account is: "Facebook user", "YouTube page" (a
+            page, channel or group).
         url: The account's URL, when it is named by one.
     """
 

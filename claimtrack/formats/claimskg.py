@@ -264,7 +264,7 @@ def _rows(text: str) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
                     f"has {len(values)} fields, the header {len(header)}",
                 )
             row = dict(zip(header, values, strict=True))
-            yield where, [_review(row, writers)]
+            yield where, [_review(row, writers.of_row(where))]
         except InvalidDocumentError as exc:
             error = InvalidDocumentError(
                 exc.field, exc.value, f"{exc.reason} (line {line})"
@@ -274,6 +274,9 @@ def _rows(text: str) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
 
 
 def _review(row: dict[str, str], writers: _Writers) -> Review:
+    """
+    The row's review; *writers* are the file's, seen from this row.
+    """
     flags: list[str] = []
     url = url_field(row["claimReview_url"], "claimReview_url")
     publisher = (
@@ -392,7 +395,7 @@ def _claimants(
     if not name_key(name):
         return (), author
     field = f"creativeWork_author_name {name!r}"
-    why = writers.why(row, url, name)
+    why = writers.why(url, name)
     if why is None and word_key(name) in {word_key(r) for r in reviewers}:
         why = "is one of the review's authors (claimReview_author)"
     given = any(row.get(column, "").strip() for column in AUTHOR_URLS)
@@ -422,6 +425,8 @@ class _Writers:
     """
 
     found: dict[tuple[str, str], tuple[str, str]]
+    pages: dict[str, str]  # the writer's page each row gives, by row
+    where: str = ""  # the row they are seen from
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, dict[str, str]]]) -> _Writers:
@@ -429,22 +434,28 @@ class _Writers:
         The writers named by *rows* (where each was read, and its columns).
         """
         found: dict[tuple[str, str], tuple[str, str]] = {}
+        pages: dict[str, str] = {}
         for where, row in rows:
             review = row["claimReview_url"].strip()
             name = clean_name(row.get("creativeWork_author_name", ""))
             page = _writer_page(row, review, name)
             if page is not None:
+                pages[where] = page
                 key = (_site(review), word_key(name))
                 found.setdefault(key, (page, where))
-        return cls(found)
+        return cls(found, pages)
 
-    def why(
-        self, row: dict[str, str], url: str | None, name: str
-    ) -> str | None:
+    def of_row(self, where: str) -> _Writers:
+        """
+        The writers, seen from the row read at *where*.
+        """
+        return attrs.evolve(self, where=where)
+
+    def why(self, url: str | None, name: str) -> str | None:
         """
         Why *name* is the writer of the row's review; None if it is not.
         """
-        page = _writer_page(row, url or "", name)
+        page = self.pages.get(self.where)
         if page is not None:
             return f"is the publisher's writer: {page} is their page"
         seen = self.found.get((_site(url or ""), word_key(name)))
