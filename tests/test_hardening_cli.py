@@ -461,6 +461,24 @@ class TestOtherRefusals:
             "db='new.db': no space left on device",
         )
 
+    @pytest.mark.parametrize(
+        "args", [["show", "offer"], ["report", "-o", "-"]]
+    )
+    def test_output_encoding_too_narrow(self, store, args):
+        """
+        An output whose encoding cannot hold the text (ASCII) is one line
+        and exit code 74, naming the character, not a traceback.
+        """
+        out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+        err = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(args)
+
+        assert ExitCode.IO_ERROR == code
+        assert 1 == err.getvalue().count("\n")
+        assert "claimtrack: error: output=" in err.getvalue()
+        assert "encoding, ascii; use a UTF-8 locale" in err.getvalue()
+
     def test_raw_goes_with_csv(self, store):
         """
         --raw is for CSV only.

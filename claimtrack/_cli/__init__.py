@@ -112,8 +112,8 @@ exit codes:
        read (create a store with 'claimtrack init')
   73   cannot create: an output file cannot be written, or init would
        overwrite a file that is not a claimtrack store
-  74   I/O error: the store is damaged or not a claimtrack store, or a
-       write to it failed
+  74   I/O error: the store is damaged or not a claimtrack store, a
+       write to it failed, or the output's encoding cannot hold the text
   75   busy: another process is writing to the store; try again
   130  interrupted (Ctrl-C)
   141  the reader of the output went away (claimtrack claims | head)

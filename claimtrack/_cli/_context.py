@@ -69,7 +69,7 @@ class ExitCode(enum.IntEnum):
     that is not a claimtrack store."""
     IO_ERROR = 74
     """The store is not a claimtrack store, is damaged, or a write to it
-    failed."""
+    failed; or the output's encoding cannot hold the text to write."""
     BUSY = 75
     """Another process held the store's write lock too long: try again."""
     INTERRUPTED = 130
@@ -214,7 +214,29 @@ class _Context:
         return shutil.get_terminal_size().columns
 
     def write(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        self.put(text + "\n")
+
+    def put(self, text: str) -> None:
+        """
+        Write *text* to the output as it is.
+
+        Raises:
+            _Exit: If the output's encoding cannot hold a character of it
+                (``PYTHONIOENCODING=ascii``): I/O error, naming it.
+        """
+        try:
+            self.out.write(text)
+        except UnicodeEncodeError as exc:
+            raise _Exit(
+                ExitCode.IO_ERROR,
+                InvalidValueError(
+                    "output",
+                    exc.object[exc.start : exc.end],
+                    f"cannot be written in the output's encoding, "
+                    f"{exc.encoding}; use a UTF-8 locale, or set "
+                    "PYTHONIOENCODING=utf-8",
+                ),
+            ) from exc
 
     def paragraph(self, text: str) -> None:
         """
@@ -315,7 +337,7 @@ def _write_output(path: str, text: str, ctx: _Context) -> None:
     Write *text* to *path* atomically, or to stdout for ``-``.
     """
     if path == "-":
-        ctx.out.write(text)
+        ctx.put(text)
         return
     if not Path(path).name:  # "", ".", "/": no file to write
         raise _Exit(
