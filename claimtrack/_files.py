@@ -15,14 +15,80 @@ import os
 import secrets
 from pathlib import Path
 
+from claimtrack.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    IsAFolderError,
+    MissingFileError,
+    StoreError,
+)
 
-__all__ = ["create", "replace"]
+
+__all__ = ["checked_path", "create", "os_error", "replace"]
 
 
 _MODE = 0o666
 """What a new file asks for; the umask takes away from it."""
 _TRIES = 100
 """How many names a temporary file tries before giving up."""
+
+
+def checked_path(path: object, field: str = "path") -> str:
+    """
+    *path* as a string, if it can name a file; else a clear error.
+
+    Raises:
+        InvalidTypeError: If *path* is not a ``str`` or `os.PathLike` of
+            one (bytes, None, a number).
+        InvalidValueError: If it is empty, or holds a NUL character or
+            text the system cannot make a file name of (a lone surrogate).
+    """
+    try:
+        where = os.fspath(path)  # type: ignore[call-overload]
+    except TypeError:
+        where = None
+    if not isinstance(where, str):
+        raise InvalidTypeError(
+            field, path, "must be a path: a str or an os.PathLike"
+        )
+    if not where:
+        raise InvalidValueError(field, where, "is empty: it names no file")
+    if "\x00" in where:
+        raise InvalidValueError(
+            field, where, "holds a NUL character, which no file name can"
+        )
+    try:
+        os.fsencode(where)
+    except UnicodeEncodeError:
+        raise InvalidValueError(
+            field, where, "holds text the system cannot make a file name of"
+        ) from None
+    return where
+
+
+def os_error(exc: OSError, path: object, doing: str) -> StoreError:
+    """
+    The error to raise for *exc*, met *doing* something to *path*.
+
+    A missing file or folder is a `MissingFileError`, a folder where a
+    file should be an `IsAFolderError`, anything else a `StoreError`; each
+    names the path and says why in words.
+    """
+    where = str(path)
+    if isinstance(exc, FileNotFoundError):
+        folder = Path(where).parent
+        reason = (
+            f"cannot be {doing}: there is no folder {str(folder)!r}"
+            if doing != "read" and not folder.is_dir()
+            else "no such file"
+        )
+        return MissingFileError("path", where, reason)
+    if isinstance(exc, IsADirectoryError):
+        return IsAFolderError(
+            "path", where, f"is a folder, not a file: nothing was {doing}"
+        )
+    reason = (exc.strerror or str(exc)).lower()
+    return StoreError("path", where, f"cannot be {doing}: {reason}")
 
 
 def create(path: str | os.PathLike[str]) -> bool:

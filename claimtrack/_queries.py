@@ -28,7 +28,11 @@ from claimtrack._models import Actor, Claim, Source
 from claimtrack._text import fold
 from claimtrack._trusted import collector_paused
 from claimtrack._validators import instance_of, optional
-from claimtrack.exceptions import NotFoundError, StoreError, UnknownClaimError
+from claimtrack.exceptions import (
+    ClosedStoreError,
+    NotFoundError,
+    UnknownClaimError,
+)
 
 
 if TYPE_CHECKING:
@@ -112,20 +116,28 @@ class Queries:
 
     __hash__ = None  # type: ignore[assignment]  # trackers change
 
+    def _refused(self) -> ClosedStoreError:
+        """
+        The error a closed tracker raises, whatever it is asked.
+        """
+        return ClosedStoreError(
+            "store",
+            self._closed,
+            "the tracker is closed: it answers nothing and changes "
+            "nothing; open the store again to use it",
+        )
+
     def _whole(self) -> State:
         """
         The whole state, read from the journal if it was not yet.
+
+        A closed tracker has no state (`close` drops it): it refuses.
         """
         state = self._state
         if state is None:
             journal = self._journal
             if journal is None:
-                raise StoreError(
-                    "path",
-                    self._closed,
-                    "the tracker was closed before it was read; open the "
-                    "file again",
-                )
+                raise self._refused()
             state = State()
             position = 0
             with collector_paused():  # a bulk read: see collector_paused
@@ -197,8 +209,13 @@ class Queries:
         tracker that has neither read nor written is at 0. Over a journal
         only this tracker writes, it is the number of events.
 
+        Raises:
+            ClosedStoreError: If the tracker is closed.
+
         .. versionadded:: 0.1.0
         """
+        if self._journal is None:
+            raise self._refused()
         return self._position
 
     @point

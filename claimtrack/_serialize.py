@@ -36,8 +36,6 @@ from claimtrack.exceptions import (
     DocumentTooLargeError,
     InvalidDocumentError,
     InvalidValueError,
-    MissingFileError,
-    StoreError,
     _relocate,
 )
 
@@ -83,13 +81,17 @@ def dump(tracker: Readable, path: str | os.PathLike[str]) -> None:
 
     Raises:
         MissingFileError: If the folder does not exist.
+        IsAFolderError: If *path* is a folder.
         StoreError: If the file cannot be written.
-        InvalidValueError: If the tracker holds text that is not Unicode
-            (a lone surrogate), which no UTF-8 file can hold.
+        InvalidTypeError: If *path* is not a path.
+        InvalidValueError: If *path* cannot name a file (empty, a NUL), or
+            the tracker holds text that is not Unicode (a lone surrogate),
+            which no UTF-8 file can hold.
     """
+    where = _files.checked_path(path)
     text = json.dumps(to_data(tracker), ensure_ascii=False, indent=1)
     try:
-        _files.replace(path, text)
+        _files.replace(where, text)
     except UnicodeEncodeError as exc:
         raise InvalidValueError(
             "tracker",
@@ -97,21 +99,8 @@ def dump(tracker: Readable, path: str | os.PathLike[str]) -> None:
             "holds a lone surrogate, which is not Unicode text and cannot "
             "be written as UTF-8; nothing was written",
         ) from None
-    except FileNotFoundError as exc:
-        raise MissingFileError(
-            "path",
-            str(path),
-            "cannot be written: there is no folder "
-            f"{str(Path(path).parent)!r}",
-        ) from exc
     except OSError as exc:
-        raise StoreError(
-            "path", str(path), f"cannot be written: {_os_reason(exc)}"
-        ) from exc
-
-
-def _os_reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
+        raise _files.os_error(exc, path, "written") from exc
 
 
 # -- reading ----------------------------------------------------------------
@@ -238,8 +227,15 @@ def load(
 ) -> T:
     """
     A new tracker from a JSON file, its size checked before it is read.
+
+    Raises:
+        MissingFileError: If there is no such file.
+        IsAFolderError: If *path* is a folder.
+        StoreError: If the file cannot be read.
+        InvalidTypeError: If *path* is not a path.
+        InvalidValueError: If *path* cannot name a file (empty, a NUL).
     """
-    source = Path(path)
+    source = Path(_files.checked_path(path))
     try:
         size = source.stat().st_size
         if size > max_bytes:
@@ -249,10 +245,6 @@ def load(
                 f"is {size} bytes, larger than the limit of {max_bytes}",
             )
         data = source.read_bytes()
-    except FileNotFoundError:
-        raise MissingFileError("path", str(path), "no such file") from None
     except OSError as exc:
-        raise StoreError(
-            "path", str(path), f"cannot be read: {_os_reason(exc)}"
-        ) from exc
+        raise _files.os_error(exc, path, "read") from exc
     return from_json(data, build, max_bytes=max_bytes)

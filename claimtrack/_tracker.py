@@ -70,7 +70,6 @@ from claimtrack.exceptions import (
     DuplicateIdError,
     InvalidTypeError,
     InvalidValueError,
-    StoreError,
     _relocate,
 )
 
@@ -132,12 +131,9 @@ def _writing(
 ) -> Callable[Concatenate[Tracker, _P], _R]:
     @functools.wraps(method)
     def write(self: Tracker, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        self._writable()  # a closed tracker refuses before anything
         call = functools.partial(method, self, *args, **kwargs)
-        if (
-            self._state is None
-            and self._journal is not None
-            and method.__name__ not in _WHOLE
-        ):
+        if self._state is None and method.__name__ not in _WHOLE:
             try:
                 return self._write(call, partial=True)
             except WholeStateNeeded:
@@ -224,10 +220,9 @@ class Tracker(Queries):
     def __repr__(self) -> str:
         state = self._state
         if state is None:
-            where = (
-                self._closed if self._journal is None else self._journal.where
-            )
-            return f"<Tracker: {where}, not read yet>"
+            if self._journal is None:
+                return f"<Tracker: {self._closed}, closed>"
+            return f"<Tracker: {self._journal.where}, not read yet>"
         return (
             f"<Tracker: {len(state.sources)} sources, "
             f"{len(state.actors)} actors, {len(state.claims)} claims>"
@@ -240,11 +235,7 @@ class Tracker(Queries):
         The journal, to write to; a closed tracker refuses writes.
         """
         if self._journal is None:
-            raise StoreError(
-                "path",
-                self._closed,
-                "the tracker is closed: open the file again to change it",
-            )
+            raise self._refused()
         return self._journal
 
     def _commit(self, event: Event) -> None:
@@ -916,6 +907,7 @@ class Tracker(Queries):
         policy: Policy | None = None,
         timeout: float = 5.0,
         create: bool = True,
+        read_only: bool = False,
     ) -> Tracker:
         """
         Open the tracker kept in an SQLite file, creating it if need be.
@@ -934,31 +926,50 @@ class Tracker(Queries):
 
         A new file is made in an existing folder only, never in a folder
         made on the way, and with the user's usual permissions (0o666 less
-        the umask), as a file saved by any other program.
+        the umask), as a file saved by any other program. An empty file is
+        made a store only if *create* allows it.
+
+        Opening takes no lock: only a write does. A store opened with
+        *read_only*, or a file the user may read but not write, answers
+        every question, and every change raises `ReadOnlyStoreError` and
+        changes nothing.
 
         Args:
             path: The file.
             policy: The policy of a new file; for an existing file it must
                 be the file's, or be omitted.
-            timeout: How many seconds to wait for another writer.
-            create: False to open an existing file only: a missing one is
-                then a `MissingFileError`, and nothing is created.
+            timeout: How many seconds to wait for another writer: a number
+                from 0 to a day (86,400).
+            create: False to open an existing store only: a missing file
+                is then a `MissingFileError`, an empty one an
+                `EmptyStoreError`, and nothing is created.
+            read_only: True to read the store and never write it.
 
         Raises:
             MissingFileError: If the file's folder does not exist, or the
                 file does not and *create* is False (also a
                 `FileNotFoundError`).
-            StoreError: If the file cannot be opened.
+            EmptyStoreError: If the file is empty and *create* is False.
+            IsAFolderError: If *path* is a folder.
+            DamagedStoreError: If the file's format rows are damaged.
+            StoreError: If the file cannot be opened, or is not SQLite.
             InvalidDocumentError: If the file is not a claimtrack store, or
                 was written by a newer version of claimtrack.
-            InvalidTypeError: If *policy* is not a `Policy`; nothing is
-                created.
+            InvalidTypeError: If an argument is of the wrong type; nothing
+                is created.
+            InvalidValueError: If *path* cannot name a file (empty, a NUL
+                in it), or *timeout* is negative, NaN, infinite or over a
+                day; nothing is created.
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.1.0
+           *read_only*.
         """
         if policy is not None:  # before a new file is made for nothing
             instance_of(Policy)(cls, "policy", policy)
-        journal = open_journal(path, timeout=timeout, create=create)
+        journal = open_journal(
+            path, timeout=timeout, create=create, read_only=read_only
+        )
         try:
             return cls(policy=policy, journal=journal)
         except BaseException:
@@ -974,24 +985,37 @@ class Tracker(Queries):
         reads it when first used, and a write catches up by itself; a
         tracker no one else writes to has nothing to read.
 
+        Raises:
+            ClosedStoreError: If the tracker is closed.
+
         .. versionadded:: 0.1.0
         """
         state, journal = self._state, self._journal
-        if state is not None and journal is not None:
+        if journal is None:
+            raise self._refused()
+        if state is not None:
             for position, event in journal.read(self._position):
                 state.apply(event)
                 self._position = position
 
     def close(self) -> None:
         """
-        Close the tracker's file; the tracker stays readable in memory.
+        Close the tracker's journal; closing it again does nothing.
+
+        A closed tracker refuses every call after, reads as well as writes,
+        with a `ClosedStoreError` naming its store, whatever it had read:
+        nothing it answers could be stale, and nothing it is given is lost.
+        A ``with`` block closes the tracker at its end.
 
         .. versionadded:: 0.1.0
         """
-        if self._journal is not None:
-            self._closed = self._journal.where
-            self._journal.close()
+        journal = self._journal
+        if journal is not None:
+            self._closed = journal.where
             self._journal = None
+            self._state = self._current = self._cached = None
+            self._position = 0
+            journal.close()
 
     def __enter__(self) -> Self:
         return self
@@ -1042,11 +1066,13 @@ class Tracker(Queries):
         Raises:
             MissingFileError: If there is no such file (also a
                 `FileNotFoundError`).
-            StoreError: If the file cannot be read (a folder, say, or one
-                not readable).
+            IsAFolderError: If *path* is a folder (also an
+                `IsADirectoryError`).
+            StoreError: If the file cannot be read (one not readable).
             InvalidDocumentError: As for `from_json`, at the JSON path of
                 the fault.
             DocumentTooLargeError: If the file is over *max_bytes*.
+            InvalidTypeError: If *path* is not a path.
 
         .. versionadded:: 0.1.0
         """

@@ -33,7 +33,12 @@ The tree::
     │   └── StaleWriteError
     ├── StoreError (OSError)
     │   ├── StoreBusyError (TimeoutError)
-    │   └── MissingFileError (FileNotFoundError)
+    │   ├── MissingFileError (FileNotFoundError)
+    │   ├── IsAFolderError (IsADirectoryError)
+    │   ├── ReadOnlyStoreError (PermissionError)
+    │   ├── ClosedStoreError
+    │   ├── EmptyStoreError
+    │   └── DamagedStoreError (+ InvalidDocumentError)
     ├── MissingDependencyError (ImportError)
     └── InvalidFieldsError (ExceptionGroup, ValueError)
 """
@@ -56,14 +61,18 @@ __all__ = [
     "AmbiguousDateError",
     "AmbiguousQuoteError",
     "ClaimtrackError",
+    "ClosedStoreError",
     "ConflictError",
+    "DamagedStoreError",
     "DocumentTooLargeError",
     "DuplicateIdError",
+    "EmptyStoreError",
     "InvalidDateError",
     "InvalidDocumentError",
     "InvalidFieldsError",
     "InvalidTypeError",
     "InvalidValueError",
+    "IsAFolderError",
     "LineageCycleError",
     "MissingDependencyError",
     "MissingFileError",
@@ -71,6 +80,7 @@ __all__ = [
     "MissingTextError",
     "NotFoundError",
     "QuoteNotFoundError",
+    "ReadOnlyStoreError",
     "SpanMismatchError",
     "StaleWriteError",
     "StoreBusyError",
@@ -317,6 +327,75 @@ class MissingFileError(StoreError, FileNotFoundError):
         self.errno = errno.ENOENT
         self.strerror = os.strerror(errno.ENOENT)
         self.filename = str(value)
+
+
+class IsAFolderError(StoreError, IsADirectoryError):
+    """
+    A file was to be read or written where there is a folder.
+
+    ``field`` is the argument that named it (``"path"``) and ``value`` the
+    path as given; the `IsADirectoryError`'s ``filename`` is the path too,
+    and its ``errno`` is ``EISDIR``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        super().__init__(field, value, reason)
+        self.errno = errno.EISDIR
+        self.strerror = os.strerror(errno.EISDIR)
+        self.filename = str(value)
+
+
+class ReadOnlyStoreError(StoreError, PermissionError):
+    """
+    A write to a store that is open for reading only; nothing was written.
+
+    The store was opened with ``read_only=True``, or its file (or its
+    folder) is one the user may read but not write.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ClosedStoreError(StoreError):
+    """
+    A tracker was used after `Tracker.close`; ``value`` names its store.
+
+    A closed tracker refuses every call, reads too: open the store again.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class EmptyStoreError(StoreError):
+    """
+    A store to open exists but is empty: no claimtrack store at all.
+
+    An empty file is made a store only when the caller allows creating one
+    (``create=True``); see :doc:`storage`.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class DamagedStoreError(StoreError, InvalidDocumentError):
+    """
+    A store's contents cannot be read: a row or the file itself is damaged.
+
+    ``field`` names the table, the row and the field (``meta[version].value``,
+    ``events[12].payload``, ``events[12].payload.speaker``), and ``value``
+    what it holds, cut short if long. Also an `InvalidDocumentError`: the
+    store is a document that is wrong.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __str__(self) -> str:
+        """
+        Name the field and the value, cut short: a row may be long.
+        """
+        return ClaimtrackError.__str__(self)
 
 
 class MissingDependencyError(ClaimtrackError, ImportError):

@@ -165,9 +165,9 @@ class TestOpen:
 
         monkeypatch.setattr(_files.os, "open", refuse)
         with pytest.raises(ct.StoreError) as e:
-            ct.Tracker.open(tmp_path)
+            ct.Tracker.open(tmp_path / "claims.db")
 
-        assert "cannot open" in str(e.value)
+        assert "cannot be created: permission denied" in str(e.value)
 
 
 class TestLoadAndDump:
@@ -190,14 +190,17 @@ class TestLoadAndDump:
 
     def test_load_folder(self, tmp_path):
         """
-        Loading a folder is a StoreError that says why, not a missing file.
+        Loading a folder is an IsAFolderError (a StoreError and an
+        IsADirectoryError) that says why, not a missing file.
         """
-        with pytest.raises(ct.StoreError) as e:
+        with pytest.raises(ct.IsAFolderError) as e:
             ct.Tracker.load(tmp_path)
 
+        assert isinstance(e.value, ct.StoreError)
+        assert isinstance(e.value, IsADirectoryError)
         assert not isinstance(e.value, FileNotFoundError)
         assert ("path", str(tmp_path)) == (e.value.field, e.value.value)
-        assert "cannot be read" in str(e.value)
+        assert "is a folder, not a file: nothing was read" in str(e.value)
 
     def test_load_too_large(self, tracker, tmp_path):
         """

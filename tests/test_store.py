@@ -166,17 +166,19 @@ class TestOpen:
 
         assert isinstance(e.value, OSError)
 
-    def test_close_keeps_memory(self, tracker):
+    def test_close_refuses_reads(self, tracker, path):
         """
-        A closed tracker that read its file stays readable, and closing
-        twice is harmless.
+        A closed tracker that read its file refuses reads too, naming its
+        store, and closing twice is harmless.
         """
         assert ["rubio"] == [a.id for a in tracker.actors()]
         tracker.close()
         tracker.close()
 
-        assert ["rubio"] == [a.id for a in tracker.actors()]
-        tracker.refresh()  # nothing to read for a tracker in memory
+        for call in (tracker.actors, tracker.refresh, lambda: len(tracker)):
+            with pytest.raises(ct.ClosedStoreError) as e:
+                call()
+            assert ("store", str(path)) == (e.value.field, e.value.value)
 
 
 class TestWrites:
@@ -699,10 +701,10 @@ class TestLazyReading:
         """
         opened.close()
 
-        with pytest.raises(ct.StoreError) as e:
+        with pytest.raises(ct.ClosedStoreError) as e:
             len(opened)
-        assert ("path", str(path)) == (e.value.field, e.value.value)
-        assert "closed before it was read" in str(e.value)
+        assert ("store", str(path)) == (e.value.field, e.value.value)
+        assert "the tracker is closed" in str(e.value)
 
     def test_bad_file_stays_unread(self, opened, path):
         """
@@ -745,7 +747,7 @@ class TestLazyReading:
         """
         assert f"<Tracker: {path}, not read yet>" == repr(opened)
         opened.close()
-        assert f"<Tracker: {path}, not read yet>" == repr(opened)
+        assert f"<Tracker: {path}, closed>" == repr(opened)
         with ct.Tracker.open(path) as tracker:
             show = tracker.__repr__  # looked up before the file is read
             assert 2 == len(tracker)
@@ -984,14 +986,15 @@ class TestPartialWork:
 
     def test_closed_tracker_refuses_writes(self, tmp_path):
         """
-        A tracker closed after reading its file still answers from memory,
-        and refuses to change, saying to open the file again.
+        A tracker closed after reading its file refuses to change (and to
+        answer), saying to open the store again.
         """
         path = tmp_path / "claims.db"
         with ct.Tracker.open(path) as tracker:
             tracker.add_actor(ct.Actor("rubio", "Marco Rubio"), at=T0)
             assert 1 == len(tracker.actors())
-        with pytest.raises(ct.StoreError, match="open the file again"):
+        with pytest.raises(ct.ClosedStoreError, match="open the store again"):
             tracker.add_claim("x", speaker="rubio")
-        assert ["rubio"] == [a.id for a in tracker.actors()]
+        with pytest.raises(ct.ClosedStoreError):
+            tracker.actors()
         assert 1 == rows(path)

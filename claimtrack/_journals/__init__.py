@@ -30,13 +30,17 @@ def open_journal(
     *,
     timeout: float = 5.0,
     create: bool = True,
+    read_only: bool = False,
 ) -> Journal:
     """
     The journal a target names: for now, an SQLite file at that path.
 
-    The file is created if missing, unless *create* is False; a file in a
-    folder that does not exist is a `MissingFileError` either way.
+    The file is created if missing, unless *create* is False or
+    *read_only* True; a file in a folder that does not exist is a
+    `MissingFileError` either way. A store opened *read_only* (or a file
+    the user may not write) is read without any write lock, and refuses
+    writes with a `ReadOnlyStoreError`.
     """
     from claimtrack._journals._sqlite import SqliteJournal  # noqa: PLC0415
 
-    return SqliteJournal(target, timeout, create=create)
+    return SqliteJournal(target, timeout, create=create, read_only=read_only)

@@ -15,10 +15,11 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from claimtrack import _files
 from claimtrack._codec import Reader, TrustedReader, claim_plain, plain
@@ -28,10 +29,19 @@ from claimtrack._events import Event, EventKind
 from claimtrack._evidence import Policy
 from claimtrack._models import Claim
 from claimtrack._trusted import trusted
+from claimtrack._validators import check_fields, instance_of
 from claimtrack.exceptions import (
+    ClaimtrackError,
+    ClosedStoreError,
     ConflictError,
+    DamagedStoreError,
+    EmptyStoreError,
     InvalidDocumentError,
+    InvalidTypeError,
+    InvalidValueError,
+    IsAFolderError,
     MissingFileError,
+    ReadOnlyStoreError,
     StaleWriteError,
     StoreBusyError,
     StoreError,
@@ -39,7 +49,6 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from claimtrack._contradictions import Fact
@@ -48,7 +57,16 @@ if TYPE_CHECKING:
     from claimtrack._models import Source
 
 
-__all__ = ["MIGRATIONS", "VERSION", "SqliteJournal"]
+__all__ = ["MAX_TIMEOUT", "MIGRATIONS", "VERSION", "SqliteJournal"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+MAX_TIMEOUT = 86_400
+"""The longest a writer may be told to wait for another's lock: a day.
+
+SQLite counts the wait in milliseconds in a C ``int``; a day is far beyond
+any write and far within that."""
 
 
 FORMAT = "claimtrack"
@@ -203,15 +221,17 @@ def _write_state(
         db.executemany("insert or ignore into names values (?, ?)", names)
 
 
-def _decode(row: Sequence[Any]) -> Event:
+def _decode(row: Sequence[Any], store: str = "") -> Event:
     """
     The event of a row: its seq, kind, by, at and payload.
 
     The row was checked when it was written, so it is read back without
     checking it again; a row that cannot be read so (a damaged file) is
-    read again with every check, which names the fault.
+    read again with every check, which names the fault: a
+    `DamagedStoreError` naming the row (``events[12].payload``) and the
+    *store*.
     """
-    seq, kind, by, at, payload = row
+    _, kind, by, at, payload = row
     try:
         data = json.loads(payload)
         if kind == "claim-added":  # most rows: read straight into a claim
@@ -221,18 +241,48 @@ def _decode(row: Sequence[Any]) -> Event:
                 by=by,
                 at=_instant(at),
             )
-            return event
-        return _TRUSTED.event(
-            {"kind": kind, "by": by, "at": at, "payload": data}, ""
-        )
+        else:
+            event = _TRUSTED.event(
+                {"kind": kind, "by": by, "at": at, "payload": data}, ""
+            )
+        # The payload's own fields, in one fast pass: a row changed by hand
+        # to a value of the wrong type is then named, not read as written.
+        check_fields(event.payload)
     except Exception:  # noqa: BLE001 -- any fault: read again, checked
-        data = {
-            "kind": kind,
-            "by": by,
-            "at": at,
-            "payload": json.loads(payload),
-        }
-        return Reader().event(data, f"events[{seq}]")
+        return _checked_event(row, store)
+    return event
+
+
+def _damage(store: str) -> str:
+    """
+    What a damaged row means, in words.
+    """
+    where = f"the store {store}" if store else "the store"
+    return f"{where} is damaged: restore it from a copy"
+
+
+def _checked_event(row: Sequence[Any], store: str) -> Event:
+    """
+    The event of a row, read with every check; a fault names the row.
+    """
+    seq, kind, by, at, payload = row
+    where = f"events[{seq}]"
+    try:
+        data = json.loads(payload)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise DamagedStoreError(
+            f"{where}.payload",
+            payload,
+            f"is not JSON ({exc}); {_damage(store)}",
+        ) from None
+    try:
+        return Reader().event(
+            {"kind": kind, "by": by, "at": at, "payload": data}, where
+        )
+    except ClaimtrackError as exc:
+        raise DamagedStoreError(
+            exc.field, exc.value, f"{exc.reason}; {_damage(store)}"
+        ) from exc
 
 
 _TRUSTED = TrustedReader()
@@ -253,13 +303,82 @@ _DECLARED = (
 
 
 def _read_events(
-    db: sqlite3.Connection, after: int, *, declared: bool = False
+    db: sqlite3.Connection,
+    after: int,
+    *,
+    declared: bool = False,
+    store: str = "",
 ) -> list[tuple[int, Event]]:
     """
     The events after the *after*-th, or every predicate declared.
     """
     rows = db.execute(_DECLARED) if declared else db.execute(_AFTER, (after,))
-    return [(row[0], _decode(row)) for row in rows]
+    return [(row[0], _decode(row, store)) for row in rows]
+
+
+def _checked_timeout(timeout: object) -> float:
+    """
+    *timeout* as seconds, if it is a number of seconds a writer may wait.
+    """
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise InvalidTypeError(
+            "timeout", timeout, "must be a number of seconds (int or float)"
+        )
+    if not 0 <= timeout <= MAX_TIMEOUT:  # also NaN
+        shown: object = timeout
+        if isinstance(timeout, int) and abs(timeout) > 10**18:
+            shown = f"an integer of {timeout.bit_length()} bits"
+        raise InvalidValueError(
+            "timeout",
+            shown,
+            f"must be a number of seconds from 0 to {MAX_TIMEOUT} (a day)",
+        )
+    return float(timeout)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    """
+    Whether SQLite gave up waiting for another connection's lock.
+    """
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    text = str(exc)
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or (
+        isinstance(exc, sqlite3.OperationalError)
+        and ("locked" in text or "busy" in text)
+    )
+
+
+def _guarded(
+    what: str,
+) -> Callable[
+    [Callable[Concatenate[SqliteJournal, _P], _R]],
+    Callable[Concatenate[SqliteJournal, _P], _R],
+]:
+    """
+    Make SQLite's errors in a journal method the store's own errors.
+
+    *what* says what failed, for an error SQLite does not name.
+    """
+
+    def guard(
+        method: Callable[Concatenate[SqliteJournal, _P], _R],
+    ) -> Callable[Concatenate[SqliteJournal, _P], _R]:
+        @functools.wraps(method)
+        def guarded(
+            self: SqliteJournal, /, *args: _P.args, **kwargs: _P.kwargs
+        ) -> _R:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise self._failed(exc, what) from exc
+
+        return guarded
+
+    return guard
+
+
+_reads = _guarded("the store cannot be read: ")
+_writes = _guarded("the write failed: ")
 
 
 def _row(event: Event) -> tuple[str, str, str | None, str, str]:
@@ -294,18 +413,37 @@ class SqliteJournal:
     A file it creates gets the user's usual permissions (0o666 less the
     umask), as SQLite's own files beside it (``-wal``, ``-shm``) then do.
 
+    Opening reads the file's format and policy and takes no lock that
+    another process's writes would wait for, or make it wait for; only a
+    write takes the write lock. A store opened with *read_only*, or whose
+    file the user may not write, is read with SQLite's ``mode=ro`` (and
+    ``immutable=1`` if its folder cannot hold the files a reader of a WAL
+    file needs): every read works, and every write raises
+    `ReadOnlyStoreError`, changing nothing.
+
     Args:
         path: The file; created if missing, unless *create* is False.
-        timeout: How many seconds a writer waits for another's lock.
-        create: False to refuse a missing file rather than create it.
+        timeout: How many seconds a writer waits for another's lock: from
+            0 to `MAX_TIMEOUT` (a day).
+        create: False to refuse a missing or empty file rather than make a
+            store of it.
+        read_only: True to open the store for reading only.
 
     Raises:
         MissingFileError: If the file's folder does not exist, or the file
-            does not and *create* is False.
-        StoreError: If the file cannot be opened.
+            does not and *create* is False (or *read_only* True).
+        EmptyStoreError: If the file is empty and *create* is False (or
+            *read_only* True).
+        IsAFolderError: If *path* is a folder.
+        StoreError: If the file cannot be opened, or is not SQLite.
         InvalidDocumentError: If it is another program's SQLite file.
+        InvalidTypeError: If an argument is of the wrong type.
+        InvalidValueError: If *path* cannot name a file (empty, a NUL) or
+            *timeout* is negative, NaN, infinite or over `MAX_TIMEOUT`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       *read_only*; an empty file is a store only if *create* allows.
     """
 
     def __init__(
@@ -314,13 +452,22 @@ class SqliteJournal:
         timeout: float,
         *,
         create: bool = True,
+        read_only: bool = False,
     ) -> None:
-        self.path = Path(path)
-        self.db = self._connect(str(path), timeout, create=create)
+        where = _files.checked_path(path)
+        seconds = _checked_timeout(timeout)
+        instance_of(bool)(self, "create", create)
+        instance_of(bool)(self, "read_only", read_only)
+        self.path = Path(where)
+        self.read_only = read_only
+        self._why = "it was opened with read_only=True"
+        self.db = self._connect(where, seconds, create=create)
         try:
-            # Another program's file is refused before anything changes it.
-            self._meta()
-            self._set_wal(timeout)
+            # Another program's file is refused before anything changes it,
+            # and so is an empty one a store is not to be made of.
+            self._check_empty(create=create)
+            if not self.read_only:
+                self._set_wal(seconds)
             self.db.execute("pragma synchronous = full")
         except sqlite3.Error as exc:
             self.db.close()
@@ -339,37 +486,76 @@ class SqliteJournal:
         whatever the user's umask, and in a missing folder it only says
         that it cannot open it.
         """
-        if create and where != ":memory:":  # SQLite's name for no file
-            try:
-                _files.create(self.path)
-            except FileNotFoundError as exc:
+        if where == ":memory:":  # SQLite's name for no file
+            return sqlite3.connect(
+                where, timeout=timeout, isolation_level=None
+            )
+        path = self.path
+        if path.is_dir():
+            raise IsAFolderError(
+                "path", where, "is a folder, not a claimtrack store"
+            )
+        if not path.exists():
+            if not create or self.read_only:
+                why = "read_only=True" if self.read_only else "create=False"
                 raise MissingFileError(
                     "path",
                     where,
-                    "cannot be created: there is no folder "
-                    f"{str(self.path.parent)!r}",
-                ) from exc
-            except OSError:
-                pass  # not allowed here, say: SQLite says why, below
-        try:
-            if create:
-                return sqlite3.connect(
-                    self.path, timeout=timeout, isolation_level=None
+                    f"no such file, and {why} forbids making one",
                 )
+            try:
+                _files.create(path)
+            except OSError as exc:
+                raise _files.os_error(exc, where, "created") from exc
+        if not self.read_only and not os.access(path, os.W_OK):
+            self.read_only = True
+            self._why = "this user may read the file but not write it"
+        query = "mode=ro" if self.read_only else "mode=rw"
+        if self.read_only and self._unshareable():
+            query += "&immutable=1"
+        try:
             return sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?mode=rw",
+                f"{path.resolve().as_uri()}?{query}",
                 timeout=timeout,
                 isolation_level=None,
                 uri=True,
             )
         except sqlite3.Error as exc:
-            if not create and not self.path.exists():
-                raise MissingFileError(
-                    "path",
-                    where,
-                    "no such file, and create=False forbids making one",
-                ) from exc
-            raise StoreError("path", where, f"cannot open: {exc}") from exc
+            if not path.exists():  # removed since it was looked for
+                raise MissingFileError("path", where, "no such file") from exc
+            raise self._failed(exc, "cannot open: ") from exc
+
+    def _unshareable(self) -> bool:
+        """
+        Whether a reader could not make the files a WAL reader shares.
+
+        SQLite reads a WAL file read-only if its ``-wal`` and ``-shm`` files
+        exist, or can be made in its folder; otherwise only as immutable:
+        no one may write it while it is open (see :doc:`storage`).
+        """
+        path = self.path.resolve()
+        return not os.access(path.parent, os.W_OK) and not any(
+            path.with_name(path.name + end).exists()
+            for end in ("-wal", "-shm")
+        )
+
+    def _check_empty(self, *, create: bool) -> None:
+        """
+        Refuse an empty file, unless a store may be made of it.
+        """
+        if self._meta() is not None or (create and not self.read_only):
+            return
+        why = (
+            "create=False forbids making one"
+            if not create
+            else "a store opened read-only is never made"
+        )
+        raise EmptyStoreError(
+            "path",
+            str(self.path),
+            f"is empty, not a claimtrack store, and {why}; nothing was "
+            "changed",
+        )
 
     def _set_wal(self, timeout: float) -> None:
         """
@@ -384,8 +570,7 @@ class SqliteJournal:
             try:
                 self.db.execute("pragma journal_mode = wal")
             except sqlite3.OperationalError as exc:
-                busy = "locked" in str(exc) or "busy" in str(exc)
-                if not busy or time.monotonic() > deadline:
+                if not _is_busy(exc) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.005)
             else:
@@ -403,32 +588,89 @@ class SqliteJournal:
 
     def close(self) -> None:
         """
-        Close the file.
+        Close the file; closing it again does nothing.
         """
         self.db.close()
 
     def _failed(self, exc: sqlite3.Error, what: str = "") -> StoreError:
         """
-        The error for SQLite's: busy if another writer held the file.
+        The store's error for SQLite's, by what went wrong.
         """
-        if isinstance(exc, sqlite3.OperationalError) and (
-            "locked" in str(exc) or "busy" in str(exc)
-        ):
+        name = getattr(exc, "sqlite_errorname", None) or ""
+        text = str(exc)
+        if "malformed JSON" in text:
+            return self._bad_payload(exc)
+        if isinstance(exc, sqlite3.ProgrammingError) and "closed" in text:
+            return ClosedStoreError(
+                "store",
+                str(self.path),
+                "is closed: open the store again to use it",
+            )
+        return self._sqlite_failed(exc, name, what)
+
+    def _sqlite_failed(
+        self, exc: sqlite3.Error, name: str, what: str
+    ) -> StoreError:
+        """
+        The store's error for an error SQLite names.
+        """
+        text = str(exc)
+        where = str(self.path)
+        if _is_busy(exc):
             return StoreBusyError(
                 "path",
-                str(self.path),
+                where,
                 "another process is writing and did not finish in time; "
                 "try again, or wait longer (timeout)",
             )
-        # not a database, unreadable, or read-only
-        return StoreError("path", str(self.path), f"{what}{exc}")
+        if name.startswith("SQLITE_READONLY"):
+            return ReadOnlyStoreError(
+                "path",
+                where,
+                f"cannot be written ({text}); nothing was written",
+            )
+        if name.startswith("SQLITE_CORRUPT"):
+            return DamagedStoreError(
+                "path", where, f"{text}; {_damage(where)}"
+            )
+        if name.startswith("SQLITE_NOTADB"):
+            return StoreError(
+                "path",
+                where,
+                f"{what}{text}: it is not an SQLite file, so not a "
+                "claimtrack store (or one damaged beyond reading)",
+            )
+        return StoreError("path", where, f"{what}{text}")
+
+    def _bad_payload(self, exc: sqlite3.Error) -> StoreError:
+        """
+        The error naming the first event whose payload is not JSON.
+        """
+        row = self.db.execute(
+            "select seq, payload from events where not json_valid(payload) "
+            "order by seq limit 1"
+        ).fetchone()
+        if row is None:  # not the events, then: say what SQLite said
+            return StoreError("path", str(self.path), str(exc))
+        return DamagedStoreError(
+            f"events[{row[0]}].payload",
+            row[1],
+            f"is not JSON; {_damage(str(self.path))}",
+        )
 
     def _begin(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStoreError(
+                "path",
+                str(self.path),
+                f"is open for reading only ({self._why}); nothing was written",
+            )
         try:
             self.db.execute("begin immediate")
         except sqlite3.Error as exc:
             raise self._failed(exc) from exc
 
+    @_writes
     def prepare(self, policy: Policy | None) -> Policy:
         """
         Create the file's tables, or check its format; return its policy.
@@ -436,15 +678,28 @@ class SqliteJournal:
         Raises:
             InvalidDocumentError: If the file is not a claimtrack store, or
                 is of a newer format version.
+            DamagedStoreError: If its format rows are damaged.
+            ReadOnlyStoreError: If it is open for reading only and of an
+                older layout, which it cannot be brought up from.
             ConflictError: If *policy* differs from the file's.
         """
         before = self._meta()
-        if before is not None and before.get("version") == str(VERSION):
-            # A current file: nothing to write, so no lock to wait for.
-            return self._check_meta(before, policy)
         backup = None
-        if before is not None and int(before.get("version", "0")) < VERSION:
-            backup = self._backup(int(before["version"]))
+        if before is not None:
+            version = self._version(before)
+            if version >= VERSION:
+                # A current file: nothing to write, so no lock to wait for.
+                return self._check_meta(before, policy)
+            if self.read_only:
+                raise ReadOnlyStoreError(
+                    "path",
+                    str(self.path),
+                    f"is of layout version {version}, older than this "
+                    f"claimtrack's {VERSION}, and open for reading only "
+                    f"({self._why}): open it once writable to bring it up "
+                    "to date",
+                )
+            backup = self._backup(version)
         self._begin()
         try:
             found = self._meta()
@@ -461,7 +716,7 @@ class SqliteJournal:
                 )
             else:
                 chosen = self._check_meta(found, policy)
-                self._migrate(int(found["version"]), backup)
+                self._migrate(self._version(found), backup)
             self.db.execute("commit")
         except BaseException:
             self.db.execute("rollback")
@@ -520,14 +775,38 @@ class SqliteJournal:
             )
         return dict(self.db.execute("select key, value from meta"))
 
-    def _check_meta(
-        self, meta: dict[str, str], policy: Policy | None
-    ) -> Policy:
+    def _number(self, meta: dict[str, str], key: str, what: str) -> int:
+        """
+        The whole number (1 or more) a meta row holds; else the damage.
+        """
+        value = meta.get(key)
+        if (
+            isinstance(value, str)
+            and value.isascii()
+            and value.isdigit()
+            and len(value) < 19  # noqa: PLR2004 -- 64 bits, and no more
+            and int(value) > 0
+        ):
+            return int(value)
+        reason = "is missing" if value is None else f"is not {what}"
+        raise DamagedStoreError(
+            f"meta[{key}].value", value, f"{reason}; {_damage(self.where)}"
+        )
+
+    def _version(self, meta: dict[str, str]) -> int:
+        """
+        The file's layout version, once it is known to be a claimtrack store.
+        """
         if meta.get("format") != FORMAT:
             raise InvalidDocumentError(
                 "path", str(self.path), "is not a claimtrack store"
             )
-        version = int(meta.get("version", "0"))
+        return self._number(meta, "version", "a layout version")
+
+    def _check_meta(
+        self, meta: dict[str, str], policy: Policy | None
+    ) -> Policy:
+        version = self._version(meta)
         if version > VERSION:
             raise InvalidDocumentError(
                 "version",
@@ -535,18 +814,27 @@ class SqliteJournal:
                 f"is newer than this claimtrack reads ({VERSION}); upgrade "
                 "claimtrack to open the file",
             )
-        stored = Policy(min_sources=int(meta["min_sources"]))
+        count = self._number(meta, "min_sources", "a number of sources")
+        try:
+            stored = Policy(min_sources=count)
+        except ClaimtrackError as exc:
+            raise DamagedStoreError(
+                "meta[min_sources].value",
+                meta["min_sources"],
+                f"{exc.reason}; {_damage(self.where)}",
+            ) from exc
         if policy is not None and policy != stored:
             raise ConflictError(
                 "policy", policy, f"the file's policy is {stored!r}"
             )
         return stored
 
+    @_reads
     def read(self, after: int = 0) -> list[Positioned]:
         """
         The events after position *after*, in order.
         """
-        return _read_events(self.db, after)
+        return _read_events(self.db, after, store=self.where)
 
     # -- what a lookup reads, without the whole file -----------------------
 
@@ -555,18 +843,28 @@ class SqliteJournal:
         """
         Read in one transaction: every read sees the same committed state.
         """
-        self.db.execute("begin")
+        try:
+            self.db.execute("begin")
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
         try:
             yield
         finally:
             self.db.execute("commit")
 
+    @_reads
     def declared(self) -> list[Event]:
         """
         Every predicate-declared event, in order.
         """
-        return [event for _, event in _read_events(self.db, 0, declared=True)]
+        return [
+            event
+            for _, event in _read_events(
+                self.db, 0, declared=True, store=self.where
+            )
+        ]
 
+    @_reads
     def events_by_id(self, ids: Iterable[str]) -> dict[str, tuple[int, Event]]:
         """
         The events with these ids that the file holds, with their places.
@@ -580,9 +878,10 @@ class SqliteJournal:
                 f"where id in ({', '.join('?' * len(chunk))})"
             )
             for key, *row in self.db.execute(query, chunk):
-                found[key] = (row[0], _decode(row))
+                found[key] = (row[0], _decode(row, self.where))
         return found
 
+    @_reads
     def revised(self, sources: Iterable[str | None]) -> bool:
         """
         Whether any of these sources had its text revised.
@@ -596,6 +895,7 @@ class SqliteJournal:
             )
         )
 
+    @_reads
     def has_revisions(self) -> bool:
         """
         Whether any source's text was revised.
@@ -607,6 +907,7 @@ class SqliteJournal:
             is not None
         )
 
+    @_reads
     def names(self, key: str) -> list[str]:
         """
         The actors with a name, alias or role of this name key.
@@ -618,6 +919,7 @@ class SqliteJournal:
             )
         ]
 
+    @_reads
     def about(self, claim: str) -> list[Event]:
         """
         The events about a claim, in order.
@@ -626,9 +928,11 @@ class SqliteJournal:
         contradiction to it.
         """
         return [
-            _decode(row) for row in self.db.execute(_ABOUT, (claim, claim))
+            _decode(row, self.where)
+            for row in self.db.execute(_ABOUT, (claim, claim))
         ]
 
+    @_reads
     def spoken_by(self, actor: str) -> list[Positioned]:
         """
         The claim-added events of the claims this actor made, in order.
@@ -639,8 +943,9 @@ class SqliteJournal:
             "and json_extract(payload, '$.speaker') = ? order by seq",
             (actor,),
         )
-        return [(row[0], _decode(row)) for row in rows]
+        return [(row[0], _decode(row, self.where)) for row in rows]
 
+    @_reads
     def entities(self, key: str) -> list[str]:
         """
         The claims whose subject or object is text with this name key.
@@ -652,6 +957,7 @@ class SqliteJournal:
             )
         ]
 
+    @_reads
     def source_with_url(self, url: str) -> Source | None:
         """
         The first source added with this URL.
@@ -662,8 +968,11 @@ class SqliteJournal:
             "and json_extract(payload, '$.url') = ? order by seq limit 1",
             (url,),
         ).fetchone()
-        return None if row is None else cast("Source", _decode(row).payload)
+        if row is None:
+            return None
+        return cast("Source", _decode(row, self.where).payload)
 
+    @_reads
     def fact(self, claim: str) -> Fact | None:
         """
         The claim's fact, if it has one.
@@ -671,14 +980,15 @@ class SqliteJournal:
         row = self.db.execute(
             "select fact from facts where claim = ?", (claim,)
         ).fetchone()
-        return None if row is None else fact_from_json(row[0])
+        return None if row is None else self._fact(claim, row[0])
 
+    @_reads
     def facts(self, subject: str, predicate: str) -> list[tuple[str, Fact]]:
         """
         Every claim with a fact of *subject* and *predicate*, and the fact.
         """
         return [
-            (claim, fact_from_json(fact))
+            (claim, self._fact(claim, fact))
             for claim, fact in self.db.execute(
                 "select claim, fact from facts where subject = ? "
                 "and predicate = ?",
@@ -686,17 +996,40 @@ class SqliteJournal:
             )
         ]
 
+    @_reads
     def links(self, claim: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """
         The claim's links: the other claim, the kind, the event ids.
         """
-        return [
-            (other, kind, tuple(json.loads(ids)))
-            for other, kind, ids in self.db.execute(
-                "select other, kind, ids from links where claim = ?", (claim,)
-            )
-        ]
+        found = []
+        for other, kind, ids in self.db.execute(
+            "select other, kind, ids from links where claim = ?", (claim,)
+        ):
+            try:
+                found.append((other, kind, tuple(map(str, json.loads(ids)))))
+            except (ValueError, TypeError, RecursionError) as exc:
+                raise DamagedStoreError(
+                    f"links[{claim}, {other}, {kind}].ids",
+                    ids,
+                    f"is not a JSON list of ids ({exc}); "
+                    f"{_damage(self.where)}",
+                ) from None
+        return found
 
+    def _fact(self, claim: str, text: str) -> Fact:
+        """
+        The fact a row of ``facts`` holds; a damaged one names its row.
+        """
+        try:
+            return fact_from_json(text)
+        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+            raise DamagedStoreError(
+                f"facts[{claim}].fact",
+                text,
+                f"is not a fact ({exc}); {_damage(self.where)}",
+            ) from None
+
+    @_writes
     def begin(self, after: int | None) -> list[Positioned]:
         """
         Take the write lock; return the events after position *after*.
@@ -708,10 +1041,14 @@ class SqliteJournal:
             self.db.execute("rollback")
             raise
 
+    @_reads
     def last(self) -> int:
         """
         The position of the last event; 0 if there is none.
         """
+        return self._last()
+
+    def _last(self) -> int:
         found: int | None = self.db.execute(
             "select max(seq) from events"
         ).fetchone()[0]
@@ -720,6 +1057,7 @@ class SqliteJournal:
     keeps_rows = True
     """The state rows are kept in their tables, for the keyed reads."""
 
+    @_writes
     def append(
         self,
         events: Sequence[Event],
@@ -741,7 +1079,7 @@ class SqliteJournal:
                 "path", str(self.path), "append needs the write begun first"
             )
         try:
-            last = self.last()
+            last = self._last()
             if last != expected:
                 self.rollback()
                 raise StaleWriteError(
@@ -756,15 +1094,14 @@ class SqliteJournal:
                 [_row(e) for e in events],
             )
             _write_state(self.db, facts, links or {}, entities, names)
-            last = self.last()
+            last = self._last()
             self.db.execute("commit")
         except sqlite3.Error as exc:
             self.rollback()
-            raise StoreError(
-                "path", str(self.path), f"the write failed: {exc}"
-            ) from exc
+            raise self._failed(exc, "the write failed: ") from exc
         return last
 
+    @_writes
     def rollback(self) -> None:
         """
         Give up the transaction begun by `begin`.

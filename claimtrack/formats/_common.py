@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
+from claimtrack import _files
 from claimtrack.exceptions import (
     ClaimtrackError,
     DocumentTooLargeError,
@@ -58,16 +59,16 @@ def read_text(data: Input, *, max_bytes: int = MAX_BYTES) -> str:
         DocumentTooLargeError: If the input is over *max_bytes*; a file's
             size is checked before it is read.
         InvalidDocumentError: If bytes are not UTF-8.
-        InvalidTypeError: If *data* is none of the above.
+        InvalidTypeError: If *data* is none of the above, or a path of
+            bytes.
+        InvalidValueError: If a path cannot name a file (a NUL in it).
+        MissingFileError: If a path names no file (also a
+            `FileNotFoundError`).
+        IsAFolderError: If a path names a folder.
+        StoreError: If the file cannot be read for another reason.
     """
     if isinstance(data, os.PathLike):
-        path = Path(data)
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DocumentTooLargeError(
-                "path", str(path), f"is {size} bytes, over {max_bytes}"
-            )
-        raw: str | bytes = path.read_bytes()
+        raw: str | bytes = _read_file(data, max_bytes)
     elif isinstance(data, str | bytes):
         raw = data
     elif hasattr(data, "read"):
@@ -92,6 +93,22 @@ def read_text(data: Input, *, max_bytes: int = MAX_BYTES) -> str:
         )
         error.line = line
         raise error from exc
+
+
+def _read_file(data: os.PathLike[str], max_bytes: int) -> bytes:
+    """
+    The bytes of the file *data* names, its size checked first.
+    """
+    path = Path(_files.checked_path(data))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentTooLargeError(
+                "path", str(path), f"is {size} bytes, over {max_bytes}"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise _files.os_error(exc, path, "read") from exc
 
 
 @attrs.frozen
