@@ -222,6 +222,61 @@ class TestHostileArguments:
             "is too large",
         )
 
+    @pytest.mark.parametrize(
+        ("number", "words"),
+        [
+            ("1e-999999", "is too small"),
+            ("-1e-400", "is too small"),
+            ("0." + "0" * 5000 + "1", "is too small"),
+            ("1." + "1" * 5000, "has more than 100 digits"),
+            ("1" * 101, "has more than 100 digits"),
+        ],
+    )
+    def test_quantity_too_small_or_too_long(self, store, number, words):
+        """
+        A number too small or with too many digits for a fraction the
+        store can write is refused, not a ValueError.
+        """
+        refused(
+            [
+                "add-claim",
+                "A flight carried a few",
+                "--speaker=Rubio",
+                "--subject=flight",
+                "--predicate=carried",
+                f"--quantity={number}",
+            ],
+            ExitCode.DATA_ERROR,
+            "quantity=",
+            words,
+        )
+
+    @pytest.mark.parametrize(
+        ("number", "value"),
+        [
+            ("1e-300", {"decimal": "1E-300"}),
+            ("0", 0),
+            ("-0", 0),
+            ("9" * 100, int("9" * 100)),
+        ],
+    )
+    def test_quantities_at_the_bounds_taken(self, store, number, value):
+        """
+        Numbers at the bounds, and zero, are taken.
+        """
+        code, out, _ = run(
+            "add-claim",
+            f"A flight carried {number}",
+            "--speaker=Rubio",
+            "--subject=flight",
+            "--predicate=carried",
+            f"--quantity={number}",
+            "--json",
+        )
+
+        assert 0 == code
+        assert value == json.loads(out)["proposition"]["object"]["quantity"]
+
     def test_largest_quantity_taken(self, store):
         """
         A number as large as a float can be is still a number.
@@ -769,6 +824,8 @@ PAYLOADS = [
     "inf",
     "1e999999",
     "-1e999999",
+    "1e-999999",
+    "0." + "0" * 5000 + "1",
     "9" * 5000,
     "0x10",
     "%",

@@ -409,15 +409,23 @@ def _add_order(parser: argparse.ArgumentParser) -> None:
 
 _LARGEST = Decimal(sys.float_info.max)
 """The largest number a command takes: the largest float, about 1.8e308."""
+_SMALLEST = Decimal(sys.float_info.min)
+"""The smallest number but 0 a command takes: about 2.2e-308."""
+_DIGITS = 100
+"""The most digits a number may be written with."""
 
 
 def _number(text: str, field: str) -> int | Decimal:
     """
     A number as written: a whole number, else an exact decimal.
 
+    Its size is that of a float (``1e999999`` and ``1e-999999`` are
+    refused), and it has at most `_DIGITS` digits: a number the rest of
+    claimtrack, and the programs that read its files, can hold.
+
     Raises:
-        InvalidValueError: If *text* is not a number, or one larger than
-            `_LARGEST` in size (``1e999999``).
+        InvalidValueError: If *text* is not a number, or is one too large,
+            too small or too long.
     """
     try:
         number = Decimal(text.strip())
@@ -429,4 +437,13 @@ def _number(text: str, field: str) -> int | Decimal:
         raise InvalidValueError(
             field, text, f"is too large: at most {_LARGEST:.1e} in size"
         )
+    if number and abs(number) < _SMALLEST:
+        raise InvalidValueError(
+            field,
+            text,
+            f"is too small: a number but 0 is at least {_SMALLEST:.1e} in "
+            "size",
+        )
+    if len(number.as_tuple().digits) > _DIGITS:
+        raise InvalidValueError(field, text, f"has more than {_DIGITS} digits")
     return int(number) if number == number.to_integral_value() else number
