@@ -346,15 +346,17 @@ class TestShapes:
 
     def test_string_and_array_authors(self):
         """
-        Authors may be names, and arrays; only the first claimant is kept.
+        Authors may be names, and arrays: each claimant makes a claim of
+        their own, reviewed alike.
         """
         item = {"author": ["Jane Doe", {"@type": "Person", "name": "Joe"}]}
         tracker, report = imported(
             review(author="Example Checks", itemReviewed=item)
         )
 
-        assert "jane-doe" == only(tracker).speaker
-        assert "Example Checks" == tracker.verdict(only(tracker)).by
+        claims = list(tracker)
+        assert ["jane-doe", "joe"] == [c.speaker for c in claims]
+        assert {"Example Checks"} == {tracker.verdict(c).by for c in claims}
         assert any("2 claimants" in m for m in messages(report))
 
     def test_government(self):
@@ -417,16 +419,19 @@ class TestShapes:
 
     def test_politifact_group_slug(self):
         """
-        PolitiFact's "facebook-posts" is a group, not a person.
+        PolitiFact's "facebook-posts" is an unnamed group, not a person,
+        keeping PolitiFact's words and the platform.
         """
         url = "https://www.politifact.com/factchecks/2021/jul/19/facebook-posts/x/"
         tracker, _ = imported(review(url=url, itemReviewed=None))
 
         speaker = tracker.actor("facebook-posts")
-        assert ("Facebook posts", ct.ActorKind.GROUP) == (
+        assert (None, ct.ActorKind.GROUP, "Facebook posts") == (
             speaker.name,
             speaker.kind,
+            speaker.role,
         )
+        assert "Facebook" in speaker.aliases
 
     @pytest.mark.parametrize(
         "item",
@@ -434,8 +439,6 @@ class TestShapes:
             None,
             {"@type": "Claim"},
             {"author": {"@type": "Person"}},
-            {"author": "Multiple sources"},
-            {"author": {"@type": "Person", "name": "FB user"}},
         ],
     )
     def test_unknown_claimant_is_flagged(self, item):
@@ -447,6 +450,32 @@ class TestShapes:
         assert cr.UNKNOWN_CLAIMANT.id == only(tracker).speaker
         assert cr.UNKNOWN_CLAIMANT == tracker.actor(cr.UNKNOWN_CLAIMANT.id)
         assert any("no claimant" in m for m in messages(report))
+
+    @pytest.mark.parametrize(
+        ("name", "words", "platforms"),
+        [
+            ("Multiple sources", "Multiple sources", ()),
+            ("FB user", "FB user", ("Facebook",)),
+            ("Varias fuentes", "Varias fuentes", ()),
+            ("Réseaux sociaux", "Réseaux sociaux", ()),
+        ],
+    )
+    def test_placeholder_claimant_is_a_group(self, name, words, platforms):
+        """
+        A placeholder claimant is an unnamed group that keeps its words
+        and its platform, never a person; flagged.
+        """
+        item = {"author": {"@type": "Person", "name": name}}
+        tracker, report = imported(review(itemReviewed=item))
+
+        speaker = tracker.actor(only(tracker).speaker)
+        assert (None, ct.ActorKind.GROUP, words) == (
+            speaker.name,
+            speaker.kind,
+            speaker.role,
+        )
+        assert set(platforms) <= set(speaker.aliases)
+        assert any("no one person" in m for m in messages(report))
 
     def test_platform_user_prefix(self):
         """
@@ -1391,8 +1420,9 @@ class TestWrite:
 
     def test_sources_without_urls(self):
         """
-        A review source without a URL writes what it has; an appearance
-        without one is not written.
+        A source without a URL is not written as the review's article (a
+        dataset's evidence page is not a review), and an appearance without
+        one is not written.
         """
         tracker = ct.Tracker()
         tracker.add_actor(ct.Actor("rubio", "Marco Rubio"))
@@ -1404,7 +1434,7 @@ class TestWrite:
         tracker.corroborate(claim, evidence=notes, by="ana", at=at)
         (written,) = cr.to_jsonld(tracker)
 
-        assert {"inLanguage": "en"} == {
+        assert {} == {
             k: v
             for k, v in written.items()
             if k in ("url", "name", "inLanguage")

@@ -529,16 +529,17 @@ class TestRows:
 
     def test_politifact_group_slug(self):
         """
-        A PolitiFact slug that is a placeholder is a group with its
-        platform; its claim's id is the one its name gives.
+        A PolitiFact slug that is a placeholder is an unnamed group with
+        its words and its platform.
         """
         url = "http://www.politifact.com/factchecks/2021/jul/22/viral-tweet/x/"
         tracker, _ = imported(csv_text(row(claimReview_url=url)))
         actor = tracker.actor(only(tracker).speaker)
 
-        assert ("viral-tweet", "Viral Tweet", ct.ActorKind.GROUP) == (
+        assert ("viral-tweet", None, "Viral Tweet", ct.ActorKind.GROUP) == (
             actor.id,
             actor.name,
+            actor.role,
             actor.kind,
         )
         assert ("X/Twitter",) == actor.aliases

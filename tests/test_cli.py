@@ -2273,8 +2273,8 @@ class TestImport:
             (
                 "$",
                 (
-                    "no claimant is named: the claim's speaker is "
-                    "'unknown-claimant'"
+                    "the claimant 'Multiple sources' is no one person: the "
+                    "claim's speaker is the unnamed group 'multiple-sources'"
                 ),
             )
         ] == [(f["where"], f["message"]) for f in report["flags"]]

@@ -150,14 +150,20 @@ class TestRead:
 
     def test_placeholder_and_missing_claimants(self):
         """
-        "Social media users" and no claimant both name nobody, flagged.
+        "Social media users" names no one person: an unnamed group that
+        keeps the words; no claimant is the unknown claimant. Both are
+        flagged.
         """
         tracker, report = imported(RESPONSE)
 
-        assert {"unknown-claimant"} == {
+        placeholder, missing = (
             claim_of(tracker, RESPONSE["claims"][n]["text"]).speaker
             for n in (0, 2)
-        }
+        )
+        group = tracker.actor(placeholder)
+        assert (None, ct.ActorKind.GROUP) == (group.name, group.kind)
+        assert "social media users" == group.role.casefold()
+        assert "unknown-claimant" == missing
         assert {"$.claims[0]", "$.claims[2]"} == {
             f.where for f in report.flags if "claimant" in f.message
         }

@@ -539,8 +539,9 @@ def politifact(url: str) -> tuple[When | None, Actor] | None:
     name gives, so that the claim's id survives a ClaimReview round
     trip). PolitiFact's pages for speakers who are not one person
     (``facebook-posts``, ``viral-image``, any slug `claimants` reads as a
-    placeholder) are groups named as PolitiFact names them, with the
-    platforms they name as aliases.
+    placeholder) are unnamed groups, their role the words PolitiFact
+    gives them and their aliases the platforms they name, as any
+    placeholder claimant is.
 
     .. versionchanged:: 0.2.0
        Any placeholder slug is a group; the platforms are aliases.
@@ -568,10 +569,14 @@ def politifact(url: str) -> tuple[When | None, Actor] | None:
     )
     named = read_claimant(name)  # taken whole: a slug is one speaker
     assert named is not None  # noqa: S101 -- a slug has a letter or digit
-    kind = ActorKind.GROUP if named.placeholder else ActorKind.PERSON
-    return when, Actor(
-        actor_id(name), name, kind=kind, aliases=named.platforms
-    )
+    if named.placeholder:  # posts, not a person: an unnamed group
+        return when, Actor(
+            actor_id(name),
+            kind=ActorKind.GROUP,
+            role=name,
+            aliases=named.platforms,
+        )
+    return when, Actor(actor_id(name), name, aliases=named.platforms)
 
 
 def host_name(url: str) -> str:

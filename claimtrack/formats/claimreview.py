@@ -80,10 +80,11 @@ from claimtrack.formats._reviews import (
     check_numbers,
     checked,
     claimant,
-    claimant_name,
+    claimants,
     date_text,
     flag_scales,
     host_name,
+    is_review_article,
     label_of,
     language_of,
     numbers_of,
@@ -1072,14 +1073,12 @@ def _read_item(
     The claim an ``itemReviewed`` (or a bare Claim) describes.
     """
     people = _people(found, item.get("author"), f"{path}author", flags)
-    speaker = None
-    for person in people[:1]:
-        speaker = _claimant(person, f"{path}author", flags)
-    if len(people) > 1:
-        flags.append(
-            f"{path}author names {len(people)} claimants: only the first "
-            "is kept"
-        )
+    speakers: list[Actor] = []
+    for n, person in enumerate(people):
+        field = f"{path}author" if len(people) == 1 else f"{path}author[{n}]"
+        speakers += _claimants(person, field, flags)
+    speakers = list({actor.id: actor for actor in speakers}.values())
+    speaker = speakers[0] if speakers else None
     said = None
     date = _one(found, item, "datePublished", f"{path}datePublished", flags)
     if date not in (None, ""):
@@ -1090,6 +1089,7 @@ def _read_item(
     return Review(
         "-",
         claimant=speaker,
+        others=tuple(speakers[1:]),
         said=said,
         appearance=_appearance(found, item, path, flags),
         tags=tags_of(tags),
@@ -1180,26 +1180,33 @@ def _people(
     return [_Person(name, kinds[0] if kinds else ActorKind.PERSON, role, url)]
 
 
-def _claimant(person: _Person, field: str, flags: list[str]) -> Actor | None:
+def _claimants(
+    person: _Person, field: str, flags: list[str]
+) -> tuple[Actor, ...]:
     """
-    The actor for a claimant: by its name, else by its URL alone.
+    The actors a claimant names: by its name, else by its URL alone.
 
-    A claimant's URL is kept as an alias, and written back as its URL.
+    A name is read as the publishers write them (`claimants`): "Varias
+    fuentes" is an unnamed group, "A and B" is two claimants, "Twitter
+    user @x" is @x. A claimant's URL is kept as an alias of the one it
+    names, and written back as its URL.
     """
-    name = claimant_name(person.name) if person.name else None
-    if name is None and person.name is None and person.url is not None:
-        name = _url_name(person.url)
-        if name is not None:
-            flags.append(
-                f"{field} is given only by its URL, {person.url}: the "
-                f"claimant is named {name!r}"
-            )
-    if name is None:
-        return None
-    actor = claimant(name, kind=person.kind, role=person.role)
-    if person.url is not None:
-        actor = attrs.evolve(actor, aliases=(person.url,))
-    return actor
+    if person.name is None:
+        name = None if person.url is None else _url_name(person.url)
+        if name is None:
+            return ()
+        flags.append(
+            f"{field} is given only by its URL, {person.url}: the "
+            f"claimant is named {name!r}"
+        )
+        actors: tuple[Actor, ...] = (
+            claimant(name, kind=person.kind, role=person.role),
+        )
+    else:  # a group or several are flagged when the review is checked
+        actors = claimants(person.name, kind=person.kind, role=person.role)
+    if person.url is not None and len(actors) == 1 and actors[0].name:
+        actors = (attrs.evolve(actors[0], aliases=(person.url,)),)
+    return actors
 
 
 def _publisher(found: _Found, url: str | None, flags: list[str]) -> str | None:
@@ -1534,9 +1541,7 @@ class _Writer:
         for verdict in tracker.verdicts(claim):
             groups.setdefault((verdict.by, verdict.at), []).append(verdict)
         cited = [
-            e
-            for e in tracker.evidence(claim)
-            if len(e.items) == 1 and e.items[0].claim is None
+            e for e in tracker.evidence(claim) if is_review_article(tracker, e)
         ]
         added = tracker.history(claim)[0]
         for (by, at), verdicts in groups.items():
@@ -1643,10 +1648,9 @@ class _Writer:
         item = article.items[0]
         if item.url is not None:
             return {"url": item.url}
+        # A review's article (`is_review_article`) has a URL.
         found = self.tracker.source(item.source)  # type: ignore[arg-type]
-        written: dict[str, Any] = {}
-        if found.url is not None:
-            written["url"] = found.url
+        written: dict[str, Any] = {"url": found.url}
         if found.title:
             written["name"] = found.title
         if found.language:

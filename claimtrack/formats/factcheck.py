@@ -40,8 +40,7 @@ from claimtrack.formats._common import (
 )
 from claimtrack.formats._reviews import (
     Review,
-    claimant,
-    claimant_name,
+    claimants,
     host_name,
     label_of,
     language_of,
@@ -189,8 +188,8 @@ def _claim(claim: object) -> list[Review]:
     if text is None:
         raise InvalidDocumentError("text", claim.get("text"), "is required")
     name = text_field(claim, "claimant", "claimant")
-    clean = claimant_name(name) if name else None
-    speaker = claimant(clean) if clean else None
+    # A group, or several claimants, are flagged when the review is checked.
+    speakers = claimants(name) if name else ()
     said = None
     if claim.get("claimDate") not in (None, ""):
         said = read_when(claim["claimDate"], "claimDate")
@@ -199,10 +198,15 @@ def _claim(claim: object) -> list[Review]:
         raise InvalidDocumentError(
             "claimReview", reviews, "must be a list of reviews"
         )
-    base = Review(text, claimant=speaker, said=said)
+    base = Review(
+        text,
+        claimant=speakers[0] if speakers else None,
+        others=speakers[1:],
+        said=said,
+    )
     if not reviews:
         flag = "the claim has no review: no verdict is added"
-        return [attrs.evolve(base, flags=(flag,))]
+        return [attrs.evolve(base, flags=(*base.flags, flag))]
     return [
         _review(base, review, f"claimReview[{n}]")
         for n, review in enumerate(reviews)
@@ -254,5 +258,5 @@ def _review(base: Review, review: object, path: str) -> Review:
         published=published,
         moment=moment,
         label=label,
-        flags=tuple(flags),
+        flags=(*base.flags, *flags),
     )
