@@ -377,12 +377,13 @@ class TestHostileArguments:
 
     def test_longest_argument_taken(self, store):
         """
-        An argument of the largest size is taken.
+        An argument of the largest size is taken: a source's text.
         """
-        name = "N" * _checks.MAX_ARGUMENT
+        text = "N" * _checks.MAX_ARGUMENT
 
-        assert 0 == run("add-actor", "long", name)[0]
-        assert name == ct.Tracker.open("claims.db").actor("long").name
+        assert 0 == run("add-source", "long", f"--text={text}")[0]
+        with ct.Tracker.open("claims.db") as tracker:
+            assert text == tracker.source("long").text
 
     @pytest.mark.parametrize(
         ("args", "where"),
