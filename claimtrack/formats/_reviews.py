@@ -1027,15 +1027,19 @@ def records(
         failing(where, items)
         if isinstance(items, ClaimtrackError)
         else Record(
-            where, _adding(into, where, [checked(r) for r in items], flags)
+            where, adding(into, where, [checked(r) for r in items], flags)
         )
         for where, items in reviews
     )
 
 
-def _adding(
+def adding(
     into: Into, where: str, reviews: list[Review], flags: list[Flag]
 ) -> Callable[[Tracker], Iterable[str]]:
+    """
+    How a record adds its reviews to a scratch tracker, noting its flags.
+    """
+
     def add(scratch: Tracker) -> Iterable[str]:
         found: dict[str, None] = {}
         for review in reviews:

@@ -77,6 +77,7 @@ from claimtrack.formats._reviews import (
     UNKNOWN_CLAIMANT,
     Into,
     Review,
+    adding,
     check_numbers,
     checked,
     claimant,
@@ -1415,7 +1416,7 @@ def _records(
         if isinstance(items, ClaimtrackError)
         else Record(
             where,
-            _adding(
+            adding(
                 into
                 if wanted is None
                 else _Keeping(into.target, into.at, wanted, field),
@@ -1426,23 +1427,6 @@ def _records(
         )
         for (where, items), (wanted, field) in zip(reviews, ids, strict=True)
     )
-
-
-def _adding(
-    into: Into, where: str, reviews: list[Review], flags: list[Flag]
-) -> Callable[[Tracker], Iterable[str]]:
-    def add(scratch: Tracker) -> Iterable[str]:
-        found: dict[str, None] = {}
-        for review in reviews:
-            found.update(dict.fromkeys(into.review(scratch, review)))
-        flags.extend(
-            Flag(where, message)
-            for review in reviews
-            for message in review.flags
-        )
-        return list(found)
-
-    return add
 
 
 # -- writing ------------------------------------------------------------------

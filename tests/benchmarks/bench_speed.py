@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from bench_contradictions import CONFLICTS  # the same question
 
 import claimtrack as ct
 from claimtrack._journals import _sqlite as _store
@@ -316,21 +317,6 @@ create table claims (
 create index claims_key on claims (subject, predicate);
 create index claims_speaker on claims (speaker);
 create index claims_source on claims (source);
-"""
-CONFLICTS = """
-select other.id from claims as other
-where other.subject = :subject and other.predicate = :predicate
-  and other.id != :id
-  and other.valid_low <= :valid_high and :valid_low <= other.valid_high
-  and (
-    (other.asserted != :asserted
-     and (other.object = :object
-          or (other.unit = :unit and abs(other.number - :number) <= 2)))
-    or (:single and other.asserted and :asserted
-        and not (other.object is :object and other.unit is :unit
-                 and (other.number is null
-                      or abs(other.number - :number) <= 2)))
-  )
 """
 _KEYS = (
     "id", "text", "speaker", "said_low", "said_high", "source",
