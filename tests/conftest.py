@@ -18,6 +18,15 @@ settings.register_profile(
 settings.register_profile("fast", max_examples=10, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("long", max_examples=1000, deadline=None)
+settings.register_profile(
+    "fuzz",
+    derandomize=True,
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
+)
+"""The nightly-style fuzz of ``.ci/fuzz``: 10,000 examples a target."""
 
 if os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])

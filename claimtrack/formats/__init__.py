@@ -22,6 +22,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from claimtrack._files import checked_path, os_error
 from claimtrack.formats._common import (
     MAX_BYTES,
     PROGRESS_EVERY,
@@ -136,7 +137,10 @@ def detect(path: str | os.PathLike[str]) -> str | None:
         ``fever``; or None if no format knows the file.
 
     Raises:
-        OSError: The file cannot be read.
+        MissingFileError: There is no such file.
+        IsAFolderError: The path names a folder.
+        StoreError: The file cannot be read for another reason.
+        InvalidValueError: The path is empty or holds a NUL.
 
     .. versionadded:: 0.1.0
     """
@@ -150,9 +154,12 @@ def detect(path: str | os.PathLike[str]) -> str | None:
         liar,
     )
 
-    file = Path(path)
-    with file.open("rb") as f:
-        head = f.read(_HEAD).decode("utf-8", "replace")
+    file = Path(checked_path(path))
+    try:
+        with file.open("rb") as f:
+            head = f.read(_HEAD).decode("utf-8", "replace")
+    except OSError as exc:
+        raise os_error(exc, file, "read") from exc
     suffix = file.suffix.lower()
     formats: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
         ("claimreview", claimreview.detects_page),
