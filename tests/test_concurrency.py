@@ -1,5 +1,6 @@
 """
-Tests for several processes writing one store at once.
+Tests for several processes writing one store at once, on every journal
+processes can share (`SHARED`, through the ``journal`` fixture).
 
 Each test runs real processes: workers that hold a tracker open and do what
 they are sent, one request a line, and the command line. Whatever order the
@@ -217,9 +218,59 @@ class Worker:
         return self.process.returncode
 
 
+class SqliteShared:
+    """
+    The SQLite journal, as these tests need it.
+
+    Another journal that processes can share (PostgreSQL, say) runs every
+    test here by a class like this one added to `SHARED`: a target for
+    `Tracker.open` and the command line, the ids of the events it holds in
+    order, read outside claimtrack, and a way to hold its write lock as
+    another writer would.
+    """
+
+    name = "sqlite"
+
+    def __init__(self, folder):
+        self.target = folder / "claims.db"
+
+    def stored(self):
+        """
+        The ids of the file's events in order, read with plain sqlite3.
+        """
+        with contextlib.closing(sqlite3.connect(self.target)) as db:
+            rows = db.execute("select seq, id from events order by seq")
+            rows = rows.fetchall()
+        assert list(range(1, len(rows) + 1)) == [seq for seq, _ in rows]
+        return [event_id for _, event_id in rows]
+
+    @contextlib.contextmanager
+    def locked(self):
+        """
+        Hold the file's write lock, as another process writing would.
+        """
+        with contextlib.closing(
+            sqlite3.connect(self.target, isolation_level=None)
+        ) as holder:
+            holder.execute("begin immediate")
+            try:
+                yield
+            finally:
+                holder.execute("rollback")
+
+
+SHARED = [SqliteShared]
+"""Every journal several processes can share: each test runs on each."""
+
+
+@pytest.fixture(name="journal", params=SHARED, ids=lambda kind: kind.name)
+def _journal(request, tmp_path):
+    return request.param(tmp_path)
+
+
 @pytest.fixture(name="path")
-def _path(tmp_path):
-    return tmp_path / "claims.db"
+def _path(journal):
+    return journal.target
 
 
 @pytest.fixture(name="start")
@@ -274,16 +325,6 @@ def cli_ok(path, *arguments):
     return json.loads(result.stdout)
 
 
-def stored(path):
-    """
-    The ids of the file's events in order, read with plain sqlite3.
-    """
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        rows = db.execute("select seq, id from events order by seq").fetchall()
-    assert list(range(1, len(rows) + 1)) == [seq for seq, _ in rows]
-    return [event_id for _, event_id in rows]
-
-
 def added(ids):
     """
     The ids of the events that added these claims.
@@ -306,7 +347,7 @@ def check_calls(events, calls):
 
 
 @pytest.fixture(name="rubio")
-def _rubio(path):
+def _rubio(path, journal):
     """
     A file with one actor, who also goes by "Marco", and one claim of his.
     """
@@ -315,7 +356,7 @@ def _rubio(path):
             ct.Actor("rubio", "Marco Rubio", aliases=["Marco"]), at=T0
         )
         tracker.add_claim("Rubio spoke.", speaker="rubio", id="c1", at=T0)
-    return stored(path)
+    return journal.stored()
 
 
 # -- API and API --------------------------------------------------------------
@@ -335,7 +376,7 @@ def together(requests):
 
 
 @pytest.mark.parametrize("count", [2, 3])
-def test_api_writers_lose_nothing(path, start, count):
+def test_api_writers_lose_nothing(path, start, count, journal):
     """
     Processes creating one file and writing it at once keep every returned
     write, once, in one order every tracker agrees on.
@@ -359,7 +400,7 @@ def test_api_writers_lose_nothing(path, start, count):
         for name, answer in zip(names, answers, strict=True):
             calls[name].append(answer)
 
-    events = stored(path)
+    events = journal.stored()
     assert 25 * count == len(events)  # an actor and 24 claims each
     assert len(events) == len(set(events))
     assert sorted(f"actor-added:{name}" for name in names) == sorted(
@@ -390,7 +431,7 @@ def test_api_writers_lose_nothing(path, start, count):
 # -- API and command line -----------------------------------------------------
 
 
-def test_api_and_cli_lose_nothing(path, tmp_path, start):
+def test_api_and_cli_lose_nothing(path, tmp_path, start, journal):
     """
     A process writing through the API while the command line adds claims
     and evidence and lists claims keeps every write that returned or exited
@@ -436,7 +477,7 @@ def test_api_and_cli_lose_nothing(path, tmp_path, start):
         stop.touch()
     calls = result(worker.receive())
 
-    events = stored(path)
+    events = journal.stored()
     assert len(events) == len(set(events))
     theirs = added(i for call in calls for i in call["ids"])
     assert 2 + len(theirs) + len(mine) == len(events)
@@ -502,7 +543,7 @@ its message, or what A's call returns."""
 
 
 @pytest.mark.parametrize("case", list(STALE), ids=list(STALE))
-def test_no_change_to_a_stale_state(path, rubio, start, case):
+def test_no_change_to_a_stale_state(path, rubio, start, case, journal):
     """
     A write made on a state another process has changed since is checked
     against the changed state: refused, or made as that state allows.
@@ -516,7 +557,7 @@ def test_no_change_to_a_stale_state(path, rubio, start, case):
         b.stop()
     else:
         cli_ok(path, *change[1:])
-    assert rubio + changed == stored(path)
+    assert rubio + changed == journal.stored()
     assert rubio == a.ok("read")["events"]  # A has not looked since
 
     answer = a.call(attempt[0], **attempt[1])
@@ -528,40 +569,25 @@ def test_no_change_to_a_stale_state(path, rubio, start, case):
         assert words in answer["message"]
     else:
         assert expected == result(answer)
-    assert rubio + changed == stored(path)  # A wrote nothing
+    assert rubio + changed == journal.stored()  # A wrote nothing
     assert rubio + changed == a.ok("read")["events"]  # A caught up
     a.ok("add_claim", text="after", speaker="rubio", id="after")
-    assert [*rubio, *changed, "claim-added:after"] == stored(path)
-    assert stored(path) == a.ok("read")["events"]
+    assert [*rubio, *changed, "claim-added:after"] == journal.stored()
+    assert journal.stored() == a.ok("read")["events"]
 
 
 # -- a busy lock --------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def locked(path):
-    """
-    Hold the file's write lock, as another process writing would.
-    """
-    with contextlib.closing(
-        sqlite3.connect(path, isolation_level=None)
-    ) as holder:
-        holder.execute("begin immediate")
-        try:
-            yield
-        finally:
-            holder.execute("rollback")
-
-
-def test_busy_api(path, rubio, start):
+def test_busy_api(path, rubio, start, journal):
     """
     An API write that waits too long for the lock raises StoreBusyError,
     writes nothing, and succeeds once the lock is free.
     """
     (worker,) = start(timeout=0.2)
-    with locked(path):
+    with journal.locked():
         answer = worker.call("add_claim", text="late", speaker="rubio")
-        assert rubio == stored(path)
+        assert rubio == journal.stored()
     assert "StoreBusyError" == answer.get("error"), answer
     assert {"ClaimtrackError", "StoreError", "TimeoutError"} <= set(
         answer["kinds"]
@@ -569,35 +595,35 @@ def test_busy_api(path, rubio, start):
     assert str(path) in answer["message"]
     assert "another process is writing" in answer["message"]
     assert answer["seconds"] >= 0.1  # it waited for the lock
-    assert rubio == stored(path)
+    assert rubio == journal.stored()
     claim = worker.ok("add_claim", text="late", speaker="rubio")
-    assert [*rubio, f"claim-added:{claim}"] == stored(path)
+    assert [*rubio, f"claim-added:{claim}"] == journal.stored()
 
 
-def test_busy_cli(path, rubio):
+def test_busy_cli(path, rubio, journal):
     """
     A command that waits too long for the lock exits 75, writes nothing,
     and succeeds once the lock is free.
     """
     command = ("add-claim", "--speaker", "rubio", "--id", "late", "late")
-    with locked(path):
+    with journal.locked():
         busy = cli(path, *command, timeout=0.2)
-        assert rubio == stored(path)
+        assert rubio == journal.stored()
 
     assert 75 == busy.returncode, busy.stderr
     assert "" == busy.stdout
     assert "another process is writing" in busy.stderr
     assert "Traceback" not in busy.stderr
     assert 0 == cli(path, *command).returncode
-    assert [*rubio, "claim-added:late"] == stored(path)
+    assert [*rubio, "claim-added:late"] == journal.stored()
 
 
-def test_busy_says_what_to_do(path, rubio, start):
+def test_busy_says_what_to_do(path, rubio, start, journal):
     """
     The busy error, from the API and the command line, says to try again.
     """
     (worker,) = start(timeout=0.05)
-    with locked(path):
+    with journal.locked():
         answer = worker.call("add_claim", text="late", speaker="rubio")
         busy = cli(path, "add-actor", "polo", "Marco Polo", timeout=0.05)
     assert "StoreBusyError" == answer.get("error"), answer
