@@ -39,6 +39,8 @@ from claimtrack.formats import (
     liar,
 )
 
+from .test_trusted_paths import SURROGATES as TRUSTED_SURROGATES
+
 
 AT = "2025-02-05T09:00:00+00:00"
 TEXT = "Rubio said, “He has agreed.” Bukele said they were finalizing one."
@@ -261,12 +263,9 @@ text"): an importer given ``"\\ud800"`` as text raises UnicodeEncodeError
 in ``formats._common.read_text``. Set this to False to fuzz them.
 """
 
-SURROGATES = (
-    st.nothing()
-    if WAITS_FOR_SURROGATES
-    else st.sampled_from(["\ud800", "a\udfff", "\udc80x"])
-    | st.text(st.characters(categories=["Cs"]), min_size=1, max_size=3)
-)
+SURROGATES = st.nothing() if WAITS_FOR_SURROGATES else TRUSTED_SURROGATES
+"""Lone surrogates, drawn as `tests/test_trusted_paths.py` draws them."""
+
 NULS = st.sampled_from(["\x00", "a\x00b", "\x00" * 3])
 HUGE_INTEGERS = st.integers(min_value=4_000, max_value=6_000).map(
     lambda digits: f"{_HUGE}{digits}{_HUGE}"
