@@ -2,7 +2,9 @@
 Every error claimtrack raises.
 
 Each one names the field that was wrong and the value it was given, as
-attributes (``field``, ``value``) and in its message, and each one also
+attributes (``field``, ``value``) and in its message (a long value cut to
+about 80 characters, with its length: the message of a 1 MB value is
+short), and each one also
 inherits the builtin a caller would expect, so ``except ValueError`` keeps
 working. An operation that raises changes nothing.
 
@@ -48,6 +50,7 @@ from __future__ import annotations
 import copy
 import errno
 import os
+import reprlib
 from typing import TYPE_CHECKING, Any, Self
 
 
@@ -116,7 +119,10 @@ class ClaimtrackError(Exception):
         """
         Name the field and the value, then say what was wrong.
         """
-        return f"{self.field}={_short_repr(self.value)}: {self.reason}"
+        return (
+            f"{self.field}={_short_repr(self.value)}: "
+            f"{_short_reason(self.reason)}"
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         """
@@ -483,8 +489,50 @@ def _relocate(
     return moved
 
 
-def _short_repr(value: object, limit: int = 80) -> str:
-    text = repr(value)
+_SHOWN = 80
+"""About how many characters of a value an error's message shows."""
+
+_REASON_SHOWN = 2000
+"""The most characters of a reason an error's message shows."""
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = _SHOWN
+_REPR.maxlevel = 3
+
+
+def _short_repr(value: object, limit: int = _SHOWN) -> str:
+    """
+    *value* as ``repr`` writes it, cut to about *limit* characters.
+
+    A str or bytes is cut before ``repr`` is taken, so a value of a
+    million characters costs what *limit* of them do, and its length is
+    said: ``'NNNN…' (5000000 characters)``, the whole within *limit*.
+    Another value is written by `reprlib` (a long list shows its first
+    items) and cut likewise.
+    """
+    if isinstance(value, str | bytes):
+        text = repr(value[: limit + 1])
+        if len(value) <= limit and len(text) <= limit + 3:
+            return text
+        unit = "characters" if isinstance(value, str) else "bytes"
+        note = f" ({len(value)} {unit})"
+        room = limit - len(note) - 1  # for the "…"
+        head = value[:room]
+        text = repr(head)
+        while len(text) > room:  # escapes: "\x00" is 4 characters
+            head = head[: len(head) * room // len(text)]
+            text = repr(head)
+        return f"{text[:-1]}…{text[-1]}{note}"
+    text = _REPR.repr(value)
     if len(text) <= limit:
         return text
-    return text[: limit - 3] + "..."
+    return text[:limit] + "…"
+
+
+def _short_reason(reason: str) -> str:
+    """
+    *reason* whole, or cut to `_REASON_SHOWN` characters with its length.
+    """
+    if len(reason) <= _REASON_SHOWN:
+        return reason
+    return f"{reason[:_REASON_SHOWN]}… ({len(reason)} characters)"
