@@ -4,7 +4,10 @@ Models as plain data and back: what a journal or a document holds.
 `plain` turns a model value (a `Claim`, an `Event`'s payload, a `When`)
 into JSON-ready data: scalars, lists and dicts named after the model's
 fields; dates as ISO 8601 strings; a ``Decimal`` as ``{"decimal": "2.5"}``;
-a `Quantity` as ``{"quantity": number, "unit": ...}``. `Reader` turns such
+a `Quantity` as ``{"quantity": number, "unit": ...}``; a value of a
+subclass of ``str``, ``int`` or ``float`` as the plain value it holds
+(models keep such values as given: converting each field would cost every
+claim a call, writing them costs only the rare value). `Reader` turns such
 data back into models, checking it throughout and naming the JSON path of
 any fault. Neither reads nor writes text: the journals and the JSON
 document do that.
@@ -77,11 +80,27 @@ def plain(value: object) -> object:  # noqa: PLR0911
         return {"quantity": _number(value.value), "unit": value.unit}
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, str | int | float):
+        return _scalar(value)
     assert attrs.has(kind), value  # noqa: S101 -- models only
     _FIELDS[kind] = tuple(
         field.alias for field in attrs.fields(kind) if field.init
     )
     return plain(value)
+
+
+def _scalar(value: str | float) -> object:
+    """
+    A value of a subclass of str, int or float as the value it holds.
+
+    A caller's own str type is written as its text, never as what an
+    override of ``__str__`` or ``__int__`` would say.
+    """
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int.__int__(value)
+    return float.__float__(value)
 
 
 def claim_plain(claim: Claim) -> dict[str, object]:

@@ -22,6 +22,7 @@ import attrs
 
 from claimtrack._validators import (
     check_fields,
+    check_text,
     member_of,
     non_empty_str,
     optional,
@@ -77,11 +78,15 @@ def _to_tuple(value: object) -> object:
 def _check_reason(inst: object, attr: Any, value: object) -> None:
     if not isinstance(value, str | functools.partial):
         raise InvalidValueError("reason", value, "must be a str")
+    if isinstance(value, str):
+        check_text("reason", value)
 
 
 def _check_note(inst: object, attr: Any, value: object) -> None:
     if value is not None and not isinstance(value, str):
         raise InvalidValueError(attr.name, value, "must be a str or None")
+    if value is not None:
+        check_text(attr.name, value)
 
 
 @attrs.frozen(eq=False, repr=False)

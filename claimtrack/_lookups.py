@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 from claimtrack._engine import State, WholeStateNeeded
 from claimtrack._evidence import Evidence
 from claimtrack._models import Claim, Source
+from claimtrack._validators import is_text
 
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class JournalLoader:
             raise WholeStateNeeded  # a revision changed it since
 
     def _found(self, key: str) -> tuple[int, Event] | None:
+        if not is_text(key):  # no id stored is, and no store can look
+            return None  # it up: the caller names the fault
         found = self.journal.events_by_id([key]).get(key)
         if found is not None:
             self._refuse_revised([found[1].payload])

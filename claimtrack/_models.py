@@ -5,6 +5,12 @@ Every model is a frozen attrs class, validated on construction (and so on
 ``attrs.evolve``). Converters only normalise cheaply (a list to a tuple, an
 ISO date string to a `When`); anything that needs judgement, like reading
 "Monday" against a publication date, happens in the `Tracker`.
+
+Every str a model holds is text a store can keep: no NUL character, no
+lone surrogate; ids, names, aliases, roles, tags and other names are at
+most `MAX_NAME_LENGTH` (4,096) characters, texts (a claim's, a source's,
+its title, a quote) at most `MAX_TEXT_LENGTH` (16 Mi). A str of a str
+subclass is kept as it is, and written as its text.
 """
 
 from __future__ import annotations
@@ -23,8 +29,11 @@ from claimtrack._dates import When, check_when, to_when
 from claimtrack._text import find_loosely, fold, loose_quote, nearest
 from claimtrack._trusted import trusted
 from claimtrack._validators import (
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
     all_of,
     check_fields,
+    fast_check,
     finite_number,
     http_url,
     instance_of,
@@ -65,8 +74,16 @@ def _check(validator: Any) -> dict[str, Any]:
     return {"check": validator}
 
 
+_NON_EMPTY_TEXT = non_empty_str(max_length=MAX_TEXT_LENGTH)
+"""A text that is not blank: a claim's text, a proposition's object."""
+
+
 def _all(*validators: Any) -> Any:
     return all_of(*validators)
+
+
+_SHORT_TEXT = _all(instance_of(str), max_len(MAX_NAME_LENGTH))
+"""A str as long as a name may be: a publisher."""
 
 
 @attrs.frozen(repr=False)
@@ -79,7 +96,7 @@ class _ObjectCheck:
         if isinstance(value, Quantity):
             instance_of(Quantity)(inst, attr, value)
         elif isinstance(value, str):
-            non_empty_str()(inst, attr, value)
+            _NON_EMPTY_TEXT(inst, attr, value)
         else:
             raise InvalidTypeError(
                 attr.name,
@@ -92,10 +109,8 @@ class _ObjectCheck:
         An expression true when *var* is a valid object.
         """
         names["_Quantity"] = Quantity
-        return (
-            f"(({var}.__class__ is str and {var} and not {var}.isspace()) "
-            f"or {var}.__class__ is _Quantity)"
-        )
+        text = fast_check(_NON_EMPTY_TEXT, var, names)
+        return f"({text} or {var}.__class__ is _Quantity)"
 
 
 def _to_tuple(value: object) -> object:
@@ -254,7 +269,9 @@ class Source:
             ``datetime`` or an ISO string ("2025-02-04", "2025-02").
             Relative dates in claims are read against it.
         language: A BCP 47 language tag ("en", "pt-BR").
-        text: The document's raw text; spans index into it as given.
+        text: The document's raw text; spans index into it as given. It
+            may hold any character but a NUL or a lone surrogate (see
+            ``docs/reliability.md``), up to 16 Mi characters.
         derived_from: Ids of upstream sources it was built from, such as a
             wire service ("ap" for "With AP inputs").
 
@@ -266,7 +283,7 @@ class Source:
         default=None, kw_only=True, metadata=_check(optional(instance_of(str)))
     )
     publisher: str | None = attrs.field(
-        default=None, kw_only=True, metadata=_check(optional(instance_of(str)))
+        default=None, kw_only=True, metadata=_check(optional(_SHORT_TEXT))
     )
     url: str | None = attrs.field(
         default=None, kw_only=True, metadata=_check(optional(http_url()))
@@ -281,7 +298,12 @@ class Source:
         default=None,
         kw_only=True,
         metadata=_check(
-            optional(matches_re(_LANGUAGE, "a BCP 47 language tag like 'en'"))
+            optional(
+                _all(
+                    matches_re(_LANGUAGE, "a BCP 47 language tag like 'en'"),
+                    max_len(MAX_NAME_LENGTH),
+                )
+            )
         ),
     )
     text: str | None = attrs.field(
@@ -739,7 +761,7 @@ class Claim:
     """
 
     id: str = attrs.field(metadata=_check(non_empty_str()))
-    text: str = attrs.field(metadata=_check(non_empty_str()))
+    text: str = attrs.field(metadata=_check(_NON_EMPTY_TEXT))
     speaker: str = attrs.field(metadata=_check(non_empty_str()))
     said: When | None = attrs.field(
         default=None,
@@ -820,7 +842,11 @@ class Claim:
             f"{'null' if source is None else _quote(source)}, "
             f"{'null' if span is None else f'[{span.start}, {span.end}]'}]"
         )
-        digest = hashlib.sha256(identity.encode()).hexdigest()
+        try:
+            data = identity.encode()
+        except UnicodeEncodeError:  # a lone surrogate: the claim refuses
+            data = identity.encode("utf-8", "surrogatepass")  # it, not this
+        digest = hashlib.sha256(data).hexdigest()
         return f"claim-{digest[:16]}"
 
     def matches_text(self, needle: str) -> bool:

@@ -25,7 +25,13 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 -- the docs resolve the signatures
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import (
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -90,7 +96,7 @@ _R = TypeVar("_R")
 _EVENT = trusted(Event)
 """Make an event of checked parts, without checking them again."""
 
-_BULK = frozenset({"add_claims", "merge", "_replay"})
+_BULK = frozenset({"_add_claims", "merge", "_replay"})
 """Writes that make many objects at once: the cyclic collector is paused
 (`collector_paused`)."""
 
@@ -458,7 +464,6 @@ class Tracker(Queries):
         self._commit_batch(batch, author)
         return stored
 
-    @_writes
     def add_claims(
         self,
         claims: Iterable[Claim | Mapping[str, Any]],
@@ -472,22 +477,41 @@ class Tracker(Queries):
         Each item is a whole `Claim`, or a mapping of `add_claim`'s
         arguments (``{"text": ..., "speaker": ..., "said": ...}``). Actors
         and sources passed inside items are added once; a claim already
-        stored, or given twice, is returned as stored.
+        stored, or given twice, is returned as stored. The items are taken
+        once, before anything is written: a generator is read whole first.
 
         Returns:
             The stored claims, in the order given.
 
         Raises:
+            InvalidTypeError: If *claims* is not an iterable of items (a
+                single claim or mapping, a str, a number, None).
             ClaimtrackError: The first item's error, its field prefixed
                 with the item's place: ``claims[3].speaker``.
 
         .. versionadded:: 0.1.0
         """
+        # Read whole before the write: a write done again (on a state read
+        # whole, after a partial one) must see every item again.
+        items = tuple(_each(claims, "claims", "claims", (Claim,)))
+        return self._add_claims(items, by=by, at=at)
+
+    @_writes
+    def _add_claims(
+        self,
+        items: Sequence[Claim | Mapping[str, Any]],
+        *,
+        by: str | None,
+        at: dt.datetime | str | None,
+    ) -> list[Claim]:
+        """
+        Add the items of `add_claims`, in one write.
+        """
         author = args.author(by, at)
         state = self._here()
         batch = Batch()
         results = []
-        for index, item in enumerate(claims):
+        for index, item in enumerate(items):
             try:
                 if isinstance(item, Claim):
                     claim = args.prepare_whole(state, item, batch)
@@ -1037,8 +1061,10 @@ class Tracker(Queries):
 
         Raises:
             InvalidDocumentError: Naming the JSON path of the fault (and the
-                line, for text that is not JSON).
+                line, for text that is not JSON or nests too deep).
             DocumentTooLargeError: If the document is over *max_bytes*.
+            InvalidTypeError: If *text* is not str or bytes, or *max_bytes*
+                not an int.
             ClaimtrackError: Any error an event would raise, at its path.
 
         .. versionadded:: 0.1.0
@@ -1154,10 +1180,15 @@ class Tracker(Queries):
         Replaying a tracker's own events gives an equal tracker; an event
         given twice is applied once.
 
+        Raises:
+            InvalidTypeError: If *events* is not an iterable of events.
+            ClaimtrackError: The first event's error.
+
         .. versionadded:: 0.1.0
         """
+        items = _each(events, "events", "events", (Event,))
         tracker = cls(policy=policy)
-        tracker._replay(events)
+        tracker._replay(items)
         return tracker
 
     @_writes
@@ -1185,6 +1216,33 @@ class Tracker(Queries):
     ) -> Event:
         by, when = args.author(by, at)
         return Event(kind, payload, by=by, at=when)
+
+
+def _each(
+    value: object, field: str, what: str, single: tuple[type, ...]
+) -> Iterator[Any]:
+    """
+    An iterator over the items *value* holds, or refuse it, naming *field*.
+
+    A str, bytes, a mapping and a lone item (of a type in *single*) are
+    refused too: each can be iterated over, but does not hold items.
+    """
+    if isinstance(value, (str, bytes, Mapping, *single)):
+        raise InvalidTypeError(
+            field,
+            value,
+            f"must be an iterable of {what} (a list, say), not one "
+            f"{type(value).__name__}; put it in a list",
+        )
+    try:
+        return iter(value)  # type: ignore[call-overload,no-any-return]
+    except TypeError:
+        raise InvalidTypeError(
+            field,
+            value,
+            f"must be an iterable of {what} (a list, say), "
+            f"not {type(value).__name__}",
+        ) from None
 
 
 def _checked(state: State, event: Event) -> tuple[Event | None, Payload]:

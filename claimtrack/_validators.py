@@ -27,9 +27,14 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "MAX_INT",
+    "MAX_NAME_LENGTH",
+    "MAX_TEXT_LENGTH",
+    "check_text",
     "finite_number",
     "http_url",
     "instance_of",
+    "is_text",
     "matches_re",
     "max_len",
     "member_of",
@@ -43,8 +48,89 @@ Validator = Callable[[Any, Any, Any], None]
 """An attrs validator: ``(instance, attribute or field name, value)``."""
 
 
+MAX_NAME_LENGTH = 4096
+"""The longest id, name, alias, role, label, tag or author: 4,096
+characters. `non_empty_str` holds to it unless told otherwise."""
+
+MAX_TEXT_LENGTH = 16 * 1024 * 1024
+"""The longest text: a claim's text, a source's text or title, a quote, a
+note, a rationale, a URL: 16 Mi (16,777,216) characters. `instance_of`
+holds a ``str`` to it."""
+
+MAX_INT = 10**4300
+"""A number a model holds is below this in size: an ``int`` of at most
+4,300 digits, the most Python writes as text by default."""
+
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
+"""A NUL or a lone surrogate: what no text claimtrack keeps may hold."""
+
+_search_not_text = _NOT_TEXT.search
+
+
 def _name(attribute: attrs.Attribute[Any] | str) -> str:
     return attribute if isinstance(attribute, str) else attribute.name
+
+
+def check_text(field: str, value: str, limit: int = MAX_TEXT_LENGTH) -> None:
+    """
+    Refuse a str that no store or file can keep whole.
+
+    A text longer than *limit* characters, one holding a NUL character
+    (which C code and many tools take for its end) and one holding a lone
+    surrogate (a code point from U+D800 to U+DFFF, which is not Unicode
+    text and which no UTF-8 file or database can hold) are refused.
+
+    Raises:
+        InvalidValueError: Naming *field*, the length or the offset.
+
+    .. versionadded:: 0.2.0
+    """
+    if len(value) > limit:
+        raise InvalidValueError(
+            field,
+            value,
+            f"is {len(value)} characters long; at most {limit} are allowed",
+        )
+    if "\x00" in value or not value.isascii():
+        found = _search_not_text(value)
+        if found is not None:
+            at = found.start()
+            if found.group() == "\x00":
+                why = (
+                    f"contains a NUL character at offset {at}, which no "
+                    "text claimtrack keeps may hold"
+                )
+            else:
+                why = (
+                    f"contains a lone surrogate at offset {at} "
+                    f"(U+{ord(found.group()):04X}), which is not Unicode "
+                    "text and cannot be written as UTF-8"
+                )
+            raise InvalidValueError(field, value, why)
+
+
+def is_text(value: str, limit: int = MAX_TEXT_LENGTH) -> bool:
+    """
+    Whether the str *value* passes `check_text`, cheaply.
+
+    .. versionadded:: 0.2.0
+    """
+    return (
+        len(value) <= limit
+        and "\x00" not in value
+        and (value.isascii() or _search_not_text(value) is None)
+    )
+
+
+def _text_fast(var: str, names: dict[str, object], limit: int) -> str:
+    """
+    An expression true when the str *var* passes `check_text`.
+    """
+    search = _name_for(names, _search_not_text)
+    return (
+        f"len({var}) <= {limit} and '\\x00' not in {var} and "
+        f"({var}.isascii() or {search}({var}) is None)"
+    )
 
 
 def _type_names(types: tuple[type, ...]) -> str:
@@ -68,6 +154,8 @@ class _InstanceOfValidator:
                 f"must be {_type_names(self.types)}, "
                 f"not {type(value).__name__}",
             )
+        if isinstance(value, str):
+            check_text(_name(attr), value)
 
     def __repr__(self) -> str:
         return f"<instance_of validator for {_type_names(self.types)}>"
@@ -75,8 +163,20 @@ class _InstanceOfValidator:
     def fast(self, var: str, names: dict[str, object]) -> str:
         """
         An expression true when *var* is of one of the types exactly.
+
+        A str must be text too (`check_text`).
         """
-        return f"{var}.__class__ in {_name_for(names, frozenset(self.types))}"
+        if str not in self.types:
+            types = _name_for(names, frozenset(self.types))
+            return f"{var}.__class__ in {types}"
+        text = _text_fast(var, names, MAX_TEXT_LENGTH)
+        if self.types == (str,):
+            return f"({var}.__class__ is str and {text})"
+        types = _name_for(names, frozenset(self.types) - {str})
+        return (
+            f"({var}.__class__ in {types} "
+            f"or ({var}.__class__ is str and {text}))"
+        )
 
 
 _IS_STR = _InstanceOfValidator((str,))
@@ -90,21 +190,31 @@ def instance_of(*types: type) -> Validator:
     """
     Require a value of one of *types* (a ``bool`` is not an ``int`` here).
 
+    A ``str`` must also be text claimtrack can keep (`check_text`): no NUL
+    character, no lone surrogate, at most `MAX_TEXT_LENGTH` characters.
+
     Raises:
         InvalidTypeError: For a value of another type.
+        InvalidValueError: For a ``str`` that is not such text.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A ``str`` must be text: no NUL, no lone surrogate, not too long.
     """
     return _InstanceOfValidator(types)
 
 
 @attrs.frozen(repr=False)
 class _NonEmptyStrValidator:
+    limit: int
+
     def __call__(self, inst: object, attr: Any, value: object) -> None:
-        _IS_STR(inst, attr, value)
+        if not isinstance(value, str):
+            _IS_STR(inst, attr, value)  # raises: names the type
         assert isinstance(value, str)  # noqa: S101 -- narrowed above
         if not value.strip():
             raise InvalidValueError(_name(attr), value, "must not be blank")
+        check_text(_name(attr), value, self.limit)
 
     def __repr__(self) -> str:
         return "<non_empty_str validator>"
@@ -113,16 +223,26 @@ class _NonEmptyStrValidator:
         """
         An expression true when *var* is a str that is not blank.
         """
-        return f"({var}.__class__ is str and {var} and not {var}.isspace())"
+        return (
+            f"({var}.__class__ is str and {var} and not {var}.isspace() "
+            f"and {_text_fast(var, names, self.limit)})"
+        )
 
 
-def non_empty_str() -> Validator:
+@functools.cache
+def non_empty_str(*, max_length: int = MAX_NAME_LENGTH) -> Validator:
     """
     Require a string with at least one character that is not whitespace.
 
+    It must also be text claimtrack can keep (`check_text`): no NUL
+    character, no lone surrogate, and at most *max_length* characters
+    (`MAX_NAME_LENGTH`, 4,096, unless given: the limit of an id or a name).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       At most *max_length* characters, no NUL, no lone surrogate.
     """
-    return _NonEmptyStrValidator()
+    return _NonEmptyStrValidator(max_length)
 
 
 @attrs.frozen(repr=False)
@@ -253,7 +373,15 @@ class _FiniteNumberValidator:
     def __call__(self, inst: object, attr: Any, value: object) -> None:
         _IS_NUMBER(inst, attr, value)
         assert isinstance(value, int | float | Decimal)  # noqa: S101
-        if not (
+        if isinstance(value, int):  # finite, but perhaps too long to write
+            if not -MAX_INT < value < MAX_INT:
+                raise InvalidValueError(
+                    _name(attr),
+                    value,
+                    "has more than 4300 digits, more than Python writes "
+                    "as text",
+                )
+        elif not (
             value.is_finite()
             if isinstance(value, Decimal)
             else math.isfinite(value)
@@ -268,7 +396,11 @@ def finite_number() -> Validator:
     """
     Require a finite ``int``, ``float`` or ``Decimal`` (no NaN, no inf).
 
+    An ``int`` may have at most 4,300 digits (below `MAX_INT`).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       An ``int`` of more than 4,300 digits is refused.
     """
     return _FiniteNumberValidator()
 
@@ -341,7 +473,14 @@ class _HttpUrlValidator:
     def __call__(self, inst: object, attr: Any, value: object) -> None:
         _IS_STR(inst, attr, value)
         assert isinstance(value, str)  # noqa: S101 -- narrowed above
-        parts = urllib.parse.urlsplit(value)
+        try:
+            parts = urllib.parse.urlsplit(value)
+        except ValueError as exc:  # "http://[", a host NFKC changes
+            raise InvalidValueError(
+                _name(attr),
+                value,
+                f"must be an absolute http(s) URL; it cannot be split: {exc}",
+            ) from None
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise InvalidValueError(
                 _name(attr), value, "must be an absolute http(s) URL"
@@ -355,7 +494,14 @@ def http_url() -> Validator:
     """
     Require an absolute ``http`` or ``https`` URL.
 
+    It is text as `instance_of` requires a ``str`` to be, and one that
+    ``urllib.parse`` can split: ``http://[`` is refused, and so is a host
+    whose NFKC form holds characters that change its meaning
+    (``https://a\u2100b``).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A URL ``urllib.parse`` cannot split is refused, not let through.
     """
     return _HttpUrlValidator()
 

@@ -699,7 +699,10 @@ class TestErrors:
 # -- properties ------------------------------------------------------------
 
 words = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=15
+    st.characters(
+        codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"
+    ),
+    max_size=15,
 ).map(str.strip)
 names = st.from_regex(
     r"[A-Z][a-z]{1,6}( [A-Z][a-z]{1,6}){0,2}", fullmatch=True

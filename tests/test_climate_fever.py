@@ -398,7 +398,10 @@ class TestErrors:
 
 LABELS = ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO"]
 text = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20
+    st.characters(
+        codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"
+    ),
+    max_size=20,
 ).filter(str.strip)
 evidences = st.builds(
     evidence,

@@ -327,9 +327,13 @@ sets = st.lists(sentences, min_size=1, max_size=3).map(
 )
 records = st.fixed_dictionaries(
     {
-        "claim": st.text(min_size=1, max_size=20).filter(
-            lambda t: t == t.strip() and t
-        ),
+        "claim": st.text(
+            st.characters(
+                exclude_categories=("Cs",), exclude_characters="\x00"
+            ),
+            min_size=1,
+            max_size=20,
+        ).filter(lambda t: t == t.strip() and t),
         "label": st.sampled_from(LABELS),
         "evidence": st.lists(sets, max_size=3),
     }

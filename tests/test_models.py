@@ -562,7 +562,9 @@ class TestClaim:
             c = ct.Claim("c", text, speaker)
         except ct.ClaimtrackError as e:
             assert e.field in ("text", "speaker", "text, speaker")
-            assert not (text.strip() and speaker.strip())
+            assert not (text.strip() and speaker.strip()) or "\x00" in (
+                text + speaker
+            )
         else:
             assert c.text.strip()
             assert c.speaker.strip()

@@ -27,10 +27,11 @@ The pieces, each importing only those listed before it:
 
 from claimtrack._dates._calendar import Precision
 from claimtrack._dates._fields import check_when, to_when, when_validator
-from claimtrack._dates._when import When
+from claimtrack._dates._when import MAX_DATE_LENGTH, When
 
 
 __all__ = [
+    "MAX_DATE_LENGTH",
     "Precision",
     "When",
     "check_when",

@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 from typing import Final
 
+from claimtrack._validators import MAX_NAME_LENGTH, check_text
 from claimtrack.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -109,6 +110,8 @@ def _check_text(value: object) -> str:
         raise InvalidTypeError(
             "text", value, f"must be a str, not {_type_name(value)}"
         )
+    if len(value) > MAX_NAME_LENGTH or "\x00" in value or not value.isascii():
+        check_text("text", value, MAX_NAME_LENGTH)  # names the fault
     return value
 
 

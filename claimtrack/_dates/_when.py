@@ -37,6 +37,7 @@ from claimtrack._dates._calendar import (
 )
 from claimtrack._dates._reading import _NeedsDayfirstError, _Reader
 from claimtrack._dates._words import _LOOKS_RELATIVE
+from claimtrack._validators import check_text, is_text
 from claimtrack.exceptions import (
     AmbiguousDateError,
     ClaimtrackError,
@@ -44,6 +45,14 @@ from claimtrack.exceptions import (
     InvalidTypeError,
     InvalidValueError,
 )
+
+
+MAX_DATE_LENGTH = 200
+"""The longest words `When.parse` reads: 200 characters.
+
+No date phrase comes near ("between 3 February 2025 and 5 March 2025" is
+40), and longer text is refused before any parsing: dateutil's time to
+refuse a string grows with the square of its length."""
 
 
 @attrs.frozen(order=False)
@@ -264,17 +273,32 @@ class When:
             MissingReferenceError: The words are relative, or give no year,
                 and there is no *reference*.
             InvalidDateError: The words are not a date claimtrack can read,
-                or are not a valid date; the message says why.
+                or are not a valid date; the message says why. Words over
+                `MAX_DATE_LENGTH` (200) characters, and words holding a NUL
+                or a lone surrogate, are refused unread.
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.2.0
            Reads vague relative words as the span of days they may mean.
+           Refuses words over 200 characters before reading them.
         """
         _check_field(field)
         if not isinstance(text, str):
             raise InvalidTypeError(
                 field, text, f"must be a str, not {_type_name(text)}"
             )
+        if len(text) > MAX_DATE_LENGTH:
+            raise InvalidDateError(
+                field,
+                text,
+                f"is {len(text)} characters long, longer than any date: "
+                f"at most {MAX_DATE_LENGTH} are read",
+            )
+        if not is_text(text):  # a NUL or a lone surrogate: never kept
+            try:
+                check_text(field, text)
+            except InvalidValueError as exc:
+                raise InvalidDateError(field, text, exc.reason) from None
         _check_dayfirst(dayfirst)
         return _read(
             text,
