@@ -27,6 +27,7 @@ from claimtrack.exceptions import (
     DocumentTooLargeError,
     InvalidDocumentError,
     InvalidTypeError,
+    InvalidValueError,
     _relocate,
 )
 
@@ -77,7 +78,15 @@ def read_text(data: Input, *, max_bytes: int = MAX_BYTES) -> str:
         raise InvalidTypeError(
             "data", data, "must be text, bytes, a path or an open file"
         )
-    size = len(raw.encode() if isinstance(raw, str) else raw)
+    try:
+        size = len(raw.encode() if isinstance(raw, str) else raw)
+    except UnicodeEncodeError as exc:  # a lone surrogate: not Unicode text
+        raise InvalidValueError(
+            "data",
+            raw[max(0, exc.start - 20) : exc.start + 20],
+            f"holds a lone surrogate at offset {exc.start}, which no text "
+            "can hold",
+        ) from exc
     if size > max_bytes:
         raise DocumentTooLargeError(
             "data", f"{size} bytes", f"is over {max_bytes} bytes"
