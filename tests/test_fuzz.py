@@ -292,9 +292,9 @@ CSV_FIELD_LIMIT = 131_072
 """
 Python's `csv.field_size_limit` by default. A ClaimsKG cell longer than
 this makes `claimskg.read` raise a raw ``_csv.Error`` ("field larger than
-field limit"), strict or lenient: see
-`test_claimskg_reads_a_cell_over_the_csv_field_limit`, marked xfail until
-that fault is fixed. The fuzz of ClaimsKG keeps its strings below it.
+field limit") as an InvalidDocumentError, strict or lenient: see
+`test_claimskg_reads_a_cell_over_the_csv_field_limit`. The fuzz of
+ClaimsKG keeps its strings below it, to reach the rest of the reader.
 """
 
 
@@ -486,12 +486,6 @@ def test_every_importer_reads_its_valid_document():
         assert 1 == len(report.claims)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=csv.Error,
-    reason="claimskg.read lets csv's raw _csv.Error out for a cell over "
-    "csv.field_size_limit() (131,072 characters)",
-)
 @pytest.mark.parametrize("lenient", [False, True], ids=["strict", "lenient"])
 def test_claimskg_reads_a_cell_over_the_csv_field_limit(lenient):
     """
@@ -666,12 +660,6 @@ def test_open_lets_only_claimtrack_errors_out(content, read_only):
     opens_or_fails_cleanly(content, read_only=read_only)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeDecodeError,
-    reason="Tracker.open lets a raw UnicodeDecodeError out of "
-    "SqliteJournal._meta when sqlite_master holds a name that is not UTF-8",
-)
 @given(content=damaged_stores(), read_only=st.booleans())
 @example(content=_bad_schema_name(), read_only=False)
 def test_open_of_a_damaged_store_lets_only_claimtrack_errors_out(

@@ -472,6 +472,14 @@ class SqliteJournal:
         except sqlite3.Error as exc:
             self.db.close()
             raise self._failed(exc, "cannot open: ") from exc
+        except UnicodeDecodeError as exc:  # a name in the file is not text
+            self.db.close()
+            raise DamagedStoreError(
+                "sqlite_master.name",
+                exc.object[max(0, exc.start - 20) : exc.start + 20],
+                "the file's list of tables holds a name that is not UTF-8 "
+                "text: the file is damaged",
+            ) from exc
         except BaseException:
             self.db.close()
             raise

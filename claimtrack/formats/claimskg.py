@@ -233,6 +233,19 @@ def detects(head: str, suffix: str) -> bool:  # noqa: ARG001 -- by name
 
 
 def _rows(text: str) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
+    try:
+        yield from _read_rows(text)
+    except csv.Error as exc:  # a cell over the csv module's field limit
+        raise InvalidDocumentError(
+            "data",
+            f"{len(text)} characters",
+            f"is not CSV claimtrack reads: {exc}",
+        ) from exc
+
+
+def _read_rows(
+    text: str,
+) -> Iterator[tuple[str, list[Review] | ClaimtrackError]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     missing = [c for c in REQUIRED if c not in (header or ())]
