@@ -415,10 +415,7 @@ class Queries:
             and same_speaker is None
             and (stored := state.stored_id(claim)) is not None
         ):  # the plain lookup: no filter to check
-            return [
-                _conflicts.explain(state, *pair)
-                for pair in _conflicts.conflicts_of(state, stored)
-            ]
+            return _conflicts.explained(state, stored)
         errors = Errors("contradictions")
         target = None
         if claim is not None:

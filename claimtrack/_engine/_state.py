@@ -102,12 +102,8 @@ def _add_plain(index: Index, key: str, claim_id: str) -> None:
 def _add_to(index: Index, key: str, claim_id: str) -> None:
     if isinstance(index, Lazy):  # a partial state's: not read to grow
         index.append(key, claim_id)
-        return
-    ids = index.get(key)
-    if ids is None:
-        index[key] = [claim_id]
     else:
-        ids.append(claim_id)
+        _add_plain(index, key, claim_id)
 
 
 class State(StateData):
