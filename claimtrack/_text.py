@@ -22,6 +22,7 @@ import difflib
 import functools
 import re
 import unicodedata
+import urllib.parse
 from typing import TYPE_CHECKING
 
 
@@ -586,3 +587,17 @@ def _similarity(query: str, key: str) -> tuple[float, float]:
                 best, difflib.SequenceMatcher(None, query, word).ratio()
             )
     return -best, -whole
+
+
+def split_url(url: str) -> urllib.parse.SplitResult | None:
+    """
+    *url* split into its parts, or None where ``urllib.parse`` cannot.
+
+    It cannot split a bracketed host left open (``http://[``) or a host
+    whose NFKC form holds characters that change its meaning
+    (``https://a\u2100b``): no one can follow either.
+    """
+    try:
+        return urllib.parse.urlsplit(url)
+    except ValueError:
+        return None

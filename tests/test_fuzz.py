@@ -255,38 +255,27 @@ READERS = {
 
 # -- hostile values -----------------------------------------------------------
 
-WAITS_FOR_SURROGATES = False
-"""
-Lone surrogates are left out of the text given to the readers until issue
-16's values part is done ("NUL characters and lone surrogates refused in
-text"): an importer given ``"\\ud800"`` as text raises UnicodeEncodeError
-in ``formats._common.read_text``. Set this to False to fuzz them.
-"""
-
-SURROGATES = st.nothing() if WAITS_FOR_SURROGATES else TRUSTED_SURROGATES
+SURROGATES = TRUSTED_SURROGATES
 """Lone surrogates, drawn as `tests/test_trusted_paths.py` draws them."""
 
-WAITS_FOR_JSON_LIMITS = False
-"""
-JSON nested thousands deep and integers of thousands of digits are left
-out until issue 16's values part is committed ("JSON nesting depth and huge
-integers in every JSON reader"): without it every JSON reader and
-`Tracker.from_json` raise RecursionError (``"[" * 20_000``) and ValueError
-(a 5,000-digit integer). Set this to False to fuzz them.
-"""
-
 NULS = st.sampled_from(["\x00", "a\x00b", "\x00" * 3])
-HUGE_INTEGERS = (
-    st.nothing()
-    if WAITS_FOR_JSON_LIMITS
-    else st.integers(min_value=4_000, max_value=6_000).map(
-        lambda digits: f"{_HUGE}{digits}{_HUGE}"
-    )
+HUGE_INTEGERS = st.integers(min_value=4_000, max_value=6_000).map(
+    lambda digits: f"{_HUGE}{digits}{_HUGE}"
 )
 """Integers of 4,000 to 6,000 digits, written into JSON by `_json`."""
 DEPTHS = st.integers(min_value=1, max_value=20_000)
 HUGE = st.integers(min_value=1, max_value=300_000)
 """Lengths of huge strings: up to 300,000 characters."""
+BROKEN_URLS = st.sampled_from(
+    [
+        "http://[",
+        "//[::1",
+        "https://[::1/x",
+        "https://a\u2100b/x",
+        "a\u2100b.com",
+    ]
+)
+"""URLs `urllib.parse.urlsplit` cannot split, plain and with no scheme."""
 
 CSV_FIELD_LIMIT = 131_072
 """
@@ -313,6 +302,7 @@ def json_values(longest=HUGE):
             NULS,
             SURROGATES,
             HUGE_INTEGERS,
+            BROKEN_URLS,
             longest.map(lambda n: "x" * n),
         ),
         lambda inner: (
@@ -332,11 +322,7 @@ def _nested(depth, kind):
     return '{"a":' * depth + "1" + "}" * depth
 
 
-NESTED = (
-    st.nothing()
-    if WAITS_FOR_JSON_LIMITS
-    else st.builds(_nested, DEPTHS, st.sampled_from(["list", "object"]))
-)
+NESTED = st.builds(_nested, DEPTHS, st.sampled_from(["list", "object"]))
 """Deeply nested JSON text."""
 
 

@@ -12,6 +12,7 @@ str, int and float subclasses are written as their plain values.
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import tempfile
 import time
@@ -28,6 +29,7 @@ from claimtrack import _serialize
 from claimtrack._dates import MAX_DATE_LENGTH, When
 from claimtrack._dates import _when as when_module
 from claimtrack._serialize import MAX_DEPTH, parse_json
+from claimtrack._text import split_url
 from claimtrack._validators import (
     MAX_INT,
     MAX_NAME_LENGTH,
@@ -46,7 +48,10 @@ from claimtrack.formats import (
     factcheck,
     fever,
 )
+from claimtrack.formats._claimants import url_name
+from claimtrack.formats._reviews import host_name, politifact
 
+from . import test_fuzz as fuzz
 from .test_trusted_paths import CHECKED, valid_models
 
 
@@ -1071,6 +1076,81 @@ class TestUrls:
         assert "cannot be split" in str(e.value)
         assert before == made.events()
 
+    @pytest.mark.parametrize(
+        "lenient", [False, True], ids=["strict", "lenient"]
+    )
+    @pytest.mark.parametrize("name", list(fuzz.READERS))
+    def test_importers(self, name, lenient):
+        """
+        Every URL field of every importer's document, given a URL urllib
+        cannot split: a ClaimtrackError that changes nothing, or an import.
+        """
+        read, document, write = fuzz.READERS[name]
+        places = [
+            path
+            for path in fuzz._paths(document)
+            if _url_field(path, document)
+        ]
+        assert places or name in ("liar", "climate-fever", "fever")
+
+        for path in places:
+            for url in [*BAD_URLS, "//[::1", "a\u2100b.com/x"]:
+                given_ = write(fuzz._replaced(document, path, url))
+                made = fuzz.populated()
+                fuzz.fails_cleanly(
+                    made,
+                    functools.partial(
+                        read, made, given_, lenient=lenient, at=AT
+                    ),
+                )
+
+    @pytest.mark.parametrize("url", [*BAD_URLS, "//[::1"])
+    def test_base_url(self, url):
+        """
+        A page address urllib cannot split is refused as ``base_url``.
+        """
+        with pytest.raises(ct.InvalidValueError) as e:
+            claimreview.read(tracker(), "{}", base_url=url)
+
+        assert ("base_url", url) == (e.value.field, e.value.value)
+
+    @pytest.mark.parametrize("url", [*BAD_URLS, "//[::1"])
+    def test_page_addresses(self, url):
+        """
+        A page's canonical link or og:url that urllib cannot split is not
+        its address: a relative review URL is then flagged, not read.
+        """
+        review = {**fuzz.REVIEW, "url": "/r/1"}
+        page = (
+            f"<html><head><link rel='canonical' href='{url}'>"
+            f"<meta property='og:url' content='{url}'>"
+            "<script type='application/ld+json'>"
+            + json.dumps(review)
+            + "</script></head></html>"
+        )
+        made = tracker()
+
+        report = claimreview.read(made, page, lenient=True, at=AT)
+
+        assert any("is relative" in flag.message for flag in report.flags)
+
+    @pytest.mark.parametrize("url", BAD_URLS)
+    def test_names_from_urls(self, url):
+        """
+        The helpers that read names off a URL take one urllib cannot
+        split as naming nothing, or as its own words.
+        """
+        assert politifact(url) is None
+        assert "" == host_name(url)
+        assert url == url_name(url)
+
+    def test_split_url(self):
+        """
+        `split_url` splits what urllib splits and is None for the rest.
+        """
+        assert "example.org" == split_url("https://example.org/a").netloc
+        assert [None] * len(BAD_URLS) == [split_url(url) for url in BAD_URLS]
+
     @given(url=st.text(max_size=30).map("https://".__add__))
     def test_any_url_is_taken_or_refused(self, url):
         """
@@ -1078,6 +1158,18 @@ class TestUrls:
         """
         with contextlib.suppress(ct.ClaimtrackError):
             ct.Source("s", url=url)
+
+
+def _url_field(path, document):
+    """
+    Whether the field at *path* of *document* holds a URL, or is named
+    for one.
+    """
+    value = document
+    for step in path:
+        value = value[step]
+    named = bool(path) and str(path[-1]).lower().endswith(("url", "sameas"))
+    return isinstance(value, str) and (named or value.startswith("http"))
 
 
 # -- subclasses ---------------------------------------------------------------

@@ -34,13 +34,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-import urllib.parse
 from typing import TYPE_CHECKING
 
 import attrs
 
 from claimtrack._models import ActorKind
-from claimtrack._text import name_key
+from claimtrack._text import name_key, split_url
 from claimtrack.formats._words import word_key
 
 
@@ -640,7 +639,8 @@ def _by_url(text: str, found: re.Match[str]) -> Named:
         if named.placeholder:
             return named
         return attrs.evolve(named, url=named.url or url)
-    host = urllib.parse.urlsplit(url).netloc.lower().removeprefix("www.")
+    parts = split_url(url)
+    host = "" if parts is None else parts.netloc.lower().removeprefix("www.")
     platform = _HOSTS.get(host.removeprefix("m."))
     if platform is not None:
         head = [*head, _Match(0, 0, _Entry("platform", platform))]
@@ -657,7 +657,9 @@ def url_name(url: str) -> str:
 
     .. versionadded:: 0.2.0
     """
-    parts = urllib.parse.urlsplit(url)
+    parts = split_url(url)
+    if parts is None:  # not a URL anyone can follow: its words as given
+        return url
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.strip("/")
     return f"{host}/{path}" if path else host

@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import urllib.parse
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
@@ -40,7 +39,7 @@ from claimtrack._dates import When
 from claimtrack._evidence import Stance, instant
 from claimtrack._models import Actor, ActorKind, Claim, Source
 from claimtrack._scales import Rating, RatingScale, _number
-from claimtrack._text import name_key
+from claimtrack._text import name_key, split_url
 from claimtrack.exceptions import (
     ClaimtrackError,
     DuplicateIdError,
@@ -546,7 +545,9 @@ def politifact(url: str) -> tuple[When | None, Actor] | None:
     .. versionchanged:: 0.2.0
        Any placeholder slug is a group; the platforms are aliases.
     """
-    parts = urllib.parse.urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return None
     host = parts.netloc.lower()
     match = _POLITIFACT.search(parts.path)
     if not (host == "politifact.com" or host.endswith(".politifact.com")):
@@ -582,8 +583,11 @@ def politifact(url: str) -> tuple[When | None, Actor] | None:
 def host_name(url: str) -> str:
     """
     A URL's host without ``www.``: the name of a publisher that gave none.
+
+    Empty for a URL ``urllib.parse`` cannot split.
     """
-    return urllib.parse.urlsplit(url).netloc.lower().removeprefix("www.")
+    parts = split_url(url)
+    return "" if parts is None else parts.netloc.lower().removeprefix("www.")
 
 
 # -- tags ---------------------------------------------------------------------
@@ -1092,8 +1096,12 @@ def url_field(value: object, field: str) -> str | None:
     if not isinstance(value, str):
         raise InvalidDocumentError(field, value, "must be a URL")
     url = value.strip()
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    parts = split_url(url)
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+    ):
         raise InvalidDocumentError(
             field, value, "must be an absolute http(s) URL"
         )

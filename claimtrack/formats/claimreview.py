@@ -53,6 +53,7 @@ import attrs
 from claimtrack._evidence import instant
 from claimtrack._models import Actor, ActorKind, Claim, Source
 from claimtrack._serialize import parse_json
+from claimtrack._text import split_url
 from claimtrack._validators import instance_of
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -311,8 +312,12 @@ def _base_url(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidTypeError("base_url", value, "must be a URL as text")
-    parts = urllib.parse.urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    parts = split_url(value.strip())
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+    ):
         raise InvalidValueError(
             "base_url", value, "must be an absolute http(s) URL"
         )
@@ -459,8 +464,12 @@ def _page(
 
 
 def _absolute(url: str) -> bool:
-    parts = urllib.parse.urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    parts = split_url(url.strip())
+    return (
+        parts is not None
+        and parts.scheme in ("http", "https")
+        and bool(parts.netloc)
+    )
 
 
 _VOID = frozenset(
@@ -951,7 +960,9 @@ def _url(
     if not isinstance(value, str):
         raise InvalidDocumentError(field, value, "must be a URL")
     given = _unescaped(value).strip()
-    parts = urllib.parse.urlsplit(given)
+    parts = split_url(given)
+    if parts is None:
+        raise InvalidDocumentError(field, value, "must be a URL")
     if parts.scheme and not _HOST.match(given):
         return url_field(given, field)  # absolute, or not http(s)
     if re.search(r"\s", given):

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimtrack._text import name_key
+from claimtrack._text import name_key, split_url
 from claimtrack.exceptions import ClaimtrackError, InvalidDocumentError
 from claimtrack.formats._claimants import clean_name
 from claimtrack.formats._common import (
@@ -454,7 +454,7 @@ class _Writers:
             page = _writer_page(row, review, name)
             if page is not None:
                 pages[where] = page
-                key = (_site(review), word_key(name))
+                key = (host_name(review), word_key(name))
                 found.setdefault(key, (page, where))
         return cls(found, pages)
 
@@ -471,7 +471,7 @@ class _Writers:
         page = self.pages.get(self.where)
         if page is not None:
             return f"is the publisher's writer: {page} is their page"
-        seen = self.found.get((_site(url or ""), word_key(name)))
+        seen = self.found.get((host_name(url or ""), word_key(name)))
         if seen is not None:
             page, where = seen
             return (
@@ -479,10 +479,6 @@ class _Writers:
                 f"in {where}"
             )
         return None
-
-
-def _site(url: str) -> str:
-    return urllib.parse.urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 def _writer_page(row: dict[str, str], review: str, name: str) -> str | None:
@@ -493,12 +489,14 @@ def _writer_page(row: dict[str, str], review: str, name: str) -> str | None:
     and its last part fits the name (the claimant's own URL,
     ``creativeWork_author_sameAs``, needs no fit).
     """
-    site = _site(review)
+    site = host_name(review)
     for column in AUTHOR_URLS:
         page = row.get(column, "").strip()
-        parts = urllib.parse.urlsplit(page)
+        parts = split_url(page)
+        if parts is None or parts.scheme not in ("http", "https"):
+            continue
         host = parts.netloc.lower().removeprefix("www.")
-        if not site or not host or parts.scheme not in ("http", "https"):
+        if not site or not host:
             continue
         if not (
             host == site
