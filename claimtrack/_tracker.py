@@ -65,7 +65,12 @@ from claimtrack._evidence import (
     Stance,
     Verdict,
 )
-from claimtrack._journals import Journal, MemoryJournal, open_journal
+from claimtrack._journals import (
+    Journal,
+    MemoryJournal,
+    open_journal,
+    wait_for,
+)
 from claimtrack._models import Actor, Claim, Source
 from claimtrack._predicates import Predicate
 from claimtrack._queries import Queries
@@ -934,7 +939,13 @@ class Tracker(Queries):
         read_only: bool = False,
     ) -> Tracker:
         """
-        Open the tracker kept in an SQLite file, creating it if need be.
+        Open the tracker kept in an SQLite file, or in PostgreSQL.
+
+        *path* is a file, or a ``postgresql://`` (``postgres://``) URL:
+        the tracker named by its ``?tracker=`` parameter (``default`` if
+        none) in that database, shared live by a team (see :doc:`team`;
+        psycopg must be installed: ``claimtrack[postgres]``). Either is
+        created if need be.
 
         The tracker works as one in memory, and every change is written to
         the file in one transaction, committed before the call returns.
@@ -1021,6 +1032,29 @@ class Tracker(Queries):
             for position, event in journal.read(self._position):
                 state.apply(event)
                 self._position = position
+
+    def follow(self, timeout: float = 1.0) -> list[Event]:
+        """
+        Wait for other writers' events; apply them and return them.
+
+        Returns as soon as the journal holds events the tracker has not
+        read, or after *timeout* seconds with none (an empty list). A
+        tracker over PostgreSQL is woken by the commit itself (LISTEN /
+        NOTIFY); one over another journal asks it every 50 ms. A tracker
+        not read yet reads its journal first.
+
+        Raises:
+            ClosedStoreError: If the tracker is closed.
+
+        .. versionadded:: 0.1.0
+        """
+        state, journal = self._whole(), self._writable()
+        wait_for(journal, self._position, timeout)
+        found = journal.read(self._position)
+        for position, event in found:
+            state.apply(event)
+            self._position = position
+        return [event for _, event in found]
 
     def close(self) -> None:
         """
