@@ -82,7 +82,12 @@ MOVED = {
         "Support",
         "Verdict",
     },
-    "journals": {"Journal", "MemoryJournal", "SqliteJournal"},
+    "journals": {
+        "Journal",
+        "MemoryJournal",
+        "PostgresJournal",
+        "SqliteJournal",
+    },
     "scales": {"Rating", "RatingScale"},
 }
 """What each module that re-exports a part of the model holds, at least."""
