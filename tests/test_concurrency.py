@@ -22,6 +22,8 @@ import pytest
 
 import claimtrack as ct
 
+from . import postgres
+
 
 T0 = "2025-02-05T09:00:00+00:00"
 TIMEOUT = 30.0
@@ -259,7 +261,61 @@ class SqliteShared:
                 holder.execute("rollback")
 
 
-SHARED = [SqliteShared]
+class Target(str):
+    """
+    A tracker's URL, with the folder the command line runs in.
+    """
+
+    __slots__ = ("parent",)
+
+
+class PostgresShared:
+    """
+    A tracker in PostgreSQL, as these tests need it (skipped without one).
+    """
+
+    name = "postgres"
+
+    def __init__(self, folder):
+        self.target = Target(postgres.url())
+        self.target.parent = folder
+        self.tracker = self.target.rpartition("tracker=")[2]
+        self.admin = self.target.rpartition("?")[0]
+
+    def stored(self):
+        """
+        The ids of the tracker's events in order, read with plain psycopg.
+        """
+        import psycopg  # noqa: PLC0415
+
+        with psycopg.connect(self.admin) as db:
+            rows = db.execute(
+                "select position, id from claimtrack_events "
+                "where tracker = %s order by position",
+                (self.tracker,),
+            ).fetchall()
+        assert list(range(1, len(rows) + 1)) == [seq for seq, _ in rows]
+        return [event_id for _, event_id in rows]
+
+    @contextlib.contextmanager
+    def locked(self):
+        """
+        Hold the tracker's write lock, as another process writing would.
+        """
+        import psycopg  # noqa: PLC0415
+
+        with psycopg.connect(self.admin) as holder:
+            holder.execute(
+                "select 1 from claimtrack_trackers where id = %s for update",
+                (self.tracker,),
+            )
+            try:
+                yield
+            finally:
+                holder.rollback()
+
+
+SHARED = [SqliteShared, PostgresShared]
 """Every journal several processes can share: each test runs on each."""
 
 

@@ -23,7 +23,10 @@ from claimtrack._contradictions import Fact
 from claimtrack._engine import Changes, State
 from claimtrack._events import EventKind
 from claimtrack._journals import MemoryJournal
+from claimtrack._journals._postgres import PostgresJournal
 from claimtrack._journals._sqlite import SqliteJournal
+
+from . import postgres
 
 
 T0 = "2025-02-05T09:00:00+00:00"
@@ -983,6 +986,114 @@ class TestSqliteJournal(JournalContract):
                 facts=[("a", "x", "p", fact("x", "1"))],
             )
         assert isinstance(caught.value.__cause__, sqlite3.IntegrityError)
+        assert positioned(events[:2]) == journal.read()
+        assert journal.fact("a") is None
+        assert 3 == self.write(journal, events[2:3])
+
+    def test_append_needs_a_begun_write(self):
+        """
+        An append outside a write `begin` started is refused, and writes
+        nothing.
+        """
+        journal = self.ready()
+        with pytest.raises(ct.StoreError, match="begun first"):
+            journal.append(history()[:1], expected=0)
+        assert [] == journal.read()
+
+
+class TestPostgresJournal(JournalContract):
+    """
+    The contract, for a tracker in PostgreSQL (skipped without a server).
+    """
+
+    @pytest.fixture(autouse=True)
+    def _server(self):
+        self.opened = []
+        yield
+        for journal in self.opened:
+            journal.close()
+
+    def journal(self):
+        """
+        A new tracker in the test database.
+        """
+        journal = PostgresJournal(postgres.url())
+        self.opened.append(journal)
+        return journal
+
+    def reopen(self, journal):
+        """
+        A new connection to the same tracker.
+        """
+        again = PostgresJournal(journal.where)
+        self.opened.append(again)
+        return again
+
+    def where(self, journal):
+        """
+        The URL, naming the tracker.
+        """
+        return journal.shown
+
+    def shared(self, count):
+        """
+        Trackers opened on one tracker id.
+        """
+        url = postgres.url()
+        return [ct.Tracker.open(url) for _ in range(count)]
+
+    def test_repr(self):
+        """
+        A PostgreSQL journal shows its URL.
+        """
+        journal = self.ready()
+        assert f"<PostgresJournal: {journal.where}>" == repr(journal)
+        assert f"tracker={journal.tracker}" in journal.where
+
+    def test_reading_is_one_snapshot(self):
+        """
+        Inside `reading`, another writer's commit is not seen.
+        """
+        journal = self.ready()
+        other = self.reopen(journal)
+        events = history()
+        self.write(journal, events[:2])
+        with journal.reading():
+            assert 2 == len(journal.events_by_id(e.id for e in events))
+            self.write(other, events[2:])
+            assert 2 == len(journal.events_by_id(e.id for e in events))
+            assert [] == journal.declared()
+        assert len(events) == len(journal.events_by_id(e.id for e in events))
+
+    def test_busy_writer(self):
+        """
+        `begin` raises StoreBusyError while another holds the write lock.
+        """
+        journal = self.ready()
+        other = PostgresJournal(journal.where, timeout=0.01)
+        self.opened.append(other)
+        assert [] == journal.begin(0)
+        with pytest.raises(ct.StoreBusyError):
+            other.begin(0)
+        journal.rollback()
+        assert [] == other.begin(0)
+        other.rollback()
+
+    def test_failed_write_writes_nothing(self):
+        """
+        A write the database refuses raises StoreError and writes nothing.
+        """
+        journal = self.ready()
+        events = history()
+        self.write(journal, events[:2])
+        assert [] == journal.begin(2)
+        with pytest.raises(ct.StoreError) as caught:
+            journal.append(
+                [events[2], events[0]],
+                expected=2,
+                facts=[("a", "x", "p", fact("x", "1"))],
+            )
+        assert "unique" in str(caught.value).lower()
         assert positioned(events[:2]) == journal.read()
         assert journal.fact("a") is None
         assert 3 == self.write(journal, events[2:3])

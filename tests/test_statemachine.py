@@ -7,8 +7,9 @@ the tracker should answer: each claim's status, its support counted in
 independent lineages, and its contradictions. Every operation that should
 fail must fail with a `ClaimtrackError` and change nothing.
 
-The machine runs twice: from a tracker in memory (`TestTracker`), and from
-one that writes through to an SQLite file (`TestSqliteTracker`).
+The machine runs three times: from a tracker in memory (`TestTracker`),
+from one that writes through to an SQLite file (`TestSqliteTracker`), and
+from one in PostgreSQL (`TestPostgresTracker`, skipped without a server).
 
 Run it longer (ten times the examples) with::
 
@@ -23,7 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import attrs
-from hypothesis import note
+from hypothesis import note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     Bundle,
@@ -39,6 +40,8 @@ from claimtrack import strategies as cst
 from claimtrack._predicates import predicate_key
 from claimtrack._text import fold, name_key
 from claimtrack.evidence import Citation
+
+from . import postgres
 
 
 SOURCE_IDS = st.sampled_from(["s1", "s2", "ap", "reuters", "rubio"])
@@ -1044,5 +1047,35 @@ class SqliteTrackerMachine(TrackerMachine):
         return ct.Tracker.open(path, policy=policy), path
 
 
+class PostgresTrackerMachine(TrackerMachine):
+    """
+    The same runs over a tracker in PostgreSQL: a new tracker id each run.
+    """
+
+    def open_tracker(self, policy):
+        """
+        A new tracker in the test database, and its URL.
+        """
+        url = postgres.url()
+        return ct.Tracker.open(url, policy=policy), url
+
+
 TestTracker = TrackerMachine.TestCase
 TestSqliteTracker = SqliteTrackerMachine.TestCase
+
+
+class TestPostgresTracker(PostgresTrackerMachine.TestCase):
+    """
+    The machine over PostgreSQL, skipped without a server; a quarter of the
+    profile's examples (at least 10), as each step is a round trip.
+    """
+
+    settings = settings(
+        settings(), max_examples=max(10, settings().max_examples // 4)
+    )
+
+    def setUp(self):
+        """
+        Skip, with the reason, when no server can be had.
+        """
+        postgres.admin()

@@ -17,6 +17,7 @@ from claimtrack._cli._context import (
     _os_reason,
     _read_input,
     foreign,
+    tracker_exists,
 )
 from claimtrack._cli._output import _added, _value
 from claimtrack._dates import When
@@ -38,6 +39,7 @@ from claimtrack.exceptions import (
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from claimtrack._cli._context import _Context
 
@@ -54,13 +56,22 @@ def _configure_init(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _looked_at(path: Path | str, timeout: float) -> tuple[str | None, bool]:
+    """
+    Why ``init`` leaves a store alone (None: it does not), and if it is new.
+    """
+    if isinstance(path, str):  # a PostgreSQL URL: the server judges
+        return None, not tracker_exists(path, timeout)
+    reason = foreign(path) if path.exists() else None
+    return reason, not path.exists() or path.stat().st_size == 0
+
+
 def _init(args: argparse.Namespace, ctx: _Context) -> None:
     from claimtrack._evidence import Policy  # noqa: PLC0415
 
     path = ctx.db
     try:
-        reason = foreign(path) if path.exists() else None
-        created = not path.exists() or path.stat().st_size == 0
+        reason, created = _looked_at(path, ctx.timeout)
     except OSError as exc:  # a name too long, a folder not readable
         raise _Exit(
             ExitCode.CANNOT_CREATE,

@@ -25,6 +25,7 @@ import attrs
 
 from claimtrack import _files
 from claimtrack._cli._checks import UsageError, describe
+from claimtrack._journals._postgres import is_url
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
     ClaimtrackError,
@@ -135,7 +136,7 @@ class _Context:
 
     out: IO[str]
     err: IO[str]
-    db: Path
+    db: Path | str  # a file, or a PostgreSQL URL
     json: bool = False
     by: str | None = None
     at: str | None = None
@@ -151,14 +152,15 @@ class _Context:
         """
         if getattr(args, "db", None) == "":
             raise UsageError("--db='': names no store; name its file")
+        db = (
+            getattr(args, "db", None)
+            or os.environ.get("CLAIMTRACK_DB")
+            or DEFAULT_DB
+        )
         return cls(
             out=sys.stdout,
             err=sys.stderr,
-            db=Path(
-                getattr(args, "db", None)
-                or os.environ.get("CLAIMTRACK_DB")
-                or DEFAULT_DB
-            ),
+            db=db if is_url(db) else Path(db),
             json=getattr(args, "json", False),
             by=getattr(args, "by", None)
             or os.environ.get("CLAIMTRACK_USER")
@@ -175,7 +177,7 @@ class _Context:
         A missing store is never created: only ``init`` does that.
         """
         try:
-            reason = foreign(self.db)
+            reason = None if isinstance(self.db, str) else foreign(self.db)
         except OSError as exc:  # a name too long, a folder not readable
             raise _Exit(
                 ExitCode.NO_INPUT,
@@ -263,6 +265,19 @@ class _Context:
 
 
 # -- a store, or not ---------------------------------------------------------
+
+
+def tracker_exists(url: str, timeout: float) -> bool:
+    """
+    Whether the tracker a PostgreSQL URL names exists; else the exit.
+    """
+    try:
+        Tracker.open(url, timeout=timeout, create=False).close()
+    except MissingFileError:
+        return False
+    except ClaimtrackError as exc:  # no server, a bad URL, no privilege
+        raise _Exit(code_of(exc), exc) from exc
+    return True
 
 
 def foreign(path: Path) -> str | None:
