@@ -1,0 +1,1244 @@
+"""
+The finder: the rules that read who said what, sentence by sentence.
+
+For each reporting cue in a sentence the rules try, in order:
+
+1. the attribution after its content: ``"...," she said`` or ``..., said the
+   minister`` (the content runs from the clause's start to the comma);
+2. the attribution before its content: ``she said (that) ...`` or ``he
+   told reporters: "..."`` (the content runs to the clause's end);
+3. ``according to X, ...`` and ``..., according to X``.
+
+A content that is one quotation is direct; one holding a quotation is
+mixed; one with none is indirect. A quotation left without a cue in its
+sentence is floating and goes to the speaker of the statement before it,
+in the same paragraph or the one before.
+"""
+
+from collections.abc import Sequence
+
+import attrs
+
+from claimtrack._statements._cues import (
+    NOUN_CUES,
+    SAY_VERBS,
+    TIME_WORDS,
+    base_of,
+    is_noun_form,
+    is_participle,
+)
+from claimtrack._statements._sentences import Paragraph, Token, paragraphs
+from claimtrack._statements._speakers import (
+    Mention,
+    Resolved,
+    Resolver,
+    appositive,
+    is_name_word,
+    mention_ending,
+    mention_starting,
+)
+from claimtrack._statements._words import (
+    DETERMINERS,
+    FINITE_VERBS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SKIPPED_BEFORE_CUE,
+    SUBJECT_PRONOUNS,
+    words,
+)
+
+
+_PASSIVE = frozenset(["was", "were", "been", "being", "is", "are", "be", "am"])
+_MIN_INDIRECT_WORDS = 3
+_MIN_FLOATING_WORDS = 2
+_MAX_ATTRIBUTION_TAIL = 8
+_MAX_PHRASE = 6
+_OBJECTS = frozenset(
+    ["me", "him", "her", "them", "us", "you", "reporters", "journalists"]
+)
+_ADJUNCT_PREPOSITIONS = words(
+    "in on at during to via through after before from"
+)
+_DATE_LEAD = frozenset(
+    ["on", "last", "this", "earlier", "next", "late", "early"]
+)
+_PLATFORM_VERBS = frozenset(("post", "write", "say", "tweet"))
+_PLATFORM_PHRASE = 2
+_DASHES = frozenset(",\u2014\u2013")
+_BREAKS = frozenset(";(")
+_MAX_APPOSITIVE_TOKENS = 16
+_HEADING_TOKENS = 3
+_CREDIT_TOKENS = 12
+_RUNNING_TIME_TOKENS = 3
+_JOINERS = frozenset(("and", "but"))
+_PLAIN_VERBS = frozenset(("say", "tell", "write"))
+_URGED_LEADS = frozenset(("not", "never", "to"))
+_URGING = frozenset(("warn", "urge", "advise", "remind", "ask", "caution"))
+_NOT_SUBJECTS = words(
+    "while when as after before because since until if just not"
+)
+_CLAUSE_VERB_WITHIN = 9
+_SHORTEST_PAST = 3
+_NOT_VERB_ENDINGS = ("ss", "\u2019s", "'s", "us", "is", "ics", "ness")
+_RELATIVES = frozenset(("who", "which", "whose", "where", "when"))
+_ENDS = frozenset(".!?")
+_TAIL_STARTS = (
+    _ADJUNCT_PREPOSITIONS
+    | TIME_WORDS
+    | _DATE_LEAD
+    | words(
+        "as when while because outside about of after before and but with "
+        "without by near inside over into under afterward afterwards later "
+        "earlier"
+    )
+)
+_ANONYMOUS_VERBS = frozenset(("emerged", "understood", "reported", "rumoured"))
+
+
+@attrs.frozen
+class Draft:
+    """
+    A statement the rules found, before it becomes a public value.
+    """
+
+    start: int
+    end: int
+    kind: str
+    speaker: str
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_kind: str
+    role: str | None
+    known: str | None
+    cue: str
+    cue_start: int | None
+    cue_end: int | None
+    when: str | None
+    confidence: float
+
+
+@attrs.define
+class _Attribution:
+    """
+    Who said it and with which cue, while a sentence is read.
+    """
+
+    mention: Mention | None
+    resolved: Resolved | None
+    cue_first: int
+    cue_last: int
+    role: str | None = None
+
+
+@attrs.define
+class _Reader:
+    """
+    Read one text's statements, paragraph by paragraph.
+    """
+
+    text: str
+    resolver: Resolver
+    drafts: list[Draft] = attrs.Factory(list)
+    last_paragraph: int = -10
+
+    def read(self) -> list[Draft]:
+        """
+        Read every paragraph of the text, in order.
+        """
+        for index, paragraph in enumerate(paragraphs(self.text)):
+            self._paragraph(index, paragraph)
+        return sorted(self.drafts, key=lambda d: (d.start, d.end))
+
+    def _paragraph(self, index: int, paragraph: Paragraph) -> None:
+        """
+        Read one paragraph's sentences.
+        """
+        if _caption(paragraph):
+            return
+        for sentence in paragraph.sentences:
+            found = _SentenceReader(self, sentence).read()
+            if found:
+                self.last_paragraph = index
+            self._floating(index, sentence, found)
+            self._notice(sentence)
+
+    def _notice(self, tokens: Sequence[Token]) -> None:
+        """
+        Note the people a sentence names, for the pronouns after it.
+        """
+        for at, token in enumerate(tokens):
+            if not is_name_word(token):
+                continue
+            following = tokens[at + 1] if at + 1 < len(tokens) else None
+            if following is not None and is_name_word(following):
+                continue
+            mention = mention_ending(self.text, tokens, at, 0)
+            if mention is None:
+                continue
+            evident = following is not None and (
+                _aged(tokens, at + 1)
+                or (mention.first < mention.last and _verb_like(following))
+            )
+            self.resolver.notice(mention, evident=evident)
+
+    def _floating(
+        self, index: int, tokens: Sequence[Token], found: list[Draft]
+    ) -> None:
+        """
+        Give the quotations no rule took to the last speaker nearby.
+        """
+        taken = [(d.start, d.end) for d in found]
+        for token in tokens:
+            if token.kind != "q" or any(
+                s <= token.start < e for s, e in taken
+            ):
+                continue
+            if not _floats(tokens, token) or token.text[0] in "\u2018'":
+                continue
+            person = self.resolver.last_speaker()
+            near = index - self.last_paragraph <= 1
+            if person is not None:
+                self.resolver.repeat(person)
+                self.drafts.append(
+                    Draft(
+                        token.start,
+                        token.end,
+                        "floating",
+                        person.name,
+                        None,
+                        None,
+                        person.kind,
+                        person.role,
+                        person.key,
+                        "",
+                        None,
+                        None,
+                        None,
+                        0.6 if near else 0.3,
+                    )
+                )
+                self.last_paragraph = index
+
+
+def _aged(tokens: Sequence[Token], at: int) -> bool:
+    """
+    Whether an age follows at *at*, as in "Jane Roe, 54,".
+    """
+    return (
+        at + 1 < len(tokens)
+        and tokens[at].text == ","
+        and tokens[at + 1].text.isdigit()
+    )
+
+
+def _verb_like(token: Token) -> bool:
+    """
+    Whether *token* is likely a verb after a subject: "arrived", "is".
+    """
+    low = token.lower
+    return (
+        token.kind == "w"
+        and not token.capital
+        and (
+            low.endswith("ed")
+            or low in FINITE_VERBS
+            or base_of(low) is not None
+        )
+    )
+
+
+def _caption(paragraph: Paragraph) -> bool:
+    """
+    Whether *paragraph* is a caption, a heading or a link.
+
+    Whether *paragraph* is a photo caption, a video's heading or a link to
+    another story, which hold no statements of the article: it ends with a
+    credit ("(Jane Roe/Agency)"), a running time ("2:05"), or starts with
+    "READ MORE:" or "RELATED:".
+    """
+    tokens = [t for s in paragraph.sentences for t in s]
+    if (
+        len(tokens) >= _HEADING_TOKENS
+        and tokens[1].text == ":"
+        and (tokens[0].text.isupper())
+    ):
+        return True
+    if (
+        len(tokens) >= _HEADING_TOKENS
+        and tokens[2].text == ":"
+        and (tokens[0].text.isupper() and tokens[1].text.isupper())
+    ):
+        return True
+    tail = tokens[-_CREDIT_TOKENS:]
+    if tail[-1].text == ")":
+        opened = max(
+            (i for i, t in enumerate(tail) if t.text == "("), default=-1
+        )
+        if opened >= 0 and any(t.text == "/" for t in tail[opened:]):
+            return True
+    return _running_time(tail)
+
+
+def _running_time(tail: Sequence[Token]) -> bool:
+    """
+    Whether *tail* ends with a video's running time, as "10:43".
+    """
+    return (
+        len(tail) >= _RUNNING_TIME_TOKENS
+        and tail[-1].text.isdigit()
+        and tail[-2].text == ":"
+        and tail[-3].text.isdigit()
+    )
+
+
+def _floats(tokens: Sequence[Token], quote: Token) -> bool:
+    """
+    Whether *quote* stands alone enough in its sentence to be a statement.
+    """
+    words = len(quote.text.split())
+    if words < _MIN_FLOATING_WORDS:
+        return False
+    others = [t for t in tokens if t is not quote and t.kind != "p"]
+    return len(others) <= 1 or words >= len(others) * 2
+
+
+@attrs.define
+class _SentenceReader:
+    """
+    Read the statements of one sentence.
+    """
+
+    reader: _Reader
+    tokens: Sequence[Token]
+    found: list[Draft] = attrs.Factory(list)
+    floor: int = 0
+    subject: _Attribution | None = None
+
+    @property
+    def text(self) -> str:
+        """
+        The whole text.
+        """
+        return self.reader.text
+
+    def read(self) -> list[Draft]:
+        """
+        Find the sentence's statements, cue by cue.
+        """
+        at = 0
+        while at < len(self.tokens):
+            at = self._cue(at) + 1
+        self._anonymous()
+        self.reader.drafts.extend(self.found)
+        return self.found
+
+    def _cue(self, at: int) -> int:
+        """
+        Read a statement if token *at* is a cue; return the last index used.
+        """
+        token = self.tokens[at]
+        if token.kind != "w" or at < self.floor:
+            return at
+        if token.lower == "according" and self._next_is(at, "to"):
+            return self._according(at)
+        if token.lower in NOUN_CUES:
+            return self._noun_cue(at) or at
+        if token.capital or base_of(token.text) is None:
+            return at
+        if at > 0 and self.tokens[at - 1].lower in _PASSIVE:
+            return at
+        return self._after(at) or self._before(at) or at
+
+    def _next_is(self, at: int, word: str) -> bool:
+        """
+        Whether the token after *at* is the word *word*.
+        """
+        return at + 1 < len(self.tokens) and self.tokens[at + 1].lower == word
+
+    # -- rule 1: the attribution after the content ----------------------
+
+    def _after(self, cue: int) -> int:
+        """
+        Read ``CONTENT, SPEAKER CUE`` or ``CONTENT, CUE SPEAKER``.
+        """
+        tokens = self.tokens
+        found = self._attribution_after(cue)
+        if found is None:
+            return 0
+        mention, role, attribution_first, after = found
+        content_last = attribution_first - 1
+        while content_last > self.floor and tokens[content_last].text in (
+            _DASHES
+        ):
+            content_last -= 1
+        kind = _content_kind(tokens[self.floor : content_last + 1])
+        tail = self._tail(after, quoted=kind == "direct")
+        if tail < 0:
+            return 0
+        if kind == "indirect" and (
+            content_last - self.floor < _MIN_INDIRECT_WORDS
+        ):
+            return 0
+        attribution = self._attribute(mention, cue, cue, role)
+        self._add(self.floor, content_last, kind, attribution, after)
+        return self._more_after(
+            attribution, tail, parenthetical=attribution_first != cue
+        )
+
+    def _attribution_after(
+        self, cue: int
+    ) -> tuple[Mention, str | None, int, int] | None:
+        """
+        The attribution that follows a content and ends with *cue*.
+
+        Returns the mention, its role, the attribution's first token and
+        the token after it; or None.
+        """
+        tokens = self.tokens
+        before = self._mention_before(cue)
+        if before is not None and self._opens_attribution(before[0].first):
+            mention, role = before
+            return mention, role, mention.first, cue + 1
+        word = tokens[cue].text
+        if (
+            is_noun_form(word)
+            or is_participle(word)
+            or not self._opens_attribution(cue)
+            or cue + 1 >= len(tokens)
+        ):
+            return None
+        following = mention_starting(self.text, tokens, cue + 1, len(tokens))
+        if following is None:
+            return None
+        role, after = self._role_after(following, following.last + 1)
+        return following, role, cue, after
+
+    def _opens_attribution(self, first: int) -> bool:
+        """
+        Whether an attribution may start at token *first*.
+
+        Whether an attribution may start at token *first*: right after a
+        comma, a dash or a quotation that ends its content.
+        """
+        if first <= self.floor:
+            return False
+        before = self.tokens[first - 1]
+        if before.kind == "q":
+            return True
+        return before.text in ",\u2014\u2013" and first - 1 > self.floor
+
+    def _role_after(
+        self, mention: Mention, after: int
+    ) -> tuple[str | None, int]:
+        """
+        Read an appositive after a mention that follows its cue.
+        """
+        tokens = self.tokens
+        if (
+            after < len(tokens)
+            and tokens[after].text == ","
+            and mention.last + 1 == after
+            and mention.form != "pronoun"
+        ):
+            role, stop = appositive(self.text, tokens, after, len(tokens))
+            if stop > after:
+                return role or mention.role, stop
+        return mention.role, after
+
+    def _tail(self, after: int, *, quoted: bool) -> int:
+        """
+        Where the words after an attribution end.
+
+        Where the words after an attribution end; -1 when they are a clause
+        of their own rather than adjuncts ("in a statement", "on Monday").
+        After a *quoted* content any words will do, up to a comma.
+        """
+        tokens = self.tokens
+        at = after
+        if at < len(tokens) and base_of(tokens[at - 1].text) == "tell":
+            at = _skip_object(tokens, at)
+        if quoted:
+            while at < len(tokens) and tokens[at].kind == "w":
+                at += 1
+            return at
+        if (
+            at < len(tokens)
+            and tokens[at].kind == "w"
+            and (tokens[at].lower not in _TAIL_STARTS)
+        ):
+            return -1
+        while at < len(tokens):
+            token = tokens[at]
+            if token.kind == "q":
+                return -1
+            if token.text in (",", ";", ":") or token.text in _ENDS:
+                return at
+            if at - after >= _MAX_ATTRIBUTION_TAIL:
+                return -1
+            at += 1
+        return at
+
+    def _more_after(
+        self, attribution: _Attribution, at: int, *, parenthetical: bool
+    ) -> int:
+        """
+        Read what goes on after an attribution.
+
+        After ``"...," he said``, read a second quotation: ``, "..."``; after
+        a *parenthetical* ``..., he said, ...``, the clause that goes on.
+        """
+        tokens = self.tokens
+        if (
+            at + 1 < len(tokens)
+            and tokens[at].text in ",:"
+            and (tokens[at + 1].kind == "q")
+        ):
+            last = at + 1
+            if _ends_clause(tokens, last + 1):
+                self._add(at + 1, last, "direct", attribution, last + 1)
+                return last
+        if (
+            parenthetical
+            and at + 1 < len(tokens)
+            and tokens[at].text == ","
+            and (
+                tokens[at + 1].kind == "w"
+                and not is_participle(tokens[at + 1].text)
+                and tokens[at + 1].lower not in _RELATIVES
+            )
+        ):
+            last = self._content_end(at + 1)
+            content = tokens[at + 1 : last + 1]
+            if len(content) >= _MIN_INDIRECT_WORDS and _finite(content):
+                kind = _content_kind(content)
+                self._add(at + 1, last, kind, attribution, at + 1)
+                self.floor = last + 1
+                return last
+        self.floor = at
+        self.subject = attribution
+        return at - 1
+
+    # -- rule 2: the attribution before the content ---------------------
+
+    def _before(self, cue: int) -> int:
+        """
+        Read ``SPEAKER CUE (that) CONTENT``.
+        """
+        tokens = self.tokens
+        attribution = self._speaker_before(cue)
+        if attribution is None:
+            return 0
+        start = self._content_start(cue)
+        if start >= len(tokens):
+            return 0
+        last = self._content_end(start)
+        if last < start:
+            return 0
+        content = tokens[start : last + 1]
+        kind = _content_kind(content)
+        if kind == "indirect" and not self._reported(cue, start, content):
+            return 0
+        self._add(start, last, kind, attribution, start)
+        self.floor = last + 1
+        return last
+
+    def _reported(
+        self, cue: int, start: int, content: Sequence[Token]
+    ) -> bool:
+        """
+        Whether *content*, after *cue*, reads as reported speech.
+
+        Whether *content*, after *cue*, reads as reported speech: a clause
+        (after "that" or a colon, any words), or "to" and a verb after
+        "urged" and its kin.
+        """
+        if len(content) < _MIN_INDIRECT_WORDS:
+            return False
+        before = self.tokens[start - 1]
+        if before.lower in ("that", "to") or before.text == ":":
+            return True
+        if base_of(self.tokens[cue].text) in _PLAIN_VERBS:
+            return content[0].lower not in PREPOSITIONS | _NOT_SUBJECTS
+        return _clause_like(content)
+
+    def _speaker_before(self, cue: int) -> _Attribution | None:
+        """
+        The speaker before *cue*.
+
+        The speaker before *cue*: a mention, or the sentence's subject for
+        ``, adding ...`` and ``and added ...``.
+        """
+        tokens = self.tokens
+        last = _skip_back(tokens, cue - 1, self.floor)
+        if last < self.floor:
+            return None
+        joiner = tokens[last].text == "," or tokens[last].lower in _JOINERS
+        if joiner and (
+            is_participle(tokens[cue].text) or tokens[last].lower in _JOINERS
+        ):
+            return self._inherited(cue)
+        before = self._mention_before(cue)
+        if before is None:
+            return None
+        mention, role = before
+        if (
+            is_noun_form(tokens[cue].text)
+            and mention.form == "noun"
+            and (
+                tokens[mention.first].lower in DETERMINERS
+                and mention.first == mention.last
+            )
+        ):
+            return None
+        return self._attribute(mention, cue, cue, role)
+
+    def _mention_before(self, cue: int) -> tuple[Mention, str | None] | None:
+        """
+        The mention that ends before *cue*.
+
+        The mention that ends before *cue*, with the role of an appositive
+        between them ("Jane Roe, the city's engineer, said").
+        """
+        tokens = self.tokens
+        last = _skip_back(tokens, cue - 1, self.floor)
+        if last < self.floor:
+            return None
+        role = None
+        if (
+            tokens[last].lower == "who"
+            and last - 2 >= self.floor
+            and tokens[last - 1].text == ","
+        ):
+            last -= 2
+        elif tokens[last].text == ",":
+            return self._apposed(last)
+        mention = mention_ending(self.text, tokens, last, self.floor)
+        if mention is None:
+            return None
+        return mention, role or mention.role
+
+    def _apposed(self, comma: int) -> tuple[Mention, str | None] | None:
+        """
+        Read ``NAME, ROLE, CUE``.
+
+        For ``NAME, ROLE, CUE`` (the comma before the cue at *comma*): the
+        mention before the appositive, and the appositive as its role.
+
+        The nearest comma that follows a name wins, so that an appositive
+        may hold commas of its own ("Jane Roe, a teacher in Elm, Ont.,
+        said"); when the appositive is itself the name ("His father, John
+        Roe, said"), the name speaks and the phrase is its role.
+        """
+        tokens = self.tokens
+        fallback: tuple[Mention, str | None] | None = None
+        low = max(self.floor, comma - _MAX_APPOSITIVE_TOKENS)
+        for at in range(comma - 1, low, -1):
+            token = tokens[at]
+            if token.text in ";:" or token.kind == "q":
+                break
+            if token.text != ",":
+                continue
+            mention = mention_ending(self.text, tokens, at - 1, self.floor)
+            if mention is None:
+                continue
+            inner = tokens[at + 1 : comma]
+            named = mention_ending(self.text, tokens, comma - 1, at + 1)
+            if (
+                mention.form in ("noun", "title")
+                and named is not None
+                and named.form == "name"
+                and named.first == at + 1
+            ):
+                return named, mention.text
+            role = _role_text(self.text, inner)
+            if mention.form in ("name", "pronoun"):
+                return mention, role
+            if fallback is None:
+                fallback = (mention, role)
+        return fallback
+
+    def _inherited(self, cue: int) -> _Attribution | None:
+        """
+        The subject a participle or ``and``-joined cue shares.
+        """
+        if self.subject is not None:
+            return _Attribution(
+                self.subject.mention,
+                self.subject.resolved,
+                cue,
+                cue,
+                self.subject.role,
+            )
+        tokens = self.tokens
+        if not tokens or tokens[0].kind != "w":
+            return None
+        mention = mention_starting(self.text, tokens, 0, cue)
+        if mention is None:
+            return None
+        return self._attribute(mention, cue, cue, mention.role)
+
+    def _content_start(self, cue: int) -> int:
+        """
+        The first token of the content after *cue*.
+
+        The first token of the content after *cue*: past its object,
+        adjuncts, and ``that`` or a colon.
+        """
+        tokens = self.tokens
+        at = cue + 1
+        base = base_of(tokens[cue].text)
+        if base == "tell" or base in _URGING:
+            at = _skip_object(tokens, at)
+        if base in _URGING:
+            while at < len(tokens) and tokens[at].lower in _URGED_LEADS:
+                at += 1
+            if at < len(tokens) and tokens[at - 1].lower == "to":
+                return at
+            if base != "tell":
+                return len(tokens)
+        at = _skip_adjuncts(tokens, at)
+        if at < len(tokens) and (
+            tokens[at].lower == "that" or tokens[at].text in ",:"
+        ):
+            at += 1
+        return at
+
+    def _content_end(self, start: int) -> int:
+        """
+        The last token of the content that starts at *start*.
+        """
+        tokens = self.tokens
+        at = start
+        while at < len(tokens):
+            token = tokens[at]
+            if token.text in _BREAKS:
+                break
+            if token.text == "," and at + 1 < len(tokens):
+                following = tokens[at + 1]
+                if is_participle(following.text) or (
+                    following.lower in ("and", "but")
+                    and at + 2 < len(tokens)
+                    and base_of(tokens[at + 2].text)
+                ):
+                    break
+            if (
+                token.lower in _JOINERS
+                and at + 1 < len(tokens)
+                and base_of(tokens[at + 1].text)
+                and not is_participle(tokens[at + 1].text)
+            ):
+                break
+            at += 1
+        last = at - 1
+        while last >= start and tokens[last].kind == "p":
+            last -= 1
+        return last
+
+    # -- rule 3: according to --------------------------------------------
+
+    def _according(self, at: int) -> int:
+        """
+        Read ``according to X, CONTENT`` or ``CONTENT, according to X``.
+        """
+        tokens = self.tokens
+        first = at + 2
+        stop = first
+        while stop < len(tokens) and tokens[stop].text not in ",;.":
+            if tokens[stop].kind == "q":
+                return at
+            stop += 1
+        if stop == first:
+            return at
+        mention = _according_mention(self.text, tokens, first, stop)
+        attribution = self._attribute(mention, at, at + 1, mention.role)
+        if at > self.floor:
+            return self._according_after(at, stop, attribution)
+        if stop < len(tokens) and tokens[stop].text == ",":
+            start = stop + 1
+            last = self._content_end(start)
+            if last - start + 1 >= _MIN_INDIRECT_WORDS:
+                kind = _content_kind(tokens[start : last + 1])
+                self._add(start, last, kind, attribution, start)
+                self.floor = last + 1
+                return last
+        return at
+
+    def _according_after(
+        self, at: int, stop: int, attribution: _Attribution
+    ) -> int:
+        """
+        Read ``CONTENT, according to X`` or ``"...," according to X``.
+        """
+        tokens = self.tokens
+        before = tokens[at - 1]
+        if before.kind == "q":
+            self._add(at - 1, at - 1, "direct", attribution, stop)
+            self.floor = stop
+            return stop - 1
+        last = at - 2
+        while last >= self.floor and tokens[last].kind == "p":
+            last -= 1
+        if (
+            before.text in _DASHES | {"("}
+            and last - self.floor + 1 >= _MIN_INDIRECT_WORDS
+        ):
+            kind = _content_kind(tokens[self.floor : last + 1])
+            self._add(self.floor, last, kind, attribution, stop)
+            self.floor = stop
+            return stop - 1
+        return at
+
+    # -- a cue noun: "he gave a warning that ..." ------------------------
+
+    def _noun_cue(self, at: int) -> int:
+        """
+        Read ``SUBJECT VERB a warning (to X) that CONTENT``.
+
+        The speaker is the sentence's first person or body named, or its
+        pronoun, before the noun.
+        """
+        tokens = self.tokens
+        that = at + 1
+        while that < len(tokens) and that - at <= _MAX_PHRASE:
+            if tokens[that].lower == "that":
+                break
+            that += 1
+        else:
+            return 0
+        subject = next(
+            (
+                mention
+                for index in range(self.floor, at)
+                if (
+                    tokens[index].lower in PRONOUNS
+                    or is_name_word(tokens[index])
+                )
+                and (mention := mention_starting(self.text, tokens, index, at))
+                is not None
+                and mention.form in ("name", "pronoun")
+            ),
+            None,
+        )
+        start = that + 1
+        last = self._content_end(start)
+        content = tokens[start : last + 1]
+        if subject is None or not _finite(content):
+            return 0
+        attribution = self._attribute(subject, at, at, subject.role)
+        self._add(start, last, _content_kind(content), attribution, start)
+        self.floor = last + 1
+        return last
+
+    # -- unattributed statements ------------------------------------------
+
+    def _anonymous(self) -> None:
+        """
+        Read ``it emerged that ...`` and its kin, with no speaker.
+        """
+        tokens = self.tokens
+        if self.found:
+            return
+        for at in range(len(tokens) - 2):
+            if tokens[at].lower != "it":
+                continue
+            verb = at + 1
+            if tokens[verb].lower in _PASSIVE:
+                verb += 1
+            if tokens[verb].lower not in _ANONYMOUS_VERBS:
+                continue
+            if verb + 1 < len(tokens) and tokens[verb + 1].lower == "that":
+                start = verb + 2
+                last = self._content_end(start)
+                if last - start + 1 >= _MIN_INDIRECT_WORDS:
+                    self._add_anonymous(at, verb, start, last)
+                return
+
+    def _add_anonymous(
+        self, first: int, verb: int, start: int, last: int
+    ) -> None:
+        """
+        Keep an unattributed statement, with an anonymous speaker.
+        """
+        tokens = self.tokens
+        self.found.append(
+            Draft(
+                tokens[start].start,
+                tokens[last].end,
+                _content_kind(tokens[start : last + 1]),
+                "",
+                None,
+                None,
+                "anonymous",
+                None,
+                None,
+                self.text[tokens[first].start : tokens[verb].end],
+                tokens[first].start,
+                tokens[verb].end,
+                None,
+                0.4,
+            )
+        )
+
+    # -- building statements ----------------------------------------------
+
+    def _attribute(
+        self, mention: Mention, cue_first: int, cue_last: int, role: str | None
+    ) -> _Attribution:
+        """
+        Keep *mention* with its cue; it is resolved when a statement uses it.
+        """
+        return _Attribution(mention, None, cue_first, cue_last, role)
+
+    def _add(
+        self,
+        first: int,
+        last: int,
+        kind: str,
+        attribution: _Attribution,
+        adjuncts: int,
+    ) -> None:
+        """
+        Keep the statement ``tokens[first:last+1]``.
+        """
+        tokens = self.tokens
+        while first < last and tokens[first].kind == "p":
+            first += 1
+        start, end = tokens[first].start, tokens[last].end
+        if kind == "direct":
+            start, end = _quote_span(tokens[first : last + 1])
+        mention = attribution.mention
+        if attribution.resolved is None and mention is not None:
+            attribution.resolved = self.reader.resolver.resolve(
+                attrs.evolve(mention, role=attribution.role)
+            )
+        if self.subject is None:
+            self.subject = attribution
+        resolved = attribution.resolved
+        cue_first, cue_last = attribution.cue_first, attribution.cue_last
+        cue_last = _cue_extent(tokens, cue_first, cue_last)
+        when = _when(self.text, tokens, attribution, adjuncts, first)
+        self.found.append(
+            Draft(
+                start,
+                end,
+                kind,
+                resolved.name if resolved else "",
+                mention.start if mention else None,
+                mention.end if mention else None,
+                resolved.kind if resolved else "anonymous",
+                (resolved.role if resolved else None),
+                resolved.key if resolved else None,
+                self.text[tokens[cue_first].start : tokens[cue_last].end],
+                tokens[cue_first].start,
+                tokens[cue_last].end,
+                when,
+                _confidence(kind, mention, resolved, tokens[cue_first]),
+            )
+        )
+
+
+def _role_text(text: str, inner: Sequence[Token]) -> str | None:
+    """
+    The role an appositive gives, up to any relative clause in it.
+    """
+    words: list[Token] = []
+    for at, token in enumerate(inner):
+        if token.lower in _RELATIVES:
+            break
+        if (
+            token.text == ","
+            and at + 1 < len(inner)
+            and (inner[at + 1].lower in _RELATIVES)
+        ):
+            break
+        words.append(token)
+    while words and words[-1].kind == "p":
+        words.pop()
+    return text[words[0].start : words[-1].end] if words else None
+
+
+def _according_mention(
+    text: str, tokens: Sequence[Token], first: int, stop: int
+) -> Mention:
+    """
+    The source after ``according to``: its last name, or the phrase.
+    """
+    for at in range(stop - 1, first - 1, -1):
+        if is_name_word(tokens[at]):
+            mention = mention_ending(text, tokens, at, first)
+            if mention is not None and mention.form == "name":
+                return mention
+    span = tokens[first:stop]
+    words = text[span[0].start : span[-1].end]
+    mention = mention_ending(text, tokens, stop - 1, first)
+    kind = mention.kind if mention is not None else "organization"
+    return Mention(
+        first,
+        stop - 1,
+        span[0].start,
+        span[-1].end,
+        words,
+        words,
+        "noun",
+        kind,
+    )
+
+
+def _skip_back(tokens: Sequence[Token], at: int, floor: int) -> int:
+    """
+    Step back from *at* over adverbs and auxiliaries before a cue.
+    """
+    while (
+        at >= floor
+        and tokens[at].kind == "w"
+        and (
+            tokens[at].lower in SKIPPED_BEFORE_CUE
+            or (tokens[at].lower.endswith("ly") and not tokens[at].capital)
+        )
+    ):
+        at -= 1
+    return _skip_date_back(tokens, at, floor)
+
+
+def _skip_date_back(tokens: Sequence[Token], at: int, floor: int) -> int:
+    """
+    Step back over date words between a speaker and a cue: "on Monday".
+    """
+    if at >= floor and tokens[at].lower in TIME_WORDS:
+        at -= 1
+        if at >= floor and tokens[at].lower in _DATE_LEAD:
+            at -= 1
+    return at
+
+
+def _skip_object(tokens: Sequence[Token], at: int) -> int:
+    """
+    Step over the object of ``told``: "reporters", "the Globe", "CBC News".
+    """
+    if at >= len(tokens) or tokens[at].kind != "w":
+        return at
+    if tokens[at].lower in _OBJECTS:
+        return at + 1
+    start = at
+    if tokens[at].lower in DETERMINERS:
+        at += 1
+    while (
+        at < len(tokens)
+        and at - start < _MAX_PHRASE
+        and (is_name_word(tokens[at]) or tokens[at].lower in ("of", "the"))
+    ):
+        at += 1
+    if at == start or (at == start + 1 and tokens[start].lower in DETERMINERS):
+        at = start + (1 if tokens[start].kind == "w" else 0)
+        if tokens[start].lower in DETERMINERS and at < len(tokens):
+            at += 1
+    return at
+
+
+def _skip_adjuncts(tokens: Sequence[Token], at: int) -> int:
+    """
+    Step over the adjuncts after a cue.
+
+    Step over date words and a short phrase after a cue ("on Monday", "in
+    a statement", "on Twitter") up to where the content starts.
+    """
+    for _ in range(3):
+        start = at
+        if at < len(tokens) and tokens[at].lower in TIME_WORDS:
+            at += 1
+            continue
+        if (
+            at < len(tokens)
+            and tokens[at].lower in _DATE_LEAD
+            and (at + 1 < len(tokens) and tokens[at + 1].lower in TIME_WORDS)
+        ):
+            at += 2
+            continue
+        if at < len(tokens) and tokens[at].lower in _ADJUNCT_PREPOSITIONS:
+            at = _skip_phrase(tokens, at + 1)
+        if at == start:
+            break
+    return at
+
+
+def _skip_phrase(tokens: Sequence[Token], at: int) -> int:
+    """
+    Step over the noun phrase of a prepositional adjunct.
+    """
+    start = at
+    if at < len(tokens) and tokens[at].lower in DETERMINERS:
+        at += 1
+    while at < len(tokens) and at - start < _MAX_PHRASE:
+        token = tokens[at]
+        if token.kind != "w" or token.lower in DETERMINERS | PRONOUNS:
+            break
+        if token.lower == "that" or base_of(token.text):
+            break
+        at += 1
+    following = tokens[at] if at < len(tokens) else None
+    if following is None or following.kind != "w":
+        return at
+    if following.lower in DETERMINERS | PRONOUNS | {"that"}:
+        return at
+    if following.lower in PREPOSITIONS:
+        return _skip_phrase(tokens, at + 1)
+    return start - 1
+
+
+def _ends_clause(tokens: Sequence[Token], at: int) -> bool:
+    """
+    Whether the clause ends at token *at*: the sentence's end or a stop.
+    """
+    return at >= len(tokens) or tokens[at].kind == "p"
+
+
+def _content_kind(tokens: Sequence[Token]) -> str:
+    """
+    Direct, mixed or indirect, from the quotations a content holds.
+    """
+    words = [t for t in tokens if t.kind != "p"]
+    quotes = [t for t in words if t.kind == "q"]
+    if not quotes:
+        return "indirect"
+    if len(words) == 1:
+        return "direct"
+    return "mixed"
+
+
+def _clause_like(tokens: Sequence[Token]) -> bool:
+    """
+    Whether *tokens* read as a clause.
+
+    Whether *tokens* read as a clause: a subject pronoun first, or a verb
+    among the first few words ("the plan was", "he and his team agreed").
+    """
+    first = tokens[0].lower
+    if first in PREPOSITIONS:
+        return False
+    if first in SUBJECT_PRONOUNS or first.split("\u2019")[0].split("'")[0] in (
+        SUBJECT_PRONOUNS
+    ):
+        return True
+    for at in range(1, min(len(tokens), _CLAUSE_VERB_WITHIN)):
+        token = tokens[at]
+        if token.kind != "w" or token.capital:
+            continue
+        word = token.lower
+        if word in FINITE_VERBS or (
+            word.endswith("ed") and len(word) > _SHORTEST_PAST
+        ):
+            return True
+        if _present_verb(tokens, at):
+            return True
+    return False
+
+
+def _finite(tokens: Sequence[Token]) -> bool:
+    """
+    Whether *tokens* hold a finite verb: a clause goes on in them.
+    """
+    return _clause_like(tokens) or any(t.lower in FINITE_VERBS for t in tokens)
+
+
+def _present_verb(tokens: Sequence[Token], at: int) -> bool:
+    """
+    Whether the word at *at* may be a verb in the present.
+
+    That is an ``-s`` word after a subject and before any preposition, as
+    "lobbies" in "the board lobbies".
+    """
+    word = tokens[at].lower
+    if not word.endswith("s") or word.endswith(_NOT_VERB_ENDINGS):
+        return False
+    before = tokens[at - 1]
+    if before.lower.endswith("ly") and at > 1:
+        before = tokens[at - 2]
+    if before.kind != "w" or before.lower in DETERMINERS | PREPOSITIONS:
+        return False
+    return not any(t.lower in PREPOSITIONS for t in tokens[:at])
+
+
+def _quote_span(tokens: Sequence[Token]) -> tuple[int, int]:
+    """
+    The span of the quotation among *tokens*.
+    """
+    quote = next(t for t in tokens if t.kind == "q")
+    return quote.start, quote.end
+
+
+def _cue_extent(tokens: Sequence[Token], first: int, last: int) -> int:
+    """
+    The cue's last token: "told reporters", "posted on X".
+    """
+    base = base_of(tokens[first].text)
+    after = tokens[last + 1 : last + 3]
+    if base == "tell" and after and after[0].lower in _OBJECTS:
+        return last + 1
+    if (
+        base in _PLATFORM_VERBS
+        and len(after) == _PLATFORM_PHRASE
+        and after[0].lower == "on"
+        and after[1].capital
+    ):
+        return last + 2
+    return last
+
+
+def _when(
+    text: str,
+    tokens: Sequence[Token],
+    attribution: _Attribution,
+    adjuncts: int,
+    content: int,
+) -> str | None:
+    """
+    The date words of the attribution clause, or None.
+    """
+    low = attribution.mention.first if attribution.mention else 0
+    low = min(low, attribution.cue_first)
+    high = adjuncts if adjuncts > attribution.cue_first else len(tokens)
+    if content > attribution.cue_first:
+        high = min(high, content)
+    for at in range(max(low, 0), min(high, len(tokens))):
+        if tokens[at].lower in TIME_WORDS and not _is_may(tokens, at):
+            first = at
+            if at > 0 and tokens[at - 1].lower in _DATE_LEAD:
+                first = at - 1
+            last = at
+            if at + 1 < len(tokens) and tokens[at + 1].lower in TIME_WORDS:
+                last = at + 1
+            return text[tokens[first].start : tokens[last].end]
+    return None
+
+
+def _is_may(tokens: Sequence[Token], at: int) -> bool:
+    """
+    Whether *at* is the verb "may" rather than the month.
+    """
+    return tokens[at].text == "may"
+
+
+def _confidence(
+    kind: str, mention: Mention | None, resolved: Resolved | None, cue: Token
+) -> float:
+    """
+    How clear the attribution is, from 0 (none) to 1.
+    """
+    score = {"direct": 0.9, "mixed": 0.8, "indirect": 0.7}.get(kind, 0.6)
+    if mention is None or resolved is None:
+        return round(score * 0.5, 2)
+    if mention.form == "pronoun" or not resolved.exact:
+        score *= 0.9
+    if base_of(cue.text) not in SAY_VERBS:
+        score *= 0.9
+    return round(score, 2)
+
+
+def find_drafts(
+    text: str,
+    known: Sequence[tuple[str, tuple[str, ...], str | None, str]],
+) -> list[Draft]:
+    """
+    Every statement in *text*, in text order.
+    """
+    return _Reader(text, Resolver(known)).read()

@@ -1,0 +1,252 @@
+"""
+Paragraphs, tokens and sentences, with exact offsets into the text.
+
+A quotation is one token: a sentence never ends inside a quotation, so a
+quote of several sentences stays whole, as in ""One. Two," she said."
+"""
+
+import re
+
+import attrs
+
+from claimtrack._statements._cues import CUES
+from claimtrack._statements._marks import (
+    DOUBLE_MARKS,
+    Quotation,
+    opens_here,
+    paragraph_quotations,
+    single_quotations,
+)
+from claimtrack._statements._words import words
+
+
+ABBREVIATIONS = words(
+    "mr mrs ms dr prof sen rep gov lt gen col sgt cpl capt cmdr const "
+    "insp supt det st jr sr inc ltd co corp no vs rev hon maj adm fr mt "
+    "ft pres dept atty gov't u.s u.k u.n e.g i.e"
+)
+"""Words whose trailing period does not end a sentence."""
+
+_WORD = re.compile(r"\w+(?:[-\u2019'&.]\w+)*", re.UNICODE)
+_PARAGRAPH = re.compile(r"[^\n\r\u2028\u2029]+")
+_ENDS = frozenset(".!?")
+_CUE_WITHIN = 5
+
+
+@attrs.frozen
+class Token:
+    """
+    A word, a punctuation mark or a whole quotation.
+
+    Attributes:
+        start: Its first offset.
+        end: The offset just after it.
+        text: Its text; a quotation's marks included.
+        kind: ``"w"`` a word, ``"p"`` a punctuation mark, ``"q"`` a
+            quotation.
+        closed: For a quotation, whether it closed in the text.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    closed: bool = True
+
+    @property
+    def lower(self) -> str:
+        """
+        The text in lower case.
+        """
+        return self.text.lower()
+
+    @property
+    def capital(self) -> bool:
+        """
+        Whether this is a word that begins with a capital letter.
+        """
+        return self.kind == "w" and self.text[:1].isupper()
+
+
+@attrs.frozen
+class Paragraph:
+    """
+    A paragraph: its offsets and its sentences as lists of tokens.
+    """
+
+    start: int
+    end: int
+    sentences: tuple[tuple[Token, ...], ...]
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """
+    Split *text* into paragraphs of sentences of tokens.
+
+    A quotation left open at a paragraph's end and taken up again by an
+    opening mark at the next paragraph's start is one quotation: its token
+    is in the first paragraph, and the paragraphs it covers are merged.
+    """
+    spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    merged: list[tuple[int, int, list[Quotation]]] = []
+    for start, end in spans:
+        quotes = paragraph_quotations(text, start, end)
+        if merged and _continues(text, merged[-1][2], start, end):
+            first, _, previous = merged.pop()
+            last = previous.pop()
+            quotes = _joined(last, quotes)
+            merged.append((first, end, previous + quotes))
+        else:
+            merged.append((start, end, quotes))
+    return [
+        Paragraph(start, end, _sentences(text, start, end, quotes))
+        for start, end, quotes in merged
+    ]
+
+
+def _continues(
+    text: str, quotes: list[Quotation], start: int, end: int
+) -> bool:
+    """
+    Whether the paragraph ``text[start:end]`` goes on the last quotation.
+    """
+    if not quotes or quotes[-1].closed:
+        return False
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    at = start + lead
+    return text[at] in DOUBLE_MARKS and opens_here(text, at)
+
+
+def _joined(last: Quotation, quotes: list[Quotation]) -> list[Quotation]:
+    """
+    Join the open quotation *last* to the first quotation of *quotes*.
+    """
+    first = quotes[0]
+    return [
+        Quotation(last.start, first.end, closed=first.closed),
+        *quotes[1:],
+    ]
+
+
+def _sentences(
+    text: str, start: int, end: int, quotes: list[Quotation]
+) -> tuple[tuple[Token, ...], ...]:
+    """
+    Tokenise ``text[start:end]`` and split the tokens into sentences.
+    """
+    quotes = sorted(
+        quotes + single_quotations(text, start, end, quotes),
+        key=lambda q: q.start,
+    )
+    tokens = _tokens(text, start, end, quotes)
+    sentences: list[tuple[Token, ...]] = []
+    current: list[Token] = []
+    for index, token in enumerate(tokens):
+        current.append(token)
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is not None and _ends_sentence(
+            token, following, attributed=_cue_follows(tokens, index + 1)
+        ):
+            sentences.append(tuple(current))
+            current = []
+    if current:
+        sentences.append(tuple(current))
+    return tuple(sentences)
+
+
+def _tokens(
+    text: str, start: int, end: int, quotes: list[Quotation]
+) -> list[Token]:
+    """
+    The tokens of ``text[start:end]``, each quotation as one token.
+    """
+    tokens: list[Token] = []
+    at = start
+    for quote in [*quotes, Quotation(end, end, closed=True)]:
+        tokens.extend(_plain_tokens(text, at, quote.start))
+        if quote.end > quote.start:
+            tokens.append(
+                Token(
+                    quote.start,
+                    quote.end,
+                    text[quote.start : quote.end],
+                    "q",
+                    closed=quote.closed,
+                )
+            )
+        at = max(at, quote.end)
+    return tokens
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
+    """
+    The words and punctuation marks of ``text[start:end]``.
+    """
+    tokens: list[Token] = []
+    at = start
+    while at < end:
+        char = text[at]
+        if char.isspace():
+            at += 1
+            continue
+        match = _WORD.match(text, at, end)
+        if match is None:
+            tokens.append(Token(at, at + 1, char, "p"))
+            at += 1
+            continue
+        stop = match.end()
+        word = text[at:stop]
+        if (
+            stop < end
+            and text[stop] == "."
+            and (word.lower() in ABBREVIATIONS or _initial(word))
+        ):
+            stop += 1
+        tokens.append(Token(at, stop, text[at:stop], "w"))
+        at = stop
+    return tokens
+
+
+def _cue_follows(tokens: list[Token], at: int) -> bool:
+    """
+    Whether a reporting cue comes within a few words from *at*.
+
+    Whether a reporting cue comes within a few words from *at*, before
+    any punctuation: "Jane Roe said", "said the minister".
+    """
+    for token in tokens[at : at + _CUE_WITHIN]:
+        if token.kind != "w":
+            return False
+        if not token.capital and token.lower in CUES:
+            return True
+    return False
+
+
+def _initial(word: str) -> bool:
+    """
+    Whether *word* is an initial, as in "J. Smith" or "U.S".
+    """
+    return (len(word) == 1 and word.isupper()) or bool(
+        re.fullmatch(r"(?:\w\.)+\w", word)
+    )
+
+
+def _ends_sentence(
+    token: Token, following: Token, *, attributed: bool = False
+) -> bool:
+    """
+    Whether a sentence ends after *token*.
+
+    Whether a sentence ends after *token*, given the token after it; a
+    quotation ending in "!" or "?" does not end it when an *attributed*
+    cue follows (""Stop!" Jane Roe said.").
+    """
+    starts = following.kind == "q" or following.text[:1].isupper()
+    starts = starts or following.text[:1].isdigit()
+    if token.kind == "p":
+        return token.text in _ENDS and starts
+    if token.kind == "q":
+        inner = token.text[:-1].rstrip() if token.closed else token.text
+        return inner[-1:] in _ENDS and starts and not attributed
+    return False

@@ -1,0 +1,530 @@
+"""
+Tests for the rule-based finder of attributed statements.
+
+Every text here is written for the tests, except the seed article, which
+is the project's own worked example.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from claimtrack._statements import Found, Known, find
+from claimtrack.exceptions import (
+    ClaimtrackError,
+    InvalidTypeError,
+    InvalidValueError,
+)
+
+
+SEED = Path(__file__).resolve().parent.parent / "seeds"
+SEED_TEXT = (SEED / "000_821ae99d464d4b5b.txt").read_text(encoding="utf-8")
+
+
+def said(text, known=()):
+    """
+    The statements of *text* as (kind, statement, speaker) triples.
+    """
+    return [
+        (f.kind, text[f.start : f.end], f.speaker) for f in find(text, known)
+    ]
+
+
+def one(text, known=()):
+    """
+    The one statement found in *text*.
+    """
+    (found,) = find(text, known)
+    return found
+
+
+class TestArguments:
+    """
+    find refuses what is not text or not known actors.
+    """
+
+    def test_text_not_str(self):
+        """
+        A text that is not a str is refused, naming the argument.
+        """
+        with pytest.raises(InvalidTypeError) as caught:
+            find(b"He said so.")
+        assert "text" == caught.value.field
+
+    @pytest.mark.parametrize("known", ["Rubio", 3, [object()]])
+    def test_known_not_sequence_of_known(self, known):
+        """
+        Known actors must be a sequence of Known.
+        """
+        with pytest.raises(InvalidTypeError) as caught:
+            find("He said so.", known)
+        assert "known" == caught.value.field
+
+    def test_known_names_checked(self):
+        """
+        A Known needs a tuple of names, none blank, and a kind it knows.
+        """
+        with pytest.raises(InvalidTypeError):
+            Known("a", ["Marco Rubio"])
+        with pytest.raises(InvalidValueError):
+            Known("a", ())
+        with pytest.raises(InvalidValueError):
+            Known("a", ("  ",))
+        with pytest.raises(ValueError, match="kind"):
+            Known("a", ("Rubio",), kind="planet")
+
+    def test_errors_are_claimtrack_errors(self):
+        """
+        The errors are ClaimtrackErrors.
+        """
+        with pytest.raises(ClaimtrackError):
+            find(None)
+
+    def test_empty(self):
+        """
+        An empty or blank text holds no statements.
+        """
+        assert [] == find("")
+        assert [] == find(" \n\n ")
+
+
+class TestDirect:
+    """
+    Quotations with their speaker before or after them.
+    """
+
+    def test_speaker_after(self):
+        """
+        A quotation, then the speaker and the cue.
+        """
+        text = "“We will build it,” Jane Roe said."
+        found = one(text)
+        assert "direct" == found.kind
+        assert "“We will build it,”" == text[found.start : found.end]
+        assert "Jane Roe" == found.speaker
+        assert "Jane Roe" == text[found.speaker_start : found.speaker_end]
+        assert "said" == found.cue
+        assert "person" == found.speaker_kind
+
+    def test_inverted(self):
+        """
+        A quotation, then the cue and the speaker with an appositive role.
+        """
+        text = '"It is late," said Tom Poe, the mayor of Elmtown.'
+        found = one(text)
+        assert "Tom Poe" == found.speaker
+        assert "the mayor of Elmtown" == found.role
+
+    def test_speaker_before(self):
+        """
+        The speaker and the cue with a colon, then the quotation.
+        """
+        text = "The minister told reporters: “The plan is ready.”"
+        found = one(text)
+        assert "direct" == found.kind
+        assert "“The plan is ready.”" == text[found.start : found.end]
+        assert "told reporters" == found.cue
+
+    def test_split_quote_two_spans(self):
+        """
+        A quotation split by its cue gives two statements.
+        """
+        text = '"We are ready," he said, "to take them." Later, Jo Ames left.'
+        assert [
+            ("direct", '"We are ready,"', "he"),
+            ("direct", '"to take them."', "he"),
+        ] == said(text)
+
+    def test_exclamation_before_cue(self):
+        """
+        A quotation ending in "!" keeps its cue in the same sentence.
+        """
+        text = "“Get out of here!” Ann Lee shouted at the crowd."
+        assert [("direct", "“Get out of here!”", "Ann Lee")] == said(text)
+
+    def test_mark_styles(self):
+        """
+        Guillemets, low marks and corner brackets all quote.
+        """
+        for quote in ("«Nous partons,»", "„Wir gehen,“", "「We go,」"):
+            text = f"{quote} Ann Lee said."
+            assert [("direct", quote, "Ann Lee")] == said(text)
+
+    def test_mixed_straight_and_curly(self):
+        """
+        A curly mark may close a straight one.
+        """
+        text = '"It is over,” Ann Lee said.'
+        assert [("direct", '"It is over,”', "Ann Lee")] == said(text)
+
+    def test_single_marks(self):
+        """
+        Single marks quote several words; apostrophes do not.
+        """
+        text = "‘We won’t back down,’ Ann Lee said of the strikers’ plan."
+        assert [("direct", "‘We won’t back down,’", "Ann Lee")] == said(text)
+
+    def test_quote_over_paragraphs(self):
+        """
+        A quotation left open and taken up again is one statement.
+        """
+        text = "“We tried everything.\n\n“Nothing worked,” Ann Lee said."
+        assert [("direct", text[:-14], "Ann Lee")] == said(text)
+
+    def test_unclosed_quote(self):
+        """
+        A quotation never closed ends with its paragraph.
+        """
+        text = "Ann Lee said: “We tried everything\n\nThen she left."
+        found = find(text)[0]
+        assert "“We tried everything" == text[found.start : found.end]
+
+
+class TestIndirect:
+    """
+    Reported speech, before or after its cue.
+    """
+
+    def test_said_that(self):
+        """
+        "X said that ..." reports the clause after "that".
+        """
+        text = "Ann Lee said that the bridge would open in May."
+        assert [
+            ("indirect", "the bridge would open in May", "Ann Lee")
+        ] == said(text)
+
+    def test_said_clause(self):
+        """
+        "X said ..." reports the clause without "that".
+        """
+        text = "The council said Monday the budget was balanced."
+        found = one(text)
+        assert "the budget was balanced" == text[found.start : found.end]
+        assert "The council" == found.speaker
+        assert "organization" == found.speaker_kind
+        assert "Monday" == found.when
+
+    def test_content_first(self):
+        """
+        "..., X said." reports the clause before the comma.
+        """
+        text = "The plan will cost more than expected, Ann Lee said."
+        assert [
+            ("indirect", "The plan will cost more than expected", "Ann Lee")
+        ] == said(text)
+
+    def test_according_to_first(self):
+        """
+        "According to X, ..." reports the clause after the comma.
+        """
+        text = "According to the city, the road will close for a week."
+        found = one(text)
+        assert (
+            "the road will close for a week" == text[found.start : found.end]
+        )
+        assert "the city" == found.speaker
+        assert "According to" == found.cue
+
+    def test_according_to_last(self):
+        """
+        "..., according to X." reports the clause before it.
+        """
+        text = (
+            "The road will close for a week, according to Main Street Works."
+        )
+        found = one(text)
+        assert (
+            "The road will close for a week" == text[found.start : found.end]
+        )
+        assert "Main Street Works" == found.speaker
+
+    def test_according_to_after_quote(self):
+        """
+        A quotation, then "according to X".
+        """
+        text = '"It is a crisis," according to Dr. Ann Lee, a nurse.'
+        assert [("direct", '"It is a crisis,"', "Ann Lee")] == said(text)
+
+    def test_urged_to(self):
+        """
+        "urged X to ..." reports what was urged.
+        """
+        text = "Police urged drivers to stay off the roads."
+        assert [("indirect", "stay off the roads", "Police")] == said(text)
+
+    def test_participle(self):
+        """
+        ", saying ..." shares the sentence's subject.
+        """
+        text = "The union rejected the offer, saying it was far too low."
+        assert [("indirect", "it was far too low", "The union")] == said(text)
+
+    def test_added_after_and(self):
+        """
+        "and added ..." shares its subject with the cue before.
+        """
+        text = "Ann Lee said the plan was sound and added that it was cheap."
+        assert [
+            ("indirect", "the plan was sound", "Ann Lee"),
+            ("indirect", "it was cheap", "Ann Lee"),
+        ] == said(text)
+
+    def test_noun_cue(self):
+        """
+        "gave a warning that ..." reports the clause.
+        """
+        text = "Ann Lee gave a warning that prices would rise again."
+        assert [("indirect", "prices would rise again", "Ann Lee")] == said(
+            text
+        )
+
+    def test_not_speech(self):
+        """
+        Verbs of speech used for other things report nothing.
+        """
+        assert [] == said("The team added another goal in the third period.")
+        assert [] == said("Ann Lee denied the request for more money.")
+        assert [] == said("She was told to wait.")
+
+    def test_anonymous(self):
+        """
+        "it emerged that ..." is kept with no speaker.
+        """
+        text = "It emerged that the mayor had resigned in May."
+        found = one(text)
+        assert "indirect" == found.kind
+        assert "" == found.speaker
+        assert "anonymous" == found.speaker_kind
+        assert found.speaker_start is None
+
+    def test_sources(self):
+        """
+        "sources said" attributes to anonymous sources, not to a name.
+        """
+        text = "Sources said the deal was close."
+        found = one(text)
+        assert "Sources" == found.speaker
+        assert "anonymous" == found.speaker_kind
+
+
+class TestMixed:
+    """
+    Reported speech holding a quoted fragment.
+    """
+
+    def test_mixed(self):
+        """
+        A clause with a quotation inside is mixed.
+        """
+        text = "Ann Lee said the talks were “going nowhere” this week."
+        found = one(text)
+        assert "mixed" == found.kind
+        assert (
+            "the talks were “going nowhere” this week"
+            == text[found.start : found.end]
+        )
+
+
+class TestFloating:
+    """
+    Quotations alone in their sentence.
+    """
+
+    def test_after_speaker(self):
+        """
+        A quotation alone goes to the speaker before it.
+        """
+        text = (
+            "“We are tired,” said Ann Lee, a nurse.\n\n"
+            "“Nobody listens to us any more.”"
+        )
+        assert [
+            ("direct", "“We are tired,”", "Ann Lee"),
+            ("floating", "“Nobody listens to us any more.”", "Ann Lee"),
+        ] == said(text)
+        assert "" == find(text)[1].cue
+
+    def test_no_speaker(self):
+        """
+        A quotation with no speaker anywhere is not a statement.
+        """
+        assert [] == said("“Nobody listens to us any more.”")
+
+    def test_scare_quotes(self):
+        """
+        A word or two in quotation marks is not a statement.
+        """
+        assert [] == said("The so-called “safe” option was dropped.")
+
+
+class TestSpeakers:
+    """
+    Resolving who speaks.
+    """
+
+    def test_surname(self):
+        """
+        A surname after the full name resolves to the full name.
+        """
+        text = (
+            "Ann Lee, a nurse, said the ward was full. "
+            "Lee said the staff were tired."
+        )
+        assert ["Ann Lee", "Ann Lee"] == [f.speaker for f in find(text)]
+
+    def test_pronoun_gender(self):
+        """
+        "she" skips a man named since.
+        """
+        text = (
+            "Ms. Ann Lee said the ward was full. Mr. Tom Poe, 54, agreed "
+            "to help. She said the staff were tired."
+        )
+        assert ["Ann Lee", "Ann Lee"] == [f.speaker for f in find(text)]
+
+    def test_title_before_name(self):
+        """
+        A title before a name gives the role.
+        """
+        found = one("Health Minister Ann Lee said the plan was ready.")
+        assert "Ann Lee" == found.speaker
+        assert "Health Minister" == found.role
+
+    def test_appositive_is_name(self):
+        """
+        "His father, Tom Poe, said" gives the name, with the phrase as role.
+        """
+        found = one("His father, Tom Poe, said the boy was safe.")
+        assert "Tom Poe" == found.speaker
+        assert "His father" == found.role
+
+    def test_member_of_body(self):
+        """
+        "Ann Lee with the Health Authority says" gives the person.
+        """
+        found = one("Ann Lee with the Health Authority says the ward is full.")
+        assert "Ann Lee" == found.speaker
+
+    def test_group(self):
+        """
+        Plural nouns speak as groups.
+        """
+        found = one("Officials said the border would stay open.")
+        assert "Officials" == found.speaker
+        assert "group" == found.speaker_kind
+
+    def test_known_by_alias(self):
+        """
+        A known actor's alias resolves to its key and name.
+        """
+        known = [Known("rubio", ("Marco Rubio", "Rubio"), "Secretary")]
+        found = one("Rubio said the talks went well.", known)
+        assert "rubio" == found.known
+        assert "Marco Rubio" == found.speaker
+
+    def test_known_by_role(self):
+        """
+        A title resolves to the known actor whose role holds it.
+        """
+        known = [Known("rubio", ("Marco Rubio",), "US Secretary of State")]
+        found = one("The secretary said the talks went well.", known)
+        assert "rubio" == found.known
+        assert "Marco Rubio" == found.speaker
+
+    def test_title_after_name(self):
+        """
+        A title resolves to the person whose role holds it.
+        """
+        text = (
+            "Judge Ann Lee heard the case. The judge said the law was clear."
+        )
+        assert ["Ann Lee"] == [f.speaker for f in find(text)]
+
+
+class TestCaptions:
+    """
+    Captions and headings hold no statements.
+    """
+
+    def test_credit(self):
+        """
+        A paragraph ending with a photo credit is skipped.
+        """
+        text = "Ann Lee said the ward was full. (Tom Poe/Daily News)"
+        assert [] == find(text)
+
+    def test_heading(self):
+        """
+        A "READ MORE:" line is skipped.
+        """
+        assert [] == find("READ MORE: Ann Lee says the ward is full")
+
+    def test_running_time(self):
+        """
+        A video heading with its running time is skipped.
+        """
+        assert [] == find("Ann Lee says the ward is full. 2:05")
+
+
+class TestSeed:
+    """
+    The seed article's statements, each with its speaker.
+    """
+
+    def test_statements(self):
+        """
+        Every attributed statement of the seed is found with its speaker.
+        """
+        found = find(SEED_TEXT)
+        assert [
+            (
+                "indirect",
+                "the President of El Salvador has offered",
+                "Marco Rubio",
+            ),
+            ("mixed", "President Nayib Bukele “has agreed", "Marco Rubio"),
+            ("direct", "\"He's also offered to do the same", "Marco Rubio"),
+            ("indirect", "unless the government moved", "Marco Rubio"),
+            ("indirect", "this might be an option", "Officials"),
+            ("indirect", "they were finalizing one", "Nayib Bukele"),
+            ("mixed", "it was a broad agreement", "Nayib Bukele"),
+        ] == [
+            (f.kind, SEED_TEXT[f.start : f.start + len(prefix)], f.speaker)
+            for f, prefix in zip(
+                found,
+                [
+                    "the President of El Salvador has offered",
+                    "President Nayib Bukele “has agreed",
+                    "\"He's also offered to do the same",
+                    "unless the government moved",
+                    "this might be an option",
+                    "they were finalizing one",
+                    "it was a broad agreement",
+                ],
+                strict=True,
+            )
+        ]
+
+    def test_roles_and_known(self):
+        """
+        Roles come from titles; known actors resolve by name and alias.
+        """
+        known = [
+            Known("rubio", ("Marco Rubio", "Rubio"), "US Secretary of State"),
+            Known("bukele", ("Nayib Bukele", "Bukele"), "President"),
+        ]
+        found = find(SEED_TEXT, known)
+        assert "US Secretary of State" == found[0].role
+        assert ["rubio"] * 4 + [None] + ["bukele"] * 2 == [
+            f.known for f in found
+        ]
+
+    def test_found_is_a_value(self):
+        """
+        A Found is a frozen value with exact offsets.
+        """
+        found = find(SEED_TEXT)[0]
+        assert isinstance(found, Found)
+        assert 0 < found.confidence <= 1
+        assert SEED_TEXT[found.cue_start : found.cue_end] == found.cue
