@@ -396,8 +396,9 @@ class PostgresJournal:
             )
             self._check_open(create=create)
         except pg.Error as exc:
+            error = self._failed(exc, "cannot open: ")
             self.db.close()
-            raise self._failed(exc, "cannot open: ") from exc
+            raise error from exc
         except BaseException:
             self.db.close()
             raise
@@ -621,8 +622,8 @@ class PostgresJournal:
                 "insert into claimtrack_meta values (%s, %s)",
                 [("format", FORMAT), ("version", str(VERSION))],
             )
-        else:
-            self._migrate(self._check_version(meta))
+        elif (version := self._check_version(meta)) < VERSION:
+            self._migrate(version)
         chosen = policy or Policy()
         self.db.execute(
             "insert into claimtrack_trackers values (%s, %s) "
