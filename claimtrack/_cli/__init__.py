@@ -52,6 +52,12 @@ from claimtrack._cli._context import (
     _os_reason,
     code_of,
 )
+from claimtrack._cli._copying import (
+    _configure_copy,
+    _configure_watch,
+    _copy,
+    _watch,
+)
 from claimtrack._cli._files import (
     _configure_export,
     _configure_import,
@@ -195,6 +201,18 @@ _COMMANDS = (
     ),
     _Command("export", "write the store out", _configure_export, _export),
     _Command("merge", "add another copy's changes", _configure_merge, _merge),
+    _Command(
+        "copy",
+        "copy a whole tracker between SQLite, JSON and PostgreSQL",
+        _configure_copy,
+        _copy,
+    ),
+    _Command(
+        "watch",
+        "print the store's changes as they land, from every writer",
+        _configure_watch,
+        _watch,
+    ),
     _Command("report", "write a report to read", _configure_report, _report),
 )
 """Every subcommand, in the order ``--help`` lists them."""
