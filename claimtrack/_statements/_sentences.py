@@ -11,9 +11,7 @@ import attrs
 
 from claimtrack._statements._cues import CUES
 from claimtrack._statements._marks import (
-    DOUBLE_MARKS,
     Quotation,
-    opens_here,
     paragraph_quotations,
     single_quotations,
 )
@@ -92,7 +90,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     merged: list[tuple[int, int, list[Quotation]]] = []
     for start, end in spans:
         quotes = paragraph_quotations(text, start, end)
-        if merged and _continues(text, merged[-1][2], start, end):
+        if merged and _continues(text, merged[-1][2], quotes, start):
             first, _, previous = merged.pop()
             last = previous.pop()
             quotes = _joined(last, quotes)
@@ -106,16 +104,20 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _continues(
-    text: str, quotes: list[Quotation], start: int, end: int
+    text: str, previous: list[Quotation], quotes: list[Quotation], start: int
 ) -> bool:
     """
-    Whether the paragraph ``text[start:end]`` goes on the last quotation.
+    Whether a paragraph goes on the quotation the one before left open.
+
+    It does when its first quotation (among *quotes*) opens at its first
+    character (*start* is where the paragraph starts).
     """
-    if not quotes or quotes[-1].closed:
+    if not previous or previous[-1].closed or not quotes:
         return False
-    lead = len(text[start:end]) - len(text[start:end].lstrip())
-    at = start + lead
-    return text[at] in DOUBLE_MARKS and opens_here(text, at)
+    lead = start
+    while text[lead].isspace():
+        lead += 1
+    return quotes[0].start == lead
 
 
 def _joined(last: Quotation, quotes: list[Quotation]) -> list[Quotation]:
