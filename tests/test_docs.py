@@ -15,6 +15,8 @@ import pytest
 
 import claimtrack as ct
 
+from . import postgres
+
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -55,6 +57,8 @@ class TestDocs:
         Every block of the page runs and every doctest output matches.
         """
         monkeypatch.chdir(ROOT)
+        if page.name == "team.md":  # a database of its own, or skip
+            monkeypatch.setenv(postgres.VARIABLE, postgres.database())
         namespace: dict[str, object] = {"__name__": f"docs.{page.stem}"}
         runner = doctest.DocTestRunner(optionflags=FLAGS)
         parser = doctest.DocTestParser()

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,7 @@ from claimtrack._journals._sqlite import _row
 from . import postgres
 
 
+ROOT = Path(__file__).resolve().parent.parent
 T0 = "2025-02-05T09:00:00+00:00"
 NOT_A_VERSION = "update claimtrack_meta set value = 'v1' where key = 'version'"
 NEWER_VERSION = "update claimtrack_meta set value = '99' where key = 'version'"
@@ -443,6 +445,20 @@ class TestRoles:
     """
     Roles with the GRANTs docs/team.md gives, and without them.
     """
+
+    def test_grants_are_the_documented_ones(self):
+        """
+        The GRANTs these tests give are those docs/team.md gives.
+        """
+        page = " ".join((ROOT / "docs" / "team.md").read_text().split())
+        reader = len(READER_GRANTS)
+        for grants, name in (
+            (READER_GRANTS, "editor"),
+            (ANALYST_GRANTS[reader:], "ana"),
+        ):
+            for grant in grants:
+                shown = grant.format(role=name, database="factcheck")
+                assert f"{shown};" in page
 
     def test_read_only_editor(self):
         """
