@@ -528,3 +528,251 @@ class TestSeed:
         assert isinstance(found, Found)
         assert 0 < found.confidence <= 1
         assert SEED_TEXT[found.cue_start : found.cue_end] == found.cue
+
+
+CASES = {
+    "heading with one capitalised word": (
+        "WATCH: Ann Lee says the ward is full",
+        [],
+    ),
+    "too short to report": ("Fine, she said.", []),
+    "attribution with no full stop": (
+        "It is all over now, she said in a letter",
+        [("indirect", "It is all over now", "she")],
+    ),
+    "attribution with a long tail": (
+        (
+            "It is all over now, she said in a long letter to the members "
+            "of the board of the club."
+        ),
+        [],
+    ),
+    "cue inside the clause": (
+        "Most of the drugs, he says, are meant for short use.",
+        [
+            ("indirect", "Most of the drugs", "he"),
+            ("indirect", "are meant for short use", "he"),
+        ],
+    ),
+    "too few words after the cue": ("She said no way.", []),
+    "relative clause": (
+        "That would be Ann Lee, who confessed that she was tired.",
+        [("indirect", "she was tired", "Ann Lee")],
+    ),
+    "speaker with a role after a quotation": (
+        "\u201cIt failed,\u201d the chair, a lawyer, said.",
+        [("direct", "\u201cIt failed,\u201d", "the chair")],
+    ),
+    "the nearest noun before commas": (
+        (
+            "Tired, hungry and cold, the workers, all nurses, said the ward "
+            "was full."
+        ),
+        [("indirect", "the ward was full", "the workers")],
+    ),
+    "participle after a bracket": (
+        "(The union rejected the offer, saying it was low.)",
+        [("indirect", "it was low", "The union")],
+    ),
+    "participle after a date": (
+        "Yesterday the union rejected the offer, saying it was low.",
+        [("indirect", "it was low", "the union")],
+    ),
+    "and added after a comma": (
+        "Ann Lee said the plan was sound, and added that it was cheap.",
+        [
+            ("indirect", "the plan was sound", "Ann Lee"),
+            ("indirect", "it was cheap", "Ann Lee"),
+        ],
+    ),
+    "according to a quotation": (
+        "According to \u201cThe Times\u201d, the plan failed.",
+        [],
+    ),
+    "according to nothing": ("The plan failed, according to.", []),
+    "according to with no comma": (
+        "According to the city the road will close for a week.",
+        [],
+    ),
+    "according to inside a clause": (
+        "The road closed and according to the city it will stay closed.",
+        [],
+    ),
+    "content in brackets": (
+        "(The plan was sound and cheap), she said.",
+        [("indirect", "The plan was sound and cheap", "she")],
+    ),
+    "relative clause as appositive": (
+        "Ann Lee, who chairs the board, said the plan was sound.",
+        [("indirect", "the plan was sound", "Ann Lee")],
+    ),
+    "role before a relative clause": (
+        "Ann Lee, a nurse, who works nights, said the ward was full.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "date between speaker and cue": (
+        "Ann Lee on Monday said the ward was full.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "told and a comma": (
+        "Ann Lee told, \u201cWe are full.\u201d",
+        [("direct", "\u201cWe are full.\u201d", "Ann Lee")],
+    ),
+    "date after the cue": (
+        "Ann Lee said last week the ward was full.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "phrase after the cue": (
+        "Ann Lee said in a statement the ward was full.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "phrase then that": (
+        "Ann Lee said in writing that the ward was full.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "phrases joined by of": (
+        "Ann Lee said in the city of Elm the ward was full.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "phrase too long to step over": (
+        (
+            "Ann Lee said during the long cold winter storm season nurses "
+            "were tired."
+        ),
+        [],
+    ),
+    "verb and preposition": (
+        "Ann Lee insisted on a full review of the case.",
+        [],
+    ),
+    "clause with a name as subject": (
+        "Ann Lee argued Elm Street needs a new bridge.",
+        [("indirect", "Elm Street needs a new bridge", "Ann Lee")],
+    ),
+    "warning with no clause": (
+        "Ann Lee issued a warning to drivers on icy roads near the lake.",
+        [],
+    ),
+    "warning with no speaker": ("The warning that came too late.", []),
+}
+
+
+class TestRules:
+    """
+    Each rule on a sentence that needs it, or that it must leave alone.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "expected"), list(CASES.values()), ids=list(CASES)
+    )
+    def test_case(self, text, expected):
+        """
+        The sentence gives the statements expected, and only those.
+        """
+        assert expected == said(text)
+
+    def test_role_keeps_brackets(self):
+        """
+        An appositive's brackets stay whole in the role.
+        """
+        found = one("Ann Lee, a nurse (retired), said the ward was full.")
+        assert "a nurse (retired)" == found.role
+
+    def test_platform(self):
+        """
+        "posted on Facebook" is the cue; a weekday is not a platform.
+        """
+        found = one("Ann Lee posted on Facebook that the ward was full.")
+        assert "posted on Facebook" == found.cue
+        found = one("Ann Lee said on Monday morning that the ward was full.")
+        assert "said" == found.cue
+        assert "on Monday morning" == found.when
+
+
+MORE_CASES = {
+    "quotation in the words after an attribution": (
+        "The plan is dead now, she said with \u201cdeep regret.\u201d",
+        [],
+    ),
+    "cue with nothing before it": ("said the plan was sound.", []),
+    "role after a semicolon": (
+        "The vote ended; the chair, a lawyer, said the rules were clear.",
+        [("indirect", "the rules were clear", "the chair")],
+    ),
+    "subject after a comma": (
+        "In 2019, the union rejected the offer, saying it was low.",
+        [("indirect", "it was low", "the union")],
+    ),
+    "semicolon ends the content": (
+        "Ann Lee said the ward was full; nurses were tired.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "according to, too short": ("According to the city, no.", []),
+    "according to after a bracket": (
+        "The road will close (for a week), according to the city.",
+        [("indirect", "The road will close (for a week", "the city")],
+    ),
+    "it emerged, too short": ("It emerged that he left.", []),
+    "it emerged, no clause": ("It emerged later.", []),
+    "second quotation not at the end": (
+        (
+            "\u201cWe are ready,\u201d he said, \u201cto take them\u201d "
+            "on Monday."
+        ),
+        [("direct", "\u201cWe are ready,\u201d", "he")],
+    ),
+    "cue inside a short clause": (
+        "Most of the drugs, he says, are bad.",
+        [("indirect", "Most of the drugs", "he")],
+    ),
+    "date between subject and cue": (
+        "The mayor Tuesday said the plan was dead.",
+        [("indirect", "the plan was dead", "The mayor")],
+    ),
+    "preposition after the cue": (
+        "Ann Lee argued for a new bridge across the river.",
+        [],
+    ),
+    "verb in the present": (
+        "Ann Lee argued the board quietly lobbies its members.",
+        [("indirect", "the board quietly lobbies its members", "Ann Lee")],
+    ),
+    "noun phrase, no verb": ("Ann Lee noted the cost of new repairs.", []),
+    "told and a lower-case object": (
+        "Ann Lee told the court she was tired.",
+        [("indirect", "she was tired", "Ann Lee")],
+    ),
+    "told and a name": (
+        "Ann Lee told CBC News the ward was full.",
+        [("indirect", "the ward was full", "Ann Lee")],
+    ),
+    "a verb that is also a noun": (
+        "Some claim the vote was rigged.",
+        [("indirect", "the vote was rigged", "Some")],
+    ),
+    "adjuncts one after another": (
+        "The mayor said on Monday last week in a statement the plan was dead.",
+        [("indirect", "the plan was dead", "The mayor")],
+    ),
+}
+
+
+class TestMoreRules:
+    """
+    More sentences at the edges of the rules.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "expected"), list(MORE_CASES.values()), ids=list(MORE_CASES)
+    )
+    def test_case(self, text, expected):
+        """
+        The sentence gives the statements expected, and only those.
+        """
+        assert expected == said(text)
+
+    def test_told_him(self):
+        """
+        "told him" is the cue, with its object.
+        """
+        assert "told him" == one("Ann Lee told him the ward was full.").cue

@@ -71,6 +71,7 @@ _HEADING_TOKENS = 3
 _CREDIT_TOKENS = 12
 _RUNNING_TIME_TOKENS = 3
 _JOINERS = frozenset(("and", "but"))
+_PHRASE_STOPS = DETERMINERS | PRONOUNS | PREPOSITIONS | {"that"}
 _PLAIN_VERBS = frozenset(("say", "tell", "write"))
 _URGED_LEADS = frozenset(("not", "never", "to"))
 _URGING = frozenset(("warn", "urge", "advise", "remind", "ask", "caution"))
@@ -123,7 +124,7 @@ class _Attribution:
     Who said it and with which cue, while a sentence is read.
     """
 
-    mention: Mention | None
+    mention: Mention
     resolved: Resolved | None
     cue_first: int
     cue_last: int
@@ -341,12 +342,14 @@ class _SentenceReader:
             return at
         if token.lower == "according" and self._next_is(at, "to"):
             return self._according(at)
-        if token.lower in NOUN_CUES:
-            return self._noun_cue(at) or at
-        if token.capital or base_of(token.text) is None:
-            return at
-        if at > 0 and self.tokens[at - 1].lower in _PASSIVE:
-            return at
+        noun = self._noun_cue(at) if token.lower in NOUN_CUES else 0
+        if (
+            noun
+            or token.capital
+            or base_of(token.text) is None
+            or (at > 0 and self.tokens[at - 1].lower in _PASSIVE)
+        ):
+            return noun or at
         return self._after(at) or self._before(at) or at
 
     def _next_is(self, at: int, word: str) -> bool:
@@ -367,9 +370,7 @@ class _SentenceReader:
             return 0
         mention, role, attribution_first, after = found
         content_last = attribution_first - 1
-        while content_last > self.floor and tokens[content_last].text in (
-            _DASHES
-        ):
+        while content_last > self.floor and tokens[content_last].kind == "p":
             content_last -= 1
         kind = _content_kind(tokens[self.floor : content_last + 1])
         tail = self._tail(after, quoted=kind == "direct")
@@ -536,7 +537,9 @@ class _SentenceReader:
             return 0
         content = tokens[start : last + 1]
         kind = _content_kind(content)
-        if kind == "indirect" and not self._reported(cue, start, content):
+        if content[0].lower in PREPOSITIONS or (
+            kind == "indirect" and not self._reported(cue, start, content)
+        ):
             return 0
         self._add(start, last, kind, attribution, start)
         self.floor = last + 1
@@ -570,26 +573,15 @@ class _SentenceReader:
         """
         tokens = self.tokens
         last = _skip_back(tokens, cue - 1, self.floor)
-        if last < self.floor:
-            return None
-        joiner = tokens[last].text == "," or tokens[last].lower in _JOINERS
-        if joiner and (
-            is_participle(tokens[cue].text) or tokens[last].lower in _JOINERS
+        if last >= self.floor and (
+            tokens[last].lower in _JOINERS
+            or (tokens[last].text == "," and is_participle(tokens[cue].text))
         ):
             return self._inherited(cue)
         before = self._mention_before(cue)
         if before is None:
             return None
         mention, role = before
-        if (
-            is_noun_form(tokens[cue].text)
-            and mention.form == "noun"
-            and (
-                tokens[mention.first].lower in DETERMINERS
-                and mention.first == mention.last
-            )
-        ):
-            return None
         return self._attribute(mention, cue, cue, role)
 
     def _mention_before(self, cue: int) -> tuple[Mention, str | None] | None:
@@ -651,10 +643,17 @@ class _SentenceReader:
             ):
                 return named, mention.text
             role = _role_text(self.text, inner)
-            if mention.form in ("name", "pronoun"):
+            if (
+                mention.form in ("name", "pronoun")
+                and mention.kind == "person"
+                and (
+                    fallback is None
+                    or fallback[0].form == "title"
+                    or _relative_in(inner)
+                )
+            ):
                 return mention, role
-            if fallback is None:
-                fallback = (mention, role)
+            fallback = fallback or (mention, role)
         return fallback
 
     def _inherited(self, cue: int) -> _Attribution | None:
@@ -670,12 +669,11 @@ class _SentenceReader:
                 self.subject.role,
             )
         tokens = self.tokens
-        if not tokens or tokens[0].kind != "w":
-            return None
-        mention = mention_starting(self.text, tokens, 0, cue)
-        if mention is None:
-            return None
-        return self._attribute(mention, cue, cue, mention.role)
+        for first in _clause_starts(tokens, cue):
+            mention = mention_starting(self.text, tokens, first, cue)
+            if mention is not None:
+                return self._attribute(mention, cue, cue, mention.role)
+        return None
 
     def _content_start(self, cue: int) -> int:
         """
@@ -694,8 +692,7 @@ class _SentenceReader:
                 at += 1
             if at < len(tokens) and tokens[at - 1].lower == "to":
                 return at
-            if base != "tell":
-                return len(tokens)
+            return len(tokens)
         at = _skip_adjuncts(tokens, at)
         if at < len(tokens) and (
             tokens[at].lower == "that" or tokens[at].text in ",:"
@@ -839,14 +836,13 @@ class _SentenceReader:
         if self.found:
             return
         for at in range(len(tokens) - 2):
-            if tokens[at].lower != "it":
-                continue
-            verb = at + 1
-            if tokens[verb].lower in _PASSIVE:
-                verb += 1
-            if tokens[verb].lower not in _ANONYMOUS_VERBS:
-                continue
-            if verb + 1 < len(tokens) and tokens[verb + 1].lower == "that":
+            verb = at + 1 + int(tokens[at + 1].lower in _PASSIVE)
+            if (
+                tokens[at].lower == "it"
+                and verb + 1 < len(tokens)
+                and tokens[verb].lower in _ANONYMOUS_VERBS
+                and tokens[verb + 1].lower == "that"
+            ):
                 start = verb + 2
                 last = self._content_end(start)
                 if last - start + 1 >= _MIN_INDIRECT_WORDS:
@@ -907,13 +903,11 @@ class _SentenceReader:
         if kind == "direct":
             start, end = _quote_span(tokens[first : last + 1])
         mention = attribution.mention
-        if attribution.resolved is None and mention is not None:
-            attribution.resolved = self.reader.resolver.resolve(
-                attrs.evolve(mention, role=attribution.role)
-            )
-        if self.subject is None:
-            self.subject = attribution
-        resolved = attribution.resolved
+        resolved = attribution.resolved or self.reader.resolver.resolve(
+            attrs.evolve(mention, role=attribution.role)
+        )
+        attribution.resolved = resolved
+        self.subject = self.subject or attribution
         cue_first, cue_last = attribution.cue_first, attribution.cue_last
         cue_last = _cue_extent(tokens, cue_first, cue_last)
         when = _when(self.text, tokens, attribution, adjuncts, first)
@@ -922,12 +916,12 @@ class _SentenceReader:
                 start,
                 end,
                 kind,
-                resolved.name if resolved else "",
-                mention.start if mention else None,
-                mention.end if mention else None,
-                resolved.kind if resolved else "anonymous",
-                (resolved.role if resolved else None),
-                resolved.key if resolved else None,
+                resolved.name,
+                mention.start,
+                mention.end,
+                resolved.kind,
+                resolved.role,
+                resolved.key,
                 self.text[tokens[cue_first].start : tokens[cue_last].end],
                 tokens[cue_first].start,
                 tokens[cue_last].end,
@@ -935,6 +929,13 @@ class _SentenceReader:
                 _confidence(kind, mention, resolved, tokens[cue_first]),
             )
         )
+
+
+def _relative_in(tokens: Sequence[Token]) -> bool:
+    """
+    Whether a relative clause ("who works nights") is among *tokens*.
+    """
+    return any(t.lower in _RELATIVES for t in tokens)
 
 
 def _role_text(text: str, inner: Sequence[Token]) -> str | None:
@@ -952,9 +953,26 @@ def _role_text(text: str, inner: Sequence[Token]) -> str | None:
         ):
             break
         words.append(token)
-    while words and words[-1].kind == "p":
-        words.pop()
     return text[words[0].start : words[-1].end] if words else None
+
+
+def _clause_starts(tokens: Sequence[Token], cue: int) -> list[int]:
+    """
+    Where the sentence's subject may start, before *cue*.
+
+    That is its first word past any date words, and the first word after
+    its first comma ("In 2019, the union ...").
+    """
+    first = 0
+    while first < cue and (
+        tokens[first].kind != "w"
+        or tokens[first].lower in TIME_WORDS | _DATE_LEAD
+    ):
+        first += 1
+    comma = next(
+        (at for at in range(first, cue) if tokens[at].text == ","), cue
+    )
+    return [at for at in (first, comma + 1) if at < cue]
 
 
 def _according_mention(
@@ -1014,25 +1032,22 @@ def _skip_date_back(tokens: Sequence[Token], at: int, floor: int) -> int:
 def _skip_object(tokens: Sequence[Token], at: int) -> int:
     """
     Step over the object of ``told``: "reporters", "the Globe", "CBC News".
+
+    The object is a pronoun, a name, or one word after a determiner.
     """
     if at >= len(tokens) or tokens[at].kind != "w":
         return at
     if tokens[at].lower in _OBJECTS:
         return at + 1
-    start = at
-    if tokens[at].lower in DETERMINERS:
-        at += 1
+    first = at + int(tokens[at].lower in DETERMINERS)
+    stop = first
     while (
-        at < len(tokens)
-        and at - start < _MAX_PHRASE
-        and (is_name_word(tokens[at]) or tokens[at].lower in ("of", "the"))
+        stop < len(tokens)
+        and stop - at < _MAX_PHRASE
+        and is_name_word(tokens[stop])
     ):
-        at += 1
-    if at == start or (at == start + 1 and tokens[start].lower in DETERMINERS):
-        at = start + (1 if tokens[start].kind == "w" else 0)
-        if tokens[start].lower in DETERMINERS and at < len(tokens):
-            at += 1
-    return at
+        stop += 1
+    return max(stop, min(first + 1, len(tokens)))
 
 
 def _skip_adjuncts(tokens: Sequence[Token], at: int) -> int:
@@ -1042,22 +1057,20 @@ def _skip_adjuncts(tokens: Sequence[Token], at: int) -> int:
     Step over date words and a short phrase after a cue ("on Monday", "in
     a statement", "on Twitter") up to where the content starts.
     """
-    for _ in range(3):
+    start = -1
+    while start < at < len(tokens):
         start = at
-        if at < len(tokens) and tokens[at].lower in TIME_WORDS:
+        word = tokens[at].lower
+        if word in TIME_WORDS:
             at += 1
-            continue
-        if (
-            at < len(tokens)
-            and tokens[at].lower in _DATE_LEAD
-            and (at + 1 < len(tokens) and tokens[at + 1].lower in TIME_WORDS)
+        elif (
+            word in _DATE_LEAD
+            and at + 1 < len(tokens)
+            and tokens[at + 1].lower in TIME_WORDS
         ):
             at += 2
-            continue
-        if at < len(tokens) and tokens[at].lower in _ADJUNCT_PREPOSITIONS:
+        elif word in _ADJUNCT_PREPOSITIONS:
             at = _skip_phrase(tokens, at + 1)
-        if at == start:
-            break
     return at
 
 
@@ -1070,9 +1083,7 @@ def _skip_phrase(tokens: Sequence[Token], at: int) -> int:
         at += 1
     while at < len(tokens) and at - start < _MAX_PHRASE:
         token = tokens[at]
-        if token.kind != "w" or token.lower in DETERMINERS | PRONOUNS:
-            break
-        if token.lower == "that" or base_of(token.text):
+        if token.kind != "w" or token.lower in _PHRASE_STOPS:
             break
         at += 1
     following = tokens[at] if at < len(tokens) else None
@@ -1179,6 +1190,7 @@ def _cue_extent(tokens: Sequence[Token], first: int, last: int) -> int:
         and len(after) == _PLATFORM_PHRASE
         and after[0].lower == "on"
         and after[1].capital
+        and after[1].lower not in TIME_WORDS
     ):
         return last + 2
     return last
@@ -1194,8 +1206,7 @@ def _when(
     """
     The date words of the attribution clause, or None.
     """
-    low = attribution.mention.first if attribution.mention else 0
-    low = min(low, attribution.cue_first)
+    low = min(attribution.mention.first, attribution.cue_first)
     high = adjuncts if adjuncts > attribution.cue_first else len(tokens)
     if content > attribution.cue_first:
         high = min(high, content)
@@ -1219,14 +1230,12 @@ def _is_may(tokens: Sequence[Token], at: int) -> bool:
 
 
 def _confidence(
-    kind: str, mention: Mention | None, resolved: Resolved | None, cue: Token
+    kind: str, mention: Mention, resolved: Resolved, cue: Token
 ) -> float:
     """
     How clear the attribution is, from 0 (none) to 1.
     """
-    score = {"direct": 0.9, "mixed": 0.8, "indirect": 0.7}.get(kind, 0.6)
-    if mention is None or resolved is None:
-        return round(score * 0.5, 2)
+    score = {"direct": 0.9, "mixed": 0.8}.get(kind, 0.7)
     if mention.form == "pronoun" or not resolved.exact:
         score *= 0.9
     if base_of(cue.text) not in SAY_VERBS:
