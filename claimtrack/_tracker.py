@@ -1041,7 +1041,9 @@ class Tracker(Queries):
         read, or after *timeout* seconds with none (an empty list). A
         tracker over PostgreSQL is woken by the commit itself (LISTEN /
         NOTIFY); one over another journal asks it every 50 ms. A tracker
-        not read yet reads its journal first.
+        not read yet reads its journal first. What this tracker's own
+        writes caught up with is applied by them, and not returned here:
+        `events` holds it.
 
         Raises:
             ClosedStoreError: If the tracker is closed.
