@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 from claimtrack._statements import Found, Known, find
+from claimtrack._statements._marks import (
+    paragraph_quotations,
+    single_quotations,
+)
 from claimtrack.exceptions import (
     ClaimtrackError,
     InvalidTypeError,
@@ -776,3 +780,288 @@ class TestMoreRules:
         "told him" is the cue, with its object.
         """
         assert "told him" == one("Ann Lee told him the ward was full.").cue
+
+
+class TestMarks:
+    """
+    Pairing quotation marks.
+    """
+
+    def pairs(self, text):
+        """
+        The quotations of *text* as one paragraph, as strings.
+        """
+        found = paragraph_quotations(text, 0, len(text))
+        return [(text[q.start : q.end], q.closed) for q in found]
+
+    def test_stray_closers(self):
+        """
+        A closing guillemet or bracket opens nothing.
+        """
+        assert [] == self.pairs("Ann \u00bb said \u300d so")
+
+    def test_curly_closer_as_opener(self):
+        """
+        A right curly mark where a quotation opens, opens it.
+        """
+        text = "\u201dWe won,\u201d Ann Lee said."
+        assert [("\u201dWe won,\u201d", True)] == self.pairs(text)
+
+    def test_unclosed_then_new(self):
+        """
+        A mark that opens while a quotation is open starts a new one.
+        """
+        text = '"We tried. "Nothing worked," she said.'
+        assert [('"Nothing worked,"', True)] == self.pairs(text)
+
+    def test_other_marks_inside(self):
+        """
+        Curly marks inside guillemets are left to the guillemets.
+        """
+        text = "\u00abIl a dit \u201cnon\u201d hier,\u00bb dit-elle."
+        assert [
+            ("\u00abIl a dit \u201cnon\u201d hier,\u00bb", True)
+        ] == self.pairs(text)
+
+    def test_single_quotes(self):
+        """
+        Single marks quote several words, and skip plural possessives.
+        """
+        text = "\u2018The students\u2019 plan is good,\u2019 she said."
+        found = single_quotations(text, 0, len(text), [])
+        assert [(0, text.index(",") + 2)] == [(q.start, q.end) for q in found]
+
+    def test_single_quotes_not_closed(self):
+        """
+        A single mark with no closing mark is an apostrophe.
+        """
+        text = "\u2018Tis the season, she said."
+        assert [] == single_quotations(text, 0, len(text), [])
+
+    def test_single_quotes_around_double(self):
+        """
+        A double mark ends the search for a single closing mark.
+        """
+        text = "\u2018We are \u201cdone\u201d now,\u2019 she said."
+        assert [] == single_quotations(text, 0, len(text), [])
+
+    def test_paragraph_opening_after_spaces(self):
+        """
+        The next paragraph may start with spaces before its mark.
+        """
+        text = "\u201cWe tried.\n\n  \u201cNothing worked,\u201d she said."
+        assert [("direct", text[: text.rindex(",") + 2], "she")] == said(text)
+
+
+class TestMentions:
+    """
+    Reading who speaks, before and after the cue.
+    """
+
+    def test_body_before_role(self):
+        """
+        A body's name before a role and a name is part of the role.
+        """
+        found = one(
+            "Health Canada spokesperson Ann Lee said the drug was safe."
+        )
+        assert "Ann Lee" == found.speaker
+        assert "Health Canada spokesperson" == found.role
+
+    def test_noun_of_body(self):
+        """
+        "a spokesperson for the ministry" is one speaker.
+        """
+        text = "A spokesperson for the ministry said the drug was safe."
+        assert "A spokesperson for the ministry" == one(text).speaker
+
+    def test_inverted_no_speaker(self):
+        """
+        A cue with a full stop after it has no speaker after it.
+        """
+        assert [] == said("\u201cIt is over,\u201d said. The mayor left.")
+
+    def test_inverted_described(self):
+        """
+        "said oil worker Ann Lee" gives the name, with its description.
+        """
+        found = one(
+            "\u201cWe are tired,\u201d said oil and gas worker Ann Lee."
+        )
+        assert "Ann Lee" == found.speaker
+        assert "oil and gas worker" == found.role
+
+    def test_inverted_body_role_name(self):
+        """
+        "said Elm Hospital head nurse Ann Lee" gives the name.
+        """
+        text = (
+            "\u201cWe are tired,\u201d said Elm Hospital head nurse Ann Lee."
+        )
+        assert "Ann Lee" == one(text).speaker
+
+    def test_inverted_body_people(self):
+        """
+        "said Elm Hospital nurses" gives the nurses.
+        """
+        text = "\u201cWe are tired,\u201d said Elm Hospital nurses."
+        assert "Elm Hospital nurses" == one(text).speaker
+
+    def test_inverted_lower_case(self):
+        """
+        "said police officials" gives the officials.
+        """
+        text = "\u201cWe are ready,\u201d said police officials."
+        assert "police officials" == one(text).speaker
+
+    def test_inverted_determiner_alone(self):
+        """
+        "said the." names no one.
+        """
+        assert [] == said("\u201cWe are ready,\u201d said the.")
+
+    def test_inverted_head_of(self):
+        """
+        "said the head of the union" speaks as a person.
+        """
+        found = one("\u201cWe are ready,\u201d said the head of the union.")
+        assert "the head of the union" == found.speaker
+        assert "person" == found.speaker_kind
+
+    def test_appositive_none(self):
+        """
+        Brackets, a relative clause or a long phrase after the name give no
+        role.
+        """
+        for text in (
+            "\u201cIt is over,\u201d said Ann Lee, (a nurse).",
+            "\u201cIt is over,\u201d said Ann Lee, who is a nurse.",
+            (
+                "\u201cIt is over,\u201d said Ann Lee, a nurse who has worked "
+                "in the same small ward of the old city hospital for more "
+                "than twenty long years."
+            ),
+        ):
+            assert one(text).role is None
+
+    def test_middle_name(self):
+        """
+        A name with the same first and last words is the same person.
+        """
+        text = (
+            "Ann Marie Lee said the ward was full. Ann Lee said the staff "
+            "were tired."
+        )
+        assert ["Ann Marie Lee"] * 2 == [f.speaker for f in find(text)]
+
+    def test_they_and_it(self):
+        """
+        "they" goes to the last group, "it" to the last body.
+        """
+        text = (
+            "The ministry said the road was closed. Officials said it was "
+            "safe. They said the work would take a week. It said the cost "
+            "was low."
+        )
+        assert ["The ministry", "Officials", "Officials", "The ministry"] == [
+            f.speaker for f in find(text)
+        ]
+
+    def test_i_stands_alone(self):
+        """
+        "I" stands for no one before it.
+        """
+        text = "Ann Lee said the ward was full. I said the staff were tired."
+        assert ["Ann Lee", "I"] == [f.speaker for f in find(text)]
+
+    def test_known_role_among_others(self):
+        """
+        A title finds the known actor whose role holds it, among others.
+        """
+        known = [
+            Known("lee", ("Ann Lee",), "Mayor of Elm"),
+            Known("poe", ("Tom Poe",), "Health Minister"),
+        ]
+        found = one("The minister said the drug was safe.", known)
+        assert "poe" == found.known
+
+    def test_known_seen_then_title(self):
+        """
+        A title after the known actor's name resolves to the same person.
+        """
+        known = [Known("poe", ("Tom Poe",), "Health Minister")]
+        text = "Poe said the drug was safe. The minister said it was cheap."
+        assert ["poe", "poe"] == [f.known for f in find(text, known)]
+
+    def test_title_among_roles(self):
+        """
+        A title finds the person whose role holds it, past others.
+        """
+        text = (
+            "Judge Ann Lee heard the case. Mayor Tom Poe said the law was "
+            "old. The judge said the law was clear."
+        )
+        assert ["Tom Poe", "Ann Lee"] == [f.speaker for f in find(text)]
+
+
+EDGE_CASES = {
+    "told reporters after the content": (
+        "The ward is full, Ann Lee told reporters.",
+        [("indirect", "The ward is full", "Ann Lee")],
+    ),
+    "cue at the very end": ("Ann Lee said", []),
+    "participle with no subject": (
+        "After the vote, in anger, saying it was unfair.",
+        [],
+    ),
+    "urged with no infinitive": ("Police urged drivers on Monday.", []),
+    "according to a possessive": (
+        "According to Canada\u2019s statistics agency, prices rose last year.",
+        [
+            (
+                "indirect",
+                "prices rose last year",
+                "Canada\u2019s statistics agency",
+            )
+        ],
+    ),
+    "according to a title": (
+        "According to the Finance Minister, the deficit will grow.",
+        [("indirect", "the deficit will grow", "Finance Minister")],
+    ),
+    "cue inside a clause that opens with a phrase": (
+        "Most of the drugs, he says, in fact are bad for you.",
+        [
+            ("indirect", "Most of the drugs", "he"),
+            ("indirect", "in fact are bad for you", "he"),
+        ],
+    ),
+    "a plural noun, not a verb": ("Ann Lee noted the buses on the route.", []),
+    "a determiner before a name after the cue": (
+        "\u201cWe are tired,\u201d said the Elm Hospital nurses.",
+        [("direct", "\u201cWe are tired,\u201d", "the Elm Hospital nurses")],
+    ),
+}
+
+
+class TestEdges:
+    """
+    Sentences at the very edges of the rules.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "expected"), list(EDGE_CASES.values()), ids=list(EDGE_CASES)
+    )
+    def test_case(self, text, expected):
+        """
+        The sentence gives the statements expected, and only those.
+        """
+        assert expected == said(text)
+
+    def test_known_after_others(self):
+        """
+        A known actor found by role is new among the people seen before.
+        """
+        known = [Known("poe", ("Tom Poe",), "Health Minister")]
+        text = "Ann Lee said the ward was full. The minister said it was not."
+        assert [None, "poe"] == [f.known for f in find(text, known)]

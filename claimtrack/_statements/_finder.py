@@ -984,7 +984,7 @@ def _according_mention(
     for at in range(stop - 1, first - 1, -1):
         if is_name_word(tokens[at]):
             mention = mention_ending(text, tokens, at, first)
-            if mention is not None and mention.form == "name":
+            if mention is not None:
                 return mention
     span = tokens[first:stop]
     words = text[span[0].start : span[-1].end]

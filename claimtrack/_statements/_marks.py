@@ -91,12 +91,12 @@ def paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
             if _can_open(text, at):
                 opened = at
             continue
-        if mark in _CLOSERS[text[opened]] and (
-            closes_here(text, at) or not opens_here(text, at)
-        ):
+        if mark not in _CLOSERS[text[opened]]:
+            continue
+        if closes_here(text, at) or not opens_here(text, at):
             found.append(Quotation(opened, at + 1, closed=True))
             opened = -1
-        elif _can_open(text, at) and opens_here(text, at):
+        else:
             opened = at
     if opened >= 0:
         found.append(Quotation(opened, end, closed=False))

@@ -152,8 +152,7 @@ def _sentences(
         ):
             sentences.append(tuple(current))
             current = []
-    if current:
-        sentences.append(tuple(current))
+    sentences.append(tuple(current))
     return tuple(sentences)
 
 

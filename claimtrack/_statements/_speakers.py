@@ -133,8 +133,6 @@ def _name_ending(
     first = last
     while first > low and _name_goes_on(tokens, first, low):
         first -= 1
-    if first < last and tokens[first].lower in NAME_PARTICLES | {"of"}:
-        first += 1
     prefix = first
     while (
         prefix > low
@@ -366,14 +364,27 @@ def mention_starting(
     if token.lower in DETERMINERS:
         return _determined(text, tokens, first, high)
     last = first
-    while (
-        last + 1 < high
-        and tokens[last + 1].kind == "w"
-        and _goes_on_forward(tokens, last + 1, high)
-    ):
-        last += 1
-    while last > first and tokens[last].lower in _CHAIN | NAME_PARTICLES:
-        last -= 1
+    if token.capital:
+        last = _name_end(tokens, first, high)
+        nouns = last + 1
+        while (
+            nouns < high
+            and nouns - last <= _MAX_NOUN_WORDS
+            and not tokens[nouns].capital
+            and tokens[nouns].lower in SPEAKING_NOUNS
+        ):
+            nouns += 1
+        if nouns < high and nouns > last + 1 and is_name_word(tokens[nouns]):
+            last = _name_end(tokens, nouns, high)
+        else:
+            last = nouns - 1
+    else:
+        while (
+            last + 1 < high
+            and last - first < _MAX_NOUN_WORDS
+            and tokens[last + 1].lower in SPEAKING_NOUNS
+        ):
+            last += 1
     return mention_ending(text, tokens, last, first)
 
 
@@ -424,8 +435,6 @@ def _determined(
         and not _verb_like(tokens[last + 1])
     ):
         last += 1
-    while last > first and tokens[last].lower in _CHAIN:
-        last -= 1
     if last == first:
         return None
     span = tokens[first : last + 1]
@@ -463,20 +472,29 @@ def _head(span: Sequence[Token]) -> str:
     return span[-1].lower
 
 
-def _goes_on_forward(tokens: Sequence[Token], at: int, high: int) -> bool:
+def _name_end(tokens: Sequence[Token], first: int, high: int) -> int:
     """
-    Whether the mention read forward goes on to token *at*.
+    The last token of the name that starts at *first*, read forward.
+    """
+    last = first
+    while last + 1 < high and _name_goes_on_forward(tokens, last + 1, high):
+        last += 1
+    return last
+
+
+def _name_goes_on_forward(tokens: Sequence[Token], at: int, high: int) -> bool:
+    """
+    Whether a name read forward goes on to token *at*.
+
+    It does over a name word, and over a particle ("of", "de") before one.
     """
     token = tokens[at]
-    low = token.lower
     if is_name_word(token):
         return True
-    if low in NAME_PARTICLES or low in ("of", "for"):
-        return at + 1 < high and tokens[at + 1].kind == "w"
-    if token.capital:
-        return False
-    return low in SPEAKING_NOUNS or (
-        at > 0 and tokens[at - 1].lower in DETERMINERS | _CHAIN
+    return (
+        token.lower in NAME_PARTICLES | {"of"}
+        and at + 1 < high
+        and is_name_word(tokens[at + 1])
     )
 
 
@@ -498,8 +516,6 @@ def appositive(
     ):
         at += 1
     if at == first + 1 or at - first > _MAX_APPOSITIVE:
-        return None, first
-    if at < high and tokens[at].kind == "q":
         return None, first
     words = tokens[first + 1 : at]
     if words[0].lower in ("who", "which", "whose", "where", "when"):
@@ -525,6 +541,7 @@ class Person:
     role: str | None = None
     gender: str | None = None
     key: str | None = None
+    named: bool = True
 
 
 @attrs.frozen
@@ -559,12 +576,10 @@ class Resolver:
     people: list[Person] = attrs.Factory(list)
     speakers: list[Person] = attrs.Factory(list)
 
-    def learn(self, mention: Mention) -> Person | None:
+    def learn(self, mention: Mention) -> Person:
         """
         Learn the name a mention gives, and return its person.
         """
-        if mention.form != "name":
-            return None
         found = self._by_name(mention.name)
         gender = _gender(mention.honorific)
         if found is None:
@@ -615,8 +630,8 @@ class Resolver:
             person = self.learn(mention)
         elif mention.form == "pronoun":
             person = self._pronoun(mention.name.lower())
-        elif mention.form in ("title", "noun"):
-            person = self._title(mention)
+        else:
+            person = self._title(mention) or self._body(mention)
         if person is None:
             return Resolved(
                 mention.text, mention.kind, mention.role, None, exact=False
@@ -629,6 +644,16 @@ class Resolver:
             person.key,
             exact=mention.form == "name",
         )
+
+    def _body(self, mention: Mention) -> Person:
+        """
+        Keep a speaker a noun phrase names ("the ministry", "officials").
+
+        A later "it" or "they", or a quotation alone, may then go to it.
+        """
+        person = Person(mention.text, mention.kind, mention.role, named=False)
+        self.people.append(person)
+        return person
 
     def last_speaker(self) -> Person | None:
         """
@@ -689,20 +714,17 @@ class Resolver:
     def _pronoun(self, pronoun: str) -> Person | None:
         """
         The speaker a pronoun most likely stands for.
+
+        "he" and "she" stand for the last person named whose gender fits;
+        "they" for the last group or body, "it" for the last body; "I" and
+        "we" for no one before them.
         """
-        if pronoun in GROUP_PRONOUNS:
-            wanted: tuple[str, ...] = ("group", "organization")
-        elif pronoun == "it":
-            wanted = ("organization",)
-        else:
-            wanted = ("person",)
         gender = _gender(pronoun)
-        for pool in (self.people,):
-            for person in reversed(pool):
-                if person.kind in wanted and person.gender in (None, gender):
-                    if person.gender is None and gender is not None:
-                        self._set_gender(person, gender)
-                    return person
+        for person in reversed(self.people):
+            if _fits(pronoun, person) and person.gender in (None, gender):
+                if person.gender is None and gender is not None:
+                    self._set_gender(person, gender)
+                return person
         return None
 
     def _set_gender(self, person: Person, gender: str) -> None:
@@ -743,6 +765,17 @@ class Resolver:
         person = Person(names[0], kind, role, None, key)
         self.people.append(person)
         return person
+
+
+def _fits(pronoun: str, person: Person) -> bool:
+    """
+    Whether *pronoun* may stand for *person*.
+    """
+    if pronoun in ("he", "she"):
+        return person.kind == "person" and person.named
+    if pronoun == "they":
+        return person.kind in ("group", "organization")
+    return pronoun == "it" and person.kind == "organization"
 
 
 def _gender(word: str | None) -> str | None:

@@ -112,7 +112,7 @@ CAPITAL_STOP = words(
     "monday tuesday wednesday thursday friday saturday sunday january "
     "february march april may june july august september october november "
     "december story photo related read watch advertisement "
-    "mr mrs ms dr"
+    "mr mrs ms dr of"
 )
 """Capitalised words that are not names, at a sentence's start or alone."""
 
