@@ -173,6 +173,18 @@ class TestUrls:
             caught.value.value,
         )
 
+    def test_two_trackers_named(self):
+        """
+        A tracker keyword that differs from the URL's is a ConflictError;
+        the same one is no conflict.
+        """
+        with pytest.raises(ct.ConflictError) as caught:
+            PostgresJournal(NOWHERE + "?tracker=a", tracker="b")
+        assert ("tracker", "b") == (caught.value.field, caught.value.value)
+        assert "tracker=a" in caught.value.reason
+        with pytest.raises(ct.StoreError, match="cannot connect"):
+            PostgresJournal(NOWHERE + "?tracker=a", tracker="a")
+
     def test_unreachable_server(self):
         """
         No server at the URL: a StoreError saying what to check, with the

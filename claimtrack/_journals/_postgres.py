@@ -334,7 +334,7 @@ class PostgresJournal:
         url: ``postgresql://role[:password]@host[:port]/database``, with
             any libpq parameter in its query, and claimtrack's own
             ``tracker=``: the tracker's id (`DEFAULT_TRACKER` if absent).
-        tracker: The tracker's id, in place of the URL's.
+        tracker: The tracker's id, if the URL does not name it.
         timeout: How many seconds a writer waits for another's lock: from
             0 to a day.
         create: False to refuse a tracker (or a database) that has none
@@ -346,6 +346,7 @@ class PostgresJournal:
         InvalidValueError: If *url* cannot be read, *tracker* is not an id,
             or *timeout* is out of range.
         InvalidTypeError: If an argument is of the wrong type.
+        ConflictError: If *tracker* differs from the URL's.
         StoreError: If the server cannot be reached or refuses the role.
         MissingFileError: If the tracker does not exist and *create* is
             False or *read_only* True.
@@ -374,6 +375,11 @@ class PostgresJournal:
                 "url", url, "must start with postgresql:// or postgres://"
             )
         conninfo, named, self.shown = _split(url)
+        if tracker is not None and named is not None and tracker != named:
+            raise ConflictError(
+                "tracker", tracker, f"differs from the URL's tracker={named}"
+            )
+        self._named = named is not None
         self.tracker = _checked_tracker(
             tracker if tracker is not None else named or DEFAULT_TRACKER
         )
@@ -469,7 +475,7 @@ class PostgresJournal:
         """
         The URL, without its password; the tracker if not in the URL.
         """
-        if "tracker=" in self.shown or self.tracker == DEFAULT_TRACKER:
+        if self._named or self.tracker == DEFAULT_TRACKER:
             return self.shown
         joiner = "&" if "?" in self.shown else "?"
         quoted = urllib.parse.quote(self.tracker, safe="")
