@@ -129,6 +129,14 @@ class TestDirect:
         assert "“The plan is ready.”" == text[found.start : found.end]
         assert "told reporters" == found.cue
 
+    def test_date_after_cue(self):
+        """
+        Date words after an attribution that follows its quotation count.
+        """
+        found = one("\u201cWe are tired,\u201d she told reporters on Monday.")
+        assert "on Monday" == found.when
+        assert "told reporters" == found.cue
+
     def test_split_quote_two_spans(self):
         """
         A quotation split by its cue gives two statements.

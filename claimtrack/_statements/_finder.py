@@ -381,7 +381,7 @@ class _SentenceReader:
         ):
             return 0
         attribution = self._attribute(mention, cue, cue, role)
-        self._add(self.floor, content_last, kind, attribution, after)
+        self._add(self.floor, content_last, kind, attribution, tail)
         return self._more_after(
             attribution, tail, parenthetical=attribution_first != cue
         )
