@@ -1073,3 +1073,81 @@ class TestEdges:
         known = [Known("poe", ("Tom Poe",), "Health Minister")]
         text = "Ann Lee said the ward was full. The minister said it was not."
         assert [None, "poe"] == [f.known for f in find(text, known)]
+
+
+NAMING_CASES = {
+    "called it": (
+        "They called it a bandage solution.",
+        [("indirect", "a bandage solution", "They")],
+    ),
+    "described as": (
+        "Police described him as armed and dangerous.",
+        [("indirect", "armed and dangerous", "Police")],
+    ),
+    "called for": ("She called for a new vote.", []),
+    "described with no as": ("Critics describe the plan.", []),
+    "called with no speaker": ("Called it a mistake.", []),
+    "a participle after the content": (
+        "Ann Lee said the plan was sound, adding that it was cheap.",
+        [
+            ("indirect", "the plan was sound", "Ann Lee"),
+            ("indirect", "it was cheap", "Ann Lee"),
+        ],
+    ),
+    "a second speaker after a comma": (
+        (
+            "While some critics say the plan is too costly, Ann Lee says it "
+            "will pay for itself."
+        ),
+        [
+            ("indirect", "the plan is too costly", "some critics"),
+            ("indirect", "it will pay for itself", "Ann Lee"),
+        ],
+    ),
+    "a comma at the end": (
+        "Ann Lee said the plan was sound,",
+        [("indirect", "the plan was sound", "Ann Lee")],
+    ),
+    "a bracket after a comma": (
+        "Ann Lee said the ward is full, Tom Poe (a nurse) said.",
+        [("indirect", "the ward is full, Tom Poe", "Ann Lee")],
+    ),
+    "no cue after a comma": (
+        (
+            "Ann Lee said the ward is full, the nurses on the night shift are "
+            "tired."
+        ),
+        [
+            (
+                "indirect",
+                "the ward is full, the nurses on the night shift are tired",
+                "Ann Lee",
+            )
+        ],
+    ),
+    "urged to, one word": (
+        "She urged police to investigate.",
+        [("indirect", "investigate", "She")],
+    ),
+    "warned that": (
+        "Experts warned that the economy was at risk.",
+        [("indirect", "the economy was at risk", "Experts")],
+    ),
+}
+
+
+class TestNaming:
+    """
+    What a speaker calls a thing, and where reported speech ends.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        list(NAMING_CASES.values()),
+        ids=list(NAMING_CASES),
+    )
+    def test_case(self, text, expected):
+        """
+        The sentence gives the statements expected, and only those.
+        """
+        assert expected == said(text)

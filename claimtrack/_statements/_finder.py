@@ -64,6 +64,12 @@ _DATE_LEAD = frozenset(
 )
 _PLATFORM_VERBS = frozenset(("post", "write", "say", "tweet"))
 _PLATFORM_PHRASE = 2
+_MIN_NAMED_WORDS = 2
+_NAMING = words(
+    "call calls called calling describe describes described describing"
+)
+_NAMED = words("it them him her this that")
+_SPEAKER_WORDS = 6
 _DASHES = frozenset(",\u2014\u2013")
 _BREAKS = frozenset(";(")
 _MAX_APPOSITIVE_TOKENS = 16
@@ -342,6 +348,8 @@ class _SentenceReader:
             return at
         if token.lower == "according" and self._next_is(at, "to"):
             return self._according(at)
+        if token.lower in _NAMING:
+            return self._naming(at) or at
         noun = self._noun_cue(at) if token.lower in NOUN_CUES else 0
         if (
             noun
@@ -555,10 +563,12 @@ class _SentenceReader:
         (after "that" or a colon, any words), or "to" and a verb after
         "urged" and its kin.
         """
+        before = self.tokens[start - 1]
+        if before.lower == "to":
+            return True
         if len(content) < _MIN_INDIRECT_WORDS:
             return False
-        before = self.tokens[start - 1]
-        if before.lower in ("that", "to") or before.text == ":":
+        if before.lower == "that" or before.text == ":":
             return True
         if base_of(self.tokens[cue].text) in _PLAIN_VERBS:
             return content[0].lower not in PREPOSITIONS | _NOT_SUBJECTS
@@ -685,6 +695,8 @@ class _SentenceReader:
         tokens = self.tokens
         at = cue + 1
         base = base_of(tokens[cue].text)
+        if at < len(tokens) and tokens[at].lower == "that":
+            return at + 1
         if base == "tell" or base in _URGING:
             at = _skip_object(tokens, at)
         if base in _URGING:
@@ -710,14 +722,8 @@ class _SentenceReader:
             token = tokens[at]
             if token.text in _BREAKS:
                 break
-            if token.text == "," and at + 1 < len(tokens):
-                following = tokens[at + 1]
-                if is_participle(following.text) or (
-                    following.lower in ("and", "but")
-                    and at + 2 < len(tokens)
-                    and base_of(tokens[at + 2].text)
-                ):
-                    break
+            if token.text == "," and self._new_attribution(at + 1):
+                break
             if (
                 token.lower in _JOINERS
                 and at + 1 < len(tokens)
@@ -730,6 +736,27 @@ class _SentenceReader:
         while last >= start and tokens[last].kind == "p":
             last -= 1
         return last
+
+    def _new_attribution(self, at: int) -> bool:
+        """
+        Whether a new attribution starts at *at*, after a comma.
+
+        That is a participle cue (", adding"), a joined one (", and
+        added"), or a speaker of its own and a cue (", she said").
+        """
+        tokens = self.tokens
+        if at >= len(tokens):
+            return False
+        if is_participle(tokens[at].text):
+            return True
+        following = tokens[at + 1 : at + 2]
+        if tokens[at].lower in _JOINERS and following:
+            return base_of(following[0].text) is not None
+        cue = _next_cue(tokens, at)
+        if cue < 0 or is_participle(tokens[cue].text):
+            return False
+        before = mention_ending(self.text, tokens, cue - 1, at)
+        return before is not None and before.first == at
 
     # -- rule 3: according to --------------------------------------------
 
@@ -784,6 +811,42 @@ class _SentenceReader:
             self.floor = stop
             return stop - 1
         return at
+
+    # -- naming: "she called it a mistake", "described it as ..." -------
+
+    def _naming(self, at: int) -> int:
+        """
+        Read ``SPEAKER called it CONTENT`` or ``described X as CONTENT``.
+
+        What the speaker calls a thing is their statement: "They called it
+        **a bandage solution**", "Police described him as **armed**".
+        """
+        tokens = self.tokens
+        attribution = self._speaker_before(at)
+        if attribution is None:
+            return 0
+        if tokens[at].lower.startswith("call"):
+            start = at + 2
+            if start > len(tokens) or tokens[at + 1].lower not in _NAMED:
+                return 0
+        else:
+            start = next(
+                (
+                    index + 1
+                    for index in range(
+                        at + 1, min(at + _MAX_PHRASE, len(tokens))
+                    )
+                    if tokens[index].lower == "as"
+                ),
+                len(tokens),
+            )
+        last = self._content_end(start)
+        if last - start + 1 < _MIN_NAMED_WORDS:
+            return 0
+        kind = _content_kind(tokens[start : last + 1])
+        self._add(start, last, kind, attribution, start)
+        self.floor = last + 1
+        return last
 
     # -- a cue noun: "he gave a warning that ..." ------------------------
 
@@ -954,6 +1017,19 @@ def _role_text(text: str, inner: Sequence[Token]) -> str | None:
             break
         words.append(token)
     return text[words[0].start : words[-1].end] if words else None
+
+
+def _next_cue(tokens: Sequence[Token], at: int) -> int:
+    """
+    The index of the cue within a speaker's few words from *at*, or -1.
+    """
+    for index in range(at + 1, min(at + _SPEAKER_WORDS, len(tokens))):
+        token = tokens[index]
+        if token.kind != "w":
+            return -1
+        if not token.capital and base_of(token.text) is not None:
+            return index
+    return -1
 
 
 def _clause_starts(tokens: Sequence[Token], cue: int) -> list[int]:

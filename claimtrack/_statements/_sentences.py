@@ -15,7 +15,7 @@ from claimtrack._statements._marks import (
     paragraph_quotations,
     single_quotations,
 )
-from claimtrack._statements._words import words
+from claimtrack._statements._words import CAPITAL_STOP, PRONOUNS, words
 
 
 ABBREVIATIONS = words(
@@ -211,16 +211,20 @@ def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
 
 def _cue_follows(tokens: list[Token], at: int) -> bool:
     """
-    Whether a reporting cue comes within a few words from *at*.
+    Whether a speaker and a reporting cue come next, from *at*.
 
-    Whether a reporting cue comes within a few words from *at*, before
-    any punctuation: "Jane Roe said", "said the minister".
+    The speaker is a pronoun or capitalised words ("she said", "Jane Roe
+    said"), or the cue comes first ("said the minister").
     """
     for token in tokens[at : at + _CUE_WITHIN]:
         if token.kind != "w":
             return False
         if not token.capital and token.lower in CUES:
             return True
+        if token.lower not in PRONOUNS and not (
+            token.capital and token.lower not in CAPITAL_STOP
+        ):
+            return False
     return False
 
 
