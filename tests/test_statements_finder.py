@@ -1151,3 +1151,35 @@ class TestNaming:
         The sentence gives the statements expected, and only those.
         """
         assert expected == said(text)
+
+
+class TestOwners:
+    """
+    Names of a person at a body, and documents that speak for their owner.
+    """
+
+    def test_name_of_body(self):
+        """
+        "Jane Roe of Acme" is Jane Roe.
+        """
+        text = "\u201cPrices will fall,\u201d said Ann Lee of Elm Bank."
+        assert "Ann Lee" == one(text).speaker
+
+    def test_statement_of_owner(self):
+        """
+        "her statement said" gives the woman it belongs to.
+        """
+        text = (
+            "Ms. Ann Lee resigned on Monday. \u201cI am proud of our work,\u201d "
+            "her statement said."
+        )
+        assert "Ann Lee" == one(text).speaker
+
+    def test_described_after_body(self):
+        """
+        A body's name, lower-case words and a title before a name.
+        """
+        text = "\u201cPrices will fall,\u201d said Elm Bank chief economist Ann Lee."
+        found = one(text)
+        assert "Ann Lee" == found.speaker
+        assert "Elm Bank chief economist" == found.role

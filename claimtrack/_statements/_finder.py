@@ -38,6 +38,7 @@ from claimtrack._statements._speakers import (
     mention_starting,
 )
 from claimtrack._statements._words import (
+    CLAUSE_STARTS,
     DETERMINERS,
     FINITE_VERBS,
     PREPOSITIONS,
@@ -410,7 +411,8 @@ class _SentenceReader:
             return mention, role, mention.first, cue + 1
         word = tokens[cue].text
         if (
-            is_noun_form(word)
+            (before is not None and before[0].form in ("name", "pronoun"))
+            or is_noun_form(word)
             or is_participle(word)
             or not self._opens_attribution(cue)
             or cue + 1 >= len(tokens)
@@ -633,38 +635,65 @@ class _SentenceReader:
         """
         tokens = self.tokens
         fallback: tuple[Mention, str | None] | None = None
+        nearest: tuple[Mention, str | None] | None = None
+        opening: tuple[Mention, str | None] | None = None
         low = max(self.floor, comma - _MAX_APPOSITIVE_TOKENS)
         for at in range(comma - 1, low, -1):
             token = tokens[at]
             if token.text in ";:" or token.kind == "q":
                 break
-            if token.text != ",":
-                continue
-            mention = mention_ending(self.text, tokens, at - 1, self.floor)
+            mention = (
+                mention_ending(self.text, tokens, at - 1, self.floor)
+                if token.text == ","
+                else None
+            )
             if mention is None:
                 continue
             inner = tokens[at + 1 : comma]
             named = mention_ending(self.text, tokens, comma - 1, at + 1)
             if (
-                mention.form in ("noun", "title")
+                (mention.form in ("noun", "title") or mention.kind != "person")
                 and named is not None
                 and named.form == "name"
+                and named.kind == "person"
                 and named.first == at + 1
             ):
                 return named, mention.text
             role = _role_text(self.text, inner)
+            person = mention.kind == "person" and mention.form in (
+                "name",
+                "pronoun",
+            )
+            if person and self._opens_clause(mention):
+                opening = (mention, role)
             if (
-                mention.form in ("name", "pronoun")
-                and mention.kind == "person"
+                person
+                and nearest is None
                 and (
                     fallback is None
                     or fallback[0].form == "title"
                     or _relative_in(inner)
                 )
             ):
-                return mention, role
+                nearest = (mention, role)
             fallback = fallback or (mention, role)
-        return fallback
+        return opening or nearest or fallback
+
+    def _opens_clause(self, mention: Mention) -> bool:
+        """
+        Whether *mention* opens its clause, as a full name or a pronoun.
+        """
+        before = self.tokens[mention.first - 1] if mention.first else None
+        opens = (
+            mention.first == self.floor
+            or before is None
+            or before.lower in CLAUSE_STARTS
+        )
+        return opens and (
+            mention.form == "pronoun"
+            or mention.first < mention.last
+            or mention.honorific is not None
+        )
 
     def _inherited(self, cue: int) -> _Attribution | None:
         """
@@ -681,7 +710,9 @@ class _SentenceReader:
         tokens = self.tokens
         for first in _clause_starts(tokens, cue):
             mention = mention_starting(self.text, tokens, first, cue)
-            if mention is not None:
+            if mention is not None and tokens[mention.last].lower not in (
+                TIME_WORDS
+            ):
                 return self._attribute(mention, cue, cue, mention.role)
         return None
 

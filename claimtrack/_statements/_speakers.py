@@ -53,6 +53,13 @@ _STOPS_FORWARD = (
         "by while when"
     )
 )
+_FULL_NAME = 2
+_RELATIVE_STOPS = frozenset(("who", "which", "that", "whose"))
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_DOCUMENTS = words(
+    "statement office letter release website post tweet account memo email "
+    "e-mail note"
+)
 _MEMBERSHIP = frozenset(("with", "of", "at", "from"))
 _FEMALE = frozenset(("ms", "ms.", "mrs", "mrs.", "miss", "dame", "she"))
 _MALE = frozenset(("mr", "mr.", "sir", "he"))
@@ -222,6 +229,8 @@ def _name(
         complement = len(run) - title - 2
         name_start = len(run) - max(0, min(2, complement - 1))
     words = run[name_start:]
+    if title < 0 and "of" in lows[_FULL_NAME:]:
+        words = run[: lows.index("of", _FULL_NAME)]
     role_tokens = [*tokens[prefix:first], *run[:name_start]]
     role_tokens = [t for t in role_tokens if t.lower not in HONORIFICS]
     role = _joined(text, role_tokens) if role_tokens else None
@@ -366,18 +375,16 @@ def mention_starting(
     last = first
     if token.capital:
         last = _name_end(tokens, first, high)
-        nouns = last + 1
+        described = _described_name(text, tokens, last + 1, high, titled=True)
+        if described is not None:
+            return mention_ending(text, tokens, described.last, first)
         while (
-            nouns < high
-            and nouns - last <= _MAX_NOUN_WORDS
-            and not tokens[nouns].capital
-            and tokens[nouns].lower in SPEAKING_NOUNS
+            last + 1 < high
+            and last - first < _MAX_NOUN_WORDS
+            and not tokens[last + 1].capital
+            and tokens[last + 1].lower in SPEAKING_NOUNS
         ):
-            nouns += 1
-        if nouns < high and nouns > last + 1 and is_name_word(tokens[nouns]):
-            last = _name_end(tokens, nouns, high)
-        else:
-            last = nouns - 1
+            last += 1
     else:
         while (
             last + 1 < high
@@ -389,7 +396,12 @@ def mention_starting(
 
 
 def _described_name(
-    text: str, tokens: Sequence[Token], first: int, high: int
+    text: str,
+    tokens: Sequence[Token],
+    first: int,
+    high: int,
+    *,
+    titled: bool = False,
 ) -> Mention | None:
     """
     Read a name after lower-case words that describe it, or None.
@@ -403,10 +415,16 @@ def _described_name(
         and at - first < _MAX_NOUN_WORDS
         and tokens[at].kind == "w"
         and not tokens[at].capital
-        and tokens[at].lower not in PRONOUNS
+        and tokens[at].lower not in PRONOUNS | _RELATIVE_STOPS
+        and not _verb_like(tokens[at])
     ):
         at += 1
-    if at == first or at >= high or not is_name_word(tokens[at]):
+    if (
+        at == first
+        or at >= high
+        or not is_name_word(tokens[at])
+        or (titled and tokens[at - 1].lower not in TITLES | PERSON_NOUNS)
+    ):
         return None
     last = at
     while last + 1 < high and is_name_word(tokens[last + 1]):
@@ -631,7 +649,11 @@ class Resolver:
         elif mention.form == "pronoun":
             person = self._pronoun(mention.name.lower())
         else:
-            person = self._title(mention) or self._body(mention)
+            person = (
+                self._possessor(mention)
+                or self._title(mention)
+                or self._body(mention)
+            )
         if person is None:
             return Resolved(
                 mention.text, mention.kind, mention.role, None, exact=False
@@ -644,6 +666,18 @@ class Resolver:
             person.key,
             exact=mention.form == "name",
         )
+
+    def _possessor(self, mention: Mention) -> Person | None:
+        """
+        Who "her" stands for in "her statement said", or None.
+
+        A statement, an office or a post speaks for the one who owns it.
+        """
+        written = mention.text.lower().split()
+        pronoun = _POSSESSIVES.get(written[0])
+        if pronoun is None or written[-1] not in _DOCUMENTS:
+            return None
+        return self._pronoun(pronoun)
 
     def _body(self, mention: Mention) -> Person:
         """
