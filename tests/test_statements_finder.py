@@ -1170,8 +1170,8 @@ class TestOwners:
         "her statement said" gives the woman it belongs to.
         """
         text = (
-            "Ms. Ann Lee resigned on Monday. \u201cI am proud of our work,\u201d "
-            "her statement said."
+            "Ms. Ann Lee resigned on Monday. "
+            "\u201cI am proud of our work,\u201d her statement said."
         )
         assert "Ann Lee" == one(text).speaker
 
@@ -1179,7 +1179,10 @@ class TestOwners:
         """
         A body's name, lower-case words and a title before a name.
         """
-        text = "\u201cPrices will fall,\u201d said Elm Bank chief economist Ann Lee."
+        text = (
+            "\u201cPrices will fall,\u201d said Elm Bank chief economist "
+            "Ann Lee."
+        )
         found = one(text)
         assert "Ann Lee" == found.speaker
         assert "Elm Bank chief economist" == found.role
