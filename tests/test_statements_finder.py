@@ -975,12 +975,12 @@ class TestMentions:
             f.speaker for f in find(text)
         ]
 
-    def test_i_stands_alone(self):
+    def test_writer_is_not_a_speaker(self):
         """
-        "I" stands for no one before it.
+        "I" and "we" outside a quotation are the writer: no statement.
         """
-        text = "Ann Lee said the ward was full. I said the staff were tired."
-        assert ["Ann Lee", "I"] == [f.speaker for f in find(text)]
+        text = "Ann Lee said the ward was full. I think the staff were tired."
+        assert ["Ann Lee"] == [f.speaker for f in find(text)]
 
     def test_known_role_among_others(self):
         """
@@ -1186,3 +1186,40 @@ class TestOwners:
         found = one(text)
         assert "Ann Lee" == found.speaker
         assert "Elm Bank chief economist" == found.role
+
+
+class TestPrecision:
+    """
+    What looks like an attribution but is not one.
+    """
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Watch: Ann Lee says the ward is full",
+            "Ann Lee said the ward was full. Tom Poe/DAILY NEWS",
+            (
+                "The heir is the Sultan of the northern Elm state, who was "
+                "king from 1979 to 1984."
+            ),
+            (
+                "Elm City replied just 17 seconds later, however, as the Elks "
+                "tied it up."
+            ),
+            "Elm City responded a couple of minutes later when Lee scored.",
+        ],
+    )
+    def test_nothing(self, text):
+        """
+        Headings, credits and verbs of speech in other senses report nothing.
+        """
+        assert [] == find(text)
+
+    def test_noun_form_with_subject(self):
+        """
+        A verb that is also a noun reports a clause that opens with a
+        subject.
+        """
+        assert [("indirect", "the vote was rigged", "Critics")] == said(
+            "Critics claim the vote was rigged."
+        )

@@ -65,6 +65,7 @@ _DATE_LEAD = frozenset(
 )
 _PLATFORM_VERBS = frozenset(("post", "write", "say", "tweet"))
 _PLATFORM_PHRASE = 2
+_WRITER = frozenset(("i", "we"))
 _MIN_NAMED_WORDS = 2
 _NAMING = words(
     "call calls called calling describe describes described describing"
@@ -74,7 +75,8 @@ _SPEAKER_WORDS = 6
 _DASHES = frozenset(",\u2014\u2013")
 _BREAKS = frozenset(";(")
 _MAX_APPOSITIVE_TOKENS = 16
-_HEADING_TOKENS = 3
+_LABEL_WORDS = 3
+_LABELS = words("watch read listen related video photos more see also")
 _CREDIT_TOKENS = 12
 _RUNNING_TIME_TOKENS = 3
 _JOINERS = frozenset(("and", "but"))
@@ -259,32 +261,26 @@ def _caption(paragraph: Paragraph) -> bool:
     """
     Whether *paragraph* is a caption, a heading or a link.
 
-    Whether *paragraph* is a photo caption, a video's heading or a link to
-    another story, which hold no statements of the article: it ends with a
-    credit ("(Jane Roe/Agency)"), a running time ("2:05"), or starts with
-    "READ MORE:" or "RELATED:".
+    Photo captions, videos' headings and links to other stories hold no
+    statements of the article. They end with a credit ("(Jane Roe/Agency)",
+    or "Jane Roe/AGENCY" after the last full stop) or a running time
+    ("2:05"), or start with a label and a colon ("READ MORE:", "Watch:").
     """
     tokens = [t for s in paragraph.sentences for t in s]
-    if (
-        len(tokens) >= _HEADING_TOKENS
-        and tokens[1].text == ":"
-        and (tokens[0].text.isupper())
-    ):
-        return True
-    if (
-        len(tokens) >= _HEADING_TOKENS
-        and tokens[2].text == ":"
-        and (tokens[0].text.isupper() and tokens[1].text.isupper())
+    label = next(
+        (at for at, t in enumerate(tokens[:_LABEL_WORDS]) if t.text == ":"),
+        0,
+    )
+    if label and all(
+        t.text.isupper() or t.lower in _LABELS for t in tokens[:label]
     ):
         return True
     tail = tokens[-_CREDIT_TOKENS:]
-    if tail[-1].text == ")":
-        opened = max(
-            (i for i, t in enumerate(tail) if t.text == "("), default=-1
-        )
-        if opened >= 0 and any(t.text == "/" for t in tail[opened:]):
-            return True
-    return _running_time(tail)
+    stop = max(
+        (at for at, t in enumerate(tail) if t.text in "(.!?"), default=-1
+    )
+    credit = any(t.text == "/" for t in tail[stop + 1 :])
+    return credit or _running_time(tail)
 
 
 def _running_time(tail: Sequence[Token]) -> bool:
@@ -547,8 +543,10 @@ class _SentenceReader:
             return 0
         content = tokens[start : last + 1]
         kind = _content_kind(content)
-        if content[0].lower in PREPOSITIONS or (
-            kind == "indirect" and not self._reported(cue, start, content)
+        if (
+            content[0].lower in PREPOSITIONS
+            or (kind == "indirect" and not self._reported(cue, start, content))
+            or (is_noun_form(tokens[cue].text) and not _opens_content(content))
         ):
             return 0
         self._add(start, last, kind, attribution, start)
@@ -617,7 +615,7 @@ class _SentenceReader:
         elif tokens[last].text == ",":
             return self._apposed(last)
         mention = mention_ending(self.text, tokens, last, self.floor)
-        if mention is None:
+        if mention is None or mention.name.lower() in _WRITER:
             return None
         return mention, role or mention.role
 
@@ -1239,6 +1237,8 @@ def _clause_like(tokens: Sequence[Token]) -> bool:
         return True
     for at in range(1, min(len(tokens), _CLAUSE_VERB_WITHIN)):
         token = tokens[at]
+        if token.text in _DASHES or token.lower in _NOT_SUBJECTS:
+            return False
         if token.kind != "w" or token.capital:
             continue
         word = token.lower
@@ -1249,6 +1249,20 @@ def _clause_like(tokens: Sequence[Token]) -> bool:
         if _present_verb(tokens, at):
             return True
     return False
+
+
+def _opens_content(tokens: Sequence[Token]) -> bool:
+    """
+    Whether *tokens* open as reported speech after a verb that is a noun too.
+
+    They do with a subject, a quotation, or what follows "that".
+    """
+    first = tokens[0]
+    return (
+        first.kind == "q"
+        or first.lower in SUBJECT_PRONOUNS | DETERMINERS
+        or is_name_word(first)
+    )
 
 
 def _finite(tokens: Sequence[Token]) -> bool:
@@ -1271,7 +1285,7 @@ def _present_verb(tokens: Sequence[Token], at: int) -> bool:
     before = tokens[at - 1]
     if before.lower.endswith("ly") and at > 1:
         before = tokens[at - 2]
-    if before.kind != "w" or before.lower in DETERMINERS | PREPOSITIONS:
+    if not before.text.isalpha() or before.lower in DETERMINERS | PREPOSITIONS:
         return False
     return not any(t.lower in PREPOSITIONS for t in tokens[:at])
 
