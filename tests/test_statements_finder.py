@@ -1223,3 +1223,30 @@ class TestPrecision:
         assert [("indirect", "the vote was rigged", "Critics")] == said(
             "Critics claim the vote was rigged."
         )
+
+
+class TestAppositives:
+    """
+    The speaker among appositives, as the documentation gives them.
+    """
+
+    def test_person_for_body(self):
+        """
+        A person's name in apposition to a body speaks for it.
+        """
+        found = one(
+            "The Elm Health Authority, Ann Lee, said the ward was full."
+        )
+        assert "Ann Lee" == found.speaker
+        assert "Elm Health Authority" == found.role
+
+    def test_full_name_opens_clause(self):
+        """
+        Among appositives with commas, the full name that opens the clause
+        speaks.
+        """
+        text = (
+            "Ann Lee, a nurse in Elm, Ont., and a union member, said the "
+            "ward was full."
+        )
+        assert "Ann Lee" == one(text).speaker
