@@ -192,6 +192,7 @@ class TestCopy:
         """
         A URL's password is never printed.
         """
+        pytest.importorskip("psycopg")
         result = cli("copy", "postgresql://me:hunter2@127.0.0.1:1/x", "b.db")
         assert 74 == result.code, result
         assert "hunter2" not in result.err
@@ -291,6 +292,7 @@ class TestInitUrl:
         """
         init with a URL where no server listens exits 74, saying so.
         """
+        pytest.importorskip("psycopg")
         result = cli("--db", "postgresql://me@127.0.0.1:1/x", "init")
         assert 74 == result.code, result
         assert "cannot connect" in result.err
