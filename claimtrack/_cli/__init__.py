@@ -2,11 +2,12 @@
 The command line: ``claimtrack`` (or ``python -m claimtrack``).
 
 Every subcommand works on the embedded store (``./claims.db``, ``--db``
-or ``$CLAIMTRACK_DB``). Each one is a `_Command`: a name, a help line, a
-function that declares its arguments and a function that runs it. Output
-is a readable table, or JSON with ``--json``; an error is one line on
-stderr and an exit code from `ExitCode`, and never a traceback for an
-error claimtrack or the system reports.
+or ``$CLAIMTRACK_DB``), or a tracker in PostgreSQL named by a
+``postgresql://`` URL there. Each one is a `_Command`: a name, a help
+line, a function that declares its arguments and a function that runs
+it. Output is a readable table, or JSON with ``--json``; an error is one
+line on stderr and an exit code from `ExitCode`, and never a traceback
+for an error claimtrack or the system reports.
 
 This module holds `main`, the parser and the table of commands; the
 commands themselves are in `_adding`, `_judging`, `_reading` and
@@ -240,7 +241,8 @@ def _common_options() -> _Parser:
         "--db",
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help=f"the store (default: $CLAIMTRACK_DB, else {DEFAULT_DB})",
+        help="the store: a file, or a postgresql:// URL (default: "
+        f"$CLAIMTRACK_DB, else {DEFAULT_DB})",
     )
     options.add_argument(
         "--json",
