@@ -435,6 +435,15 @@ class TestSpeakers:
         assert "rubio" == found.known
         assert "Marco Rubio" == found.speaker
 
+    def test_known_government(self):
+        """
+        A known government speaks as an organization.
+        """
+        known = [Known("elm", ("Elm City Council",), kind="government")]
+        found = one("Elm City Council said the road would reopen.", known)
+        assert "elm" == found.known
+        assert "organization" == found.speaker_kind
+
     def test_known_by_role(self):
         """
         A title resolves to the known actor whose role holds it.

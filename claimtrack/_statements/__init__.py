@@ -20,6 +20,14 @@ __all__ = ["Found", "Known", "find"]
 KINDS = ("person", "organization", "government", "group")
 """The kinds of actor a `Known` may be."""
 
+_SPEAKER_KINDS = {
+    "person": "person",
+    "organization": "organization",
+    "government": "organization",
+    "group": "group",
+}
+"""The speaker kind of each kind of known actor: a government is a body."""
+
 
 def _names(instance: object, attribute: object, value: object) -> None:
     """
@@ -134,7 +142,7 @@ def find(text: str, known: Sequence[Known] = ()) -> list[Found]:
     for actor in known:
         if not isinstance(actor, Known):
             raise InvalidTypeError("known", actor, "must hold only Known")
-    actors = [(k.key, k.names, k.role, k.kind) for k in known]
+    actors = [(k.key, k.names, k.role, _SPEAKER_KINDS[k.kind]) for k in known]
     return [
         Found(**attrs.asdict(draft)) for draft in find_drafts(text, actors)
     ]
