@@ -1259,3 +1259,72 @@ class TestAppositives:
             "ward was full."
         )
         assert "Ann Lee" == one(text).speaker
+
+
+MORE_RULES = {
+    "quoted as saying": (
+        (
+            "He was quoted as saying by local media that police were "
+            "investigating."
+        ),
+        [("indirect", "police were investigating", "He")],
+    ),
+    "a place after the cue": (
+        "Ann Lee said in Nova Scotia ambulances are often late.",
+        [("indirect", "ambulances are often late", "Ann Lee")],
+    ),
+    "urged with no object": (
+        "The mayor urged to wait for the report.",
+        [("indirect", "wait for the report", "The mayor")],
+    ),
+    "urged with a long object": (
+        "Police urged all drivers travelling on the coast road to slow down.",
+        [("indirect", "slow down", "Police")],
+    ),
+    "urged with no infinitive at all": (
+        (
+            "Police urged drivers on the icy roads near the old lake in the "
+            "north"
+        ),
+        [],
+    ),
+    "a second speaker after but": (
+        "The agency says the target is met but Ann Lee says that is wrong.",
+        [
+            ("indirect", "the target is met", "The agency"),
+            ("indirect", "that is wrong", "Ann Lee"),
+        ],
+    ),
+    "a long appositive": (
+        (
+            "Ann Lee, who went to the school across the street, played in the "
+            "band and graduated in 2013, said the school had changed."
+        ),
+        [("indirect", "the school had changed", "Ann Lee")],
+    ),
+    "plural bodies": (
+        "Rights organizations said the ruling raised serious questions.",
+        [
+            (
+                "indirect",
+                "the ruling raised serious questions",
+                "Rights organizations",
+            )
+        ],
+    ),
+}
+
+
+class TestMoreStructures:
+    """
+    Structures of reported speech met in news writing.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "expected"), list(MORE_RULES.values()), ids=list(MORE_RULES)
+    )
+    def test_case(self, text, expected):
+        """
+        The sentence gives the statements expected, and only those.
+        """
+        assert expected == said(text)

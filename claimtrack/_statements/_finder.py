@@ -58,13 +58,14 @@ _OBJECTS = frozenset(
     ["me", "him", "her", "them", "us", "you", "reporters", "journalists"]
 )
 _ADJUNCT_PREPOSITIONS = words(
-    "in on at during to via through after before from"
+    "in on at during to via through after before from by"
 )
 _DATE_LEAD = frozenset(
     ["on", "last", "this", "earlier", "next", "late", "early"]
 )
 _PLATFORM_VERBS = frozenset(("post", "write", "say", "tweet"))
 _PLATFORM_PHRASE = 2
+_QUOTED_AS = (["was", "quoted", "as"], ["were", "quoted", "as"])
 _WRITER = frozenset(("i", "we"))
 _MIN_NAMED_WORDS = 2
 _NAMING = words(
@@ -74,7 +75,7 @@ _NAMED = words("it them him her this that")
 _SPEAKER_WORDS = 6
 _DASHES = frozenset(",\u2014\u2013")
 _BREAKS = frozenset(";(")
-_MAX_APPOSITIVE_TOKENS = 16
+_MAX_APPOSITIVE_TOKENS = 24
 _LABEL_WORDS = 3
 _LABELS = words("watch read listen related video photos more see also")
 _CREDIT_TOKENS = 12
@@ -82,7 +83,6 @@ _RUNNING_TIME_TOKENS = 3
 _JOINERS = frozenset(("and", "but"))
 _PHRASE_STOPS = DETERMINERS | PRONOUNS | PREPOSITIONS | {"that"}
 _PLAIN_VERBS = frozenset(("say", "tell", "write"))
-_URGED_LEADS = frozenset(("not", "never", "to"))
 _URGING = frozenset(("warn", "urge", "advise", "remind", "ask", "caution"))
 _NOT_SUBJECTS = words(
     "while when as after before because since until if just not"
@@ -724,20 +724,14 @@ class _SentenceReader:
         tokens = self.tokens
         at = cue + 1
         base = base_of(tokens[cue].text)
-        if at < len(tokens) and tokens[at].lower == "that":
+        if _that(tokens, at):
             return at + 1
-        if base == "tell" or base in _URGING:
-            at = _skip_object(tokens, at)
         if base in _URGING:
-            while at < len(tokens) and tokens[at].lower in _URGED_LEADS:
-                at += 1
-            if at < len(tokens) and tokens[at - 1].lower == "to":
-                return at
-            return len(tokens)
+            return _infinitive(tokens, at)
+        if base == "tell":
+            at = _skip_object(tokens, at)
         at = _skip_adjuncts(tokens, at)
-        if at < len(tokens) and (
-            tokens[at].lower == "that" or tokens[at].text in ",:"
-        ):
+        if _that(tokens, at) or (at < len(tokens) and tokens[at].text in ",:"):
             at += 1
         return at
 
@@ -751,7 +745,9 @@ class _SentenceReader:
             token = tokens[at]
             if token.text in _BREAKS:
                 break
-            if token.text == "," and self._new_attribution(at + 1):
+            if (token.text == "," or token.lower in _JOINERS) and (
+                self._new_attribution(at + 1)
+            ):
                 break
             if (
                 token.lower in _JOINERS
@@ -1120,6 +1116,10 @@ def _skip_back(tokens: Sequence[Token], at: int, floor: int) -> int:
         )
     ):
         at -= 1
+    if at - 2 >= floor and [t.lower for t in tokens[at - 2 : at + 1]] in (
+        _QUOTED_AS
+    ):
+        at -= 3
     return _skip_date_back(tokens, at, floor)
 
 
@@ -1132,6 +1132,36 @@ def _skip_date_back(tokens: Sequence[Token], at: int, floor: int) -> int:
         if at >= floor and tokens[at].lower in _DATE_LEAD:
             at -= 1
     return at
+
+
+def _that(tokens: Sequence[Token], at: int) -> bool:
+    """
+    Whether the token at *at* is "that" opening a clause, not its subject.
+
+    In "said that is wrong", "that" is the subject and stays.
+    """
+    return (
+        at + 1 < len(tokens)
+        and tokens[at].lower == "that"
+        and tokens[at + 1].lower not in FINITE_VERBS
+    )
+
+
+def _infinitive(tokens: Sequence[Token], at: int) -> int:
+    """
+    Where "to" and its verb start after "urged" and its object.
+
+    The object is a few words with no punctuation ("urged all Canadians
+    travelling abroad **to** ..."); "not" or "never" may stand before
+    "to". Returns the first token after "to", or the text's end.
+    """
+    for index in range(at, min(at + _MAX_PHRASE + 2, len(tokens))):
+        token = tokens[index]
+        if token.kind != "w":
+            break
+        if token.lower == "to" and index + 1 < len(tokens):
+            return index + 1
+    return len(tokens)
 
 
 def _skip_object(tokens: Sequence[Token], at: int) -> int:
@@ -1182,23 +1212,40 @@ def _skip_adjuncts(tokens: Sequence[Token], at: int) -> int:
 def _skip_phrase(tokens: Sequence[Token], at: int) -> int:
     """
     Step over the noun phrase of a prepositional adjunct.
+
+    The phrase ends before a determiner, a pronoun, "that", punctuation or
+    another preposition's phrase, or after a name ("in Nova Scotia
+    ambulances are ..."). Returns where the content starts, or the
+    preposition's index when the phrase does not end cleanly.
     """
     start = at
     if at < len(tokens) and tokens[at].lower in DETERMINERS:
         at += 1
+    words = at
     while at < len(tokens) and at - start < _MAX_PHRASE:
         token = tokens[at]
         if token.kind != "w" or token.lower in _PHRASE_STOPS:
+            break
+        if at > words and not token.capital and _named(tokens[words:at]):
             break
         at += 1
     following = tokens[at] if at < len(tokens) else None
     if following is None or following.kind != "w":
         return at
-    if following.lower in DETERMINERS | PRONOUNS | {"that"}:
+    if following.lower in DETERMINERS | PRONOUNS | {"that"} or (
+        _named(tokens[words:at]) and not following.capital
+    ):
         return at
     if following.lower in PREPOSITIONS:
         return _skip_phrase(tokens, at + 1)
     return start - 1
+
+
+def _named(tokens: Sequence[Token]) -> bool:
+    """
+    Whether *tokens* are a name: one capitalised word or more.
+    """
+    return bool(tokens) and all(is_name_word(t) for t in tokens)
 
 
 def _ends_clause(tokens: Sequence[Token], at: int) -> bool:

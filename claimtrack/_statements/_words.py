@@ -51,7 +51,10 @@ ORGANIZATION_WORDS = words(
     "movement charity fund trust council unit branch secretariat "
     "study report survey poll statement release document documents letter "
     "data figures numbers analysis review filing lawsuit ruling decision "
-    "judgment records research website memo"
+    "judgment records research website memo studies reports findings "
+    "tweet tweets post posts message notice order video sign placard blog "
+    "organizations organisations agencies companies unions associations "
+    "governments ministries departments groups parties"
 )
 """Nouns of bodies and documents that speak: "the ministry said"."""
 
