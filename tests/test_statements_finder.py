@@ -1315,6 +1315,21 @@ MORE_RULES = {
 }
 
 
+MORE_RULES.update(
+    {
+        "a question before the cue": (
+            "Asked what he would do next, he said: \u201cWe will wait.\u201d",
+            [("direct", "\u201cWe will wait.\u201d", "he")],
+        ),
+        "when asked": (
+            "When asked about the plan, the mayor said nothing more.",
+            [],
+        ),
+        "wrote a thing": ("The group wrote a book about the war.", []),
+    }
+)
+
+
 class TestMoreStructures:
     """
     Structures of reported speech met in news writing.

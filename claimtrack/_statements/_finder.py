@@ -82,7 +82,7 @@ _CREDIT_TOKENS = 12
 _RUNNING_TIME_TOKENS = 3
 _JOINERS = frozenset(("and", "but"))
 _PHRASE_STOPS = DETERMINERS | PRONOUNS | PREPOSITIONS | {"that"}
-_PLAIN_VERBS = frozenset(("say", "tell", "write"))
+_PLAIN_VERBS = frozenset(("say", "tell"))
 _URGING = frozenset(("warn", "urge", "advise", "remind", "ask", "caution"))
 _NOT_SUBJECTS = words(
     "while when as after before because since until if just not"
@@ -383,6 +383,7 @@ class _SentenceReader:
             return 0
         if kind == "indirect" and (
             content_last - self.floor < _MIN_INDIRECT_WORDS
+            or _asked(tokens[self.floor : content_last + 1])
         ):
             return 0
         attribution = self._attribute(mention, cue, cue, role)
@@ -1132,6 +1133,16 @@ def _skip_date_back(tokens: Sequence[Token], at: int, floor: int) -> int:
         if at >= floor and tokens[at].lower in _DATE_LEAD:
             at -= 1
     return at
+
+
+def _asked(tokens: Sequence[Token]) -> bool:
+    """
+    Whether *tokens* frame a question rather than report speech.
+
+    "Asked what he would do, he said: ..." or "When asked about it, ...".
+    """
+    words = [t.lower for t in tokens[:2]]
+    return words[:1] == ["asked"] or words == ["when", "asked"]
 
 
 def _that(tokens: Sequence[Token], at: int) -> bool:
