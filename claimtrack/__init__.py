@@ -21,6 +21,7 @@ from claimtrack._models import (
     Span,
 )
 from claimtrack._predicates import Predicate, Tolerance
+from claimtrack._statement import Statement, StatementKind
 from claimtrack._tracker import Tracker
 from claimtrack.exceptions import (
     AmbiguityError,
@@ -69,8 +70,10 @@ if _typing.TYPE_CHECKING:
     from claimtrack import journals as journals
     from claimtrack import reports as reports
     from claimtrack import scales as scales
+    from claimtrack import statements as statements
     from claimtrack import strategies as strategies
     from claimtrack import validators as validators
+    from claimtrack.statements import find_statements as find_statements
 
     __version__: str
 
@@ -118,6 +121,8 @@ __all__ = [
     "SpanMismatchError",
     "StaleWriteError",
     "Stance",
+    "Statement",
+    "StatementKind",
     "Status",
     "StoreBusyError",
     "StoreError",
@@ -129,6 +134,7 @@ __all__ = [
     "UnknownSourceError",
     "Verdict",
     "When",
+    "find_statements",
 ]
 
 
@@ -143,6 +149,7 @@ _SUBMODULES = frozenset(
         "journals",
         "reports",
         "scales",
+        "statements",
         "strategies",
         "validators",
     }
@@ -159,6 +166,10 @@ def __getattr__(name: str) -> object:
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("claimtrack")
+    if name == "find_statements":  # the finder's rules load when used
+        from claimtrack.statements import find_statements  # noqa: PLC0415
+
+        return find_statements
     if name in _SUBMODULES:
         from importlib import import_module  # noqa: PLC0415
 

@@ -36,6 +36,7 @@ from claimtrack._models import (
 )
 from claimtrack._predicates import Predicate, Tolerance
 from claimtrack._scales import RatingScale
+from claimtrack._statement import Statement
 from claimtrack._tracker import Tracker
 
 
@@ -65,6 +66,7 @@ STRATEGIES: dict[type, str] = {
     SetAside: "_set_asides",
     Source: "sources",
     Span: "spans",
+    Statement: "statements",
     Support: "_supports",
     Tolerance: "tolerances",
     Tracker: "trackers",

@@ -8,16 +8,18 @@ share every section, and each section's two renderings sit side by side.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
 import attrs
 
-from claimtrack import _charts, _files, _records
+from claimtrack import _articles, _charts, _files, _records
 from claimtrack._charts import mark, status_words, when_words
 from claimtrack._dates import When
 from claimtrack._evidence import Stance
+from claimtrack._statement import Statement
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
     InvalidTypeError,
@@ -28,7 +30,7 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
     from claimtrack._contradictions import Contradiction
     from claimtrack._evidence import Citation, Evidence, Status, Support
@@ -446,6 +448,65 @@ _SECTIONS: Final = (
 )
 
 
+_STATEMENTS: Final = ("statements", "Statements")
+
+
+def _articles_of(
+    tracker: Tracker, statements: Iterable[Statement]
+) -> list[tuple[Source, list[Statement]]]:
+    """
+    Each source with statements, in the order first named, with its own.
+
+    Raises:
+        InvalidTypeError: If *statements* is not an iterable of them.
+        UnknownSourceError: If a source is not in *tracker*.
+        SpanMismatchError: If a span is not true to its source's text.
+    """
+    if isinstance(statements, str | bytes | Statement) or not isinstance(
+        statements, Iterable
+    ):
+        raise InvalidTypeError(
+            "statements", statements, "must be a list of Statement"
+        )
+    found: dict[str, tuple[Source, list[Statement]]] = {}
+    for n, statement in enumerate(statements):
+        if not isinstance(statement, Statement):
+            raise InvalidTypeError(
+                f"statements[{n}]", statement, "must be a Statement"
+            )
+        if statement.source not in found:
+            found[statement.source] = (tracker.source(statement.source), [])
+        source, own = found[statement.source]
+        source.check_span(statement.span)
+        own.append(statement)
+    return list(found.values())
+
+
+def _statements_section(
+    report: _Report, articles: list[tuple[Source, list[Statement]]]
+) -> str:
+    """
+    The "Statements" section: each article with its statements marked.
+    """
+    if not articles:
+        return ""
+    parts = [
+        f'<section id="{_STATEMENTS[0]}"><h2>{_STATEMENTS[1]}</h2>',
+        f"<p>{_e(_articles.LEGEND)}</p>",
+    ]
+    for number, (source, statements) in enumerate(articles, start=1):
+        claims = {
+            (c.span.start, c.span.end): report.numbers[c.id]
+            for c in report.claims
+            if c.source == source.id and c.span is not None
+        }
+        parts.append(
+            _articles.marked(source, statements, claims, number=number)
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _table(head: Iterable[str], rows: list[str], empty: str) -> str:
     if not rows:
         return f'<p class="muted">{empty}</p>'
@@ -594,6 +655,7 @@ def html(
     *,
     title: str | None = None,
     claims: Iterable[str | Claim] | None = None,
+    statements: Iterable[Statement] = (),
 ) -> str:
     """
     Write a report as one self-contained HTML document.
@@ -616,17 +678,26 @@ def html(
         title: The page's title; "Claims report" if omitted.
         claims: The claims (or their ids) to report on, with what links
             them; all if omitted.
+        statements: Statements found in sources' text (`find_statements`):
+            each source is shown whole in a "Statements" section, with
+            them marked, and a link from each to the claim it became.
 
     Raises:
         UnknownClaimError: If a claim is not in the tracker.
-        InvalidTypeError: If *claims* is one claim, or *title* is not a
-            str.
+        UnknownSourceError: If a statement's source is not in it.
+        SpanMismatchError: If a statement's span is not true to the text.
+        InvalidTypeError: If *claims* is one claim, *title* is not a str,
+            or *statements* is not an iterable of `Statement`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       The *statements* option.
     """
     report = _Report.of(tracker, title, claims)
+    articles = _articles_of(tracker, statements)
+    sections = _SECTIONS if not articles else (*_SECTIONS, _STATEMENTS)
     nav = " ".join(
-        f'<a href="#{anchor}">{words}</a>' for anchor, words in _SECTIONS
+        f'<a href="#{anchor}">{words}</a>' for anchor, words in sections
     )
     timeline = _charts.timeline(
         tracker, report.claims, report.numbers, links=True
@@ -645,7 +716,7 @@ def html(
         ),
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(report.title)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS}{_articles.CSS if articles else ''}</style>",
         "</head>",
         "<body>",
         f"<header><h1>{_e(report.title)}</h1>",
@@ -728,6 +799,7 @@ def html(
             "No sources.",
         ),
         "</section>",
+        _statements_section(report, articles),
         "</main>",
         "</body>",
         "</html>",
@@ -837,6 +909,7 @@ def markdown(
     *,
     title: str | None = None,
     claims: Iterable[str | Claim] | None = None,
+    statements: Iterable[Statement] = (),
 ) -> str:
     """
     Write a report as Markdown: the HTML report's content, as text.
@@ -853,15 +926,22 @@ def markdown(
         tracker: Where the claims are.
         title: The report's title; "Claims report" if omitted.
         claims: The claims (or their ids) to report on; all if omitted.
+        statements: Statements found in sources' text: a "Statements"
+            section lists each article's, with the claim each became.
 
     Raises:
         UnknownClaimError: If a claim is not in the tracker.
-        InvalidTypeError: If *claims* is one claim, or *title* is not a
-            str.
+        UnknownSourceError: If a statement's source is not in it.
+        SpanMismatchError: If a statement's span is not true to the text.
+        InvalidTypeError: If *claims* is one claim, *title* is not a str,
+            or *statements* is not an iterable of `Statement`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       The *statements* option.
     """
     report = _Report.of(tracker, title, claims)
+    articles = _articles_of(tracker, statements)
     numbers = report.numbers
     lines = [f"# {_md(report.title)}", "", _md(report.summary()), ""]
     lines += ["## Timeline", ""]
@@ -1001,7 +1081,43 @@ def markdown(
             "No sources.",
         )
     )
+    lines += _md_statements(report, articles)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_statements(
+    report: _Report, articles: list[tuple[Source, list[Statement]]]
+) -> list[str]:
+    """
+    The "Statements" section: a table of each article's statements.
+    """
+    if not articles:
+        return []
+    lines = ["", "## Statements", ""]
+    for source, statements in articles:
+        claims = {
+            (c.span.start, c.span.end): report.numbers[c.id]
+            for c in report.claims
+            if c.source == source.id and c.span is not None
+        }
+        lines += [f"### {_md(source.title or source.id)}", ""]
+        rows = []
+        for s in sorted(statements, key=lambda s: s.span.start):
+            claim = claims.get((s.span.start, s.span.end))
+            rows.append(
+                [
+                    _md(s.kind.value),
+                    _md(s.speaker.label + ("" if s.known else " (new)")),
+                    _md(s.cue),
+                    _md(s.text),
+                    "" if claim is None else f"C{claim}",
+                ]
+            )
+        lines += [
+            _md_table(("kind", "speaker", "cue", "words", "claim"), rows, ""),
+            "",
+        ]
+    return lines
 
 
 # -- files -------------------------------------------------------------------
@@ -1056,6 +1172,7 @@ def write(
     format: str | None = None,  # noqa: A002 -- the word a user looks for
     title: str | None = None,
     claims: Iterable[str | Claim] | None = None,
+    statements: Iterable[Statement] = (),
 ) -> None:
     """
     Write a report to *path*, atomically: HTML or Markdown.
@@ -1072,6 +1189,8 @@ def write(
         format: "html" or "markdown".
         title: The report's title.
         claims: The claims to report on; all if omitted.
+        statements: Statements found in sources' text, shown with their
+            articles (see `html` and `markdown`).
 
     Raises:
         InvalidValueError: For an unknown format, a path whose extension
@@ -1087,7 +1206,7 @@ def write(
     target = _target(path)
     kind = _format_of(path, format)
     render = html if kind == "html" else markdown
-    text = render(tracker, title=title, claims=claims)
+    text = render(tracker, title=title, claims=claims, statements=statements)
     try:
         _files.replace(target, text)
     except FileNotFoundError as exc:

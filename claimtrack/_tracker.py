@@ -44,6 +44,7 @@ from typing import (
 
 import attrs
 
+from claimtrack import _accepting as accepting
 from claimtrack import _arguments as args
 from claimtrack import _scales
 from claimtrack._anchor import MIN_SCORE, Revision, check_min_score
@@ -90,6 +91,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from claimtrack._models import Proposition, Span
+    from claimtrack._statement import Statement
 
 
 __all__ = ["DateLike", "Tracker"]
@@ -501,6 +503,46 @@ class Tracker(Queries):
         items = tuple(_each(claims, "claims", "claims", (Claim,)))
         return self._add_claims(items, by=by, at=at)
 
+    def add_statements(
+        self,
+        statements: Iterable[Statement],
+        *,
+        by: str | None = None,
+        at: dt.datetime | str | None = None,
+    ) -> list[Claim]:
+        """
+        Accept statements found in text: each becomes a claim, all or none.
+
+        A statement's claim has its words (without quotation marks) as
+        text, its span, and its speaker, added along with it if it was
+        proposed from the text. It was said when the statement's date
+        words say, read against the source's publication date ("on
+        Monday"), else on the source's date. It was relayed by the wire
+        services the source derives from and then by its publisher, as far
+        as they name the tracker's actors. Statements not given are simply
+        not added; accepting one twice returns the claim already stored.
+
+        Args:
+            statements: `Statement` candidates from `find_statements`.
+            by: Who accepted them, for the history.
+            at: When they were accepted: an aware datetime or ISO string;
+                now if omitted.
+
+        Returns:
+            The stored claims, in the order given.
+
+        Raises:
+            InvalidTypeError: If *statements* is not an iterable of
+                `Statement`.
+            UnknownSourceError: If a statement's source is not here.
+            ClaimtrackError: The first statement's error, its field
+                prefixed with its place: ``statements[2].span``.
+
+        .. versionadded:: 0.3.0
+        """
+        items = tuple(accepting.claim_items(self._here(), statements))
+        return self._add_claims(items, by=by, at=at, where="statements")
+
     @_writes
     def _add_claims(
         self,
@@ -508,9 +550,12 @@ class Tracker(Queries):
         *,
         by: str | None,
         at: dt.datetime | str | None,
+        where: str = "claims",
     ) -> list[Claim]:
         """
         Add the items of `add_claims`, in one write.
+
+        Errors name each item's place in *where*.
         """
         author = args.author(by, at)
         state = self._here()
@@ -541,7 +586,7 @@ class Tracker(Queries):
                     )
                 results.append(args.settle(state, claim, batch))
             except ClaimtrackError as exc:
-                raise _relocate(exc, f"claims[{index}]") from exc
+                raise _relocate(exc, f"{where}[{index}]") from exc
         self._commit_batch(batch, author)
         return results
 

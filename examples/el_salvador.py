@@ -22,6 +22,7 @@ are made this way):
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 
 import claimtrack as ct
@@ -307,10 +308,40 @@ def write_report(directory: Path) -> list[Path]:
     Write the article's report into *directory*, as HTML and as Markdown.
     """
     tracker = analysed()
+    found = ct.find_statements("indiatv-2025-02-04", tracker)
     paths = [directory / "el_salvador.html", directory / "el_salvador.md"]
     for path in paths:
-        ct.reports.write(tracker, path, title=TITLE)
+        ct.reports.write(tracker, path, title=TITLE, statements=found)
     return paths
+
+
+def statements(tracker: ct.Tracker) -> str:
+    """
+    The statements found in the article, each with the claims quoting it.
+
+    A check of the analyst's work: a statement no claim quotes is one the
+    analyst may have missed.
+    """
+    found = ct.find_statements("indiatv-2025-02-04", tracker)
+    spans = {c.id: c.span for c in tracker if c.span is not None}
+    lines = [f"Statements found in the article: {len(found)}"]
+    for statement in found:
+        quoting = [
+            claim
+            for claim, span in spans.items()
+            if span.start < statement.span.end
+            and statement.span.start < span.end
+        ]
+        words = textwrap.shorten(statement.text, 64, placeholder="…")
+        lines.append(
+            f"  {statement.speaker.label} ({statement.kind.value}, "
+            f"“{statement.cue}”): {words}"
+        )
+        lines.append(
+            "      quoted by "
+            + (", ".join(quoting) if quoting else "no claim yet")
+        )
+    return "\n".join(lines)
 
 
 def describe_support(tracker: ct.Tracker, claim: ct.Claim) -> str:
@@ -426,6 +457,9 @@ def main(argv: list[str] | None = None) -> int:
         for claim_id in contradiction.claims:
             claim = tracker.claim(claim_id)
             print(f"    {claim.text}: {tracker.status(claim).value}")
+
+    print()
+    print(statements(tracker))
     return 0
 
 

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+import claimtrack as ct
+from claimtrack import reports
+
 from .test_cli import SEED_SESSION, shell
 
 
@@ -26,6 +29,8 @@ REPORT = ROOT / "docs" / "report" / "el_salvador.html"
 WIDTH, HEIGHT = 1200, 1200
 GREEN = (0x15, 0x80, 0x3D)  # corroborated
 ORANGE = (0xC2, 0x41, 0x0C)  # disputed, and contradiction lines
+BLUE = (0xDB, 0xEA, 0xFE)  # a direct quotation's mark
+YELLOW = (0xFE, 0xF3, 0xC7)  # reported speech's mark
 
 
 @pytest.fixture(name="chromium", scope="module")
@@ -38,9 +43,10 @@ def _chromium():
     return found
 
 
-def browse(chromium, tmp_path, *options, page=REPORT):
+def browse(chromium, tmp_path, *options, page=REPORT, height=HEIGHT):
     """
-    Open *page*, the seed report by default, in headless Chromium.
+    Open *page*, the seed report by default, in headless Chromium, in a
+    window *height* pixels high.
     """
     done = subprocess.run(
         [
@@ -51,7 +57,7 @@ def browse(chromium, tmp_path, *options, page=REPORT):
             "--hide-scrollbars",
             "--no-first-run",
             f"--user-data-dir={tmp_path / 'profile'}",
-            f"--window-size={WIDTH},{HEIGHT}",
+            f"--window-size={WIDTH},{height}",
             *options,
             page.as_uri(),
         ],
@@ -221,6 +227,54 @@ class TestInChromium:
             found = bands(rows, colour)
             assert len(found) >= 2, found
             assert found[0][1] < HEIGHT / 2 < found[-1][0]
+
+
+class TestStatements:
+    """
+    An article with its statements marked, as a browser shows it.
+    """
+
+    def test_dom_marks_the_seed_article(self, chromium, tmp_path):
+        """
+        The seed report's "Statements" section marks every statement found
+        in the article, each followed by its speaker.
+        """
+        dom = Dom(browse(chromium, tmp_path, "--dump-dom"))
+        marks = [a for t, a, _ in dom.elements if t == "mark"]
+        speakers = [a for t, a, _ in dom.elements if a.get("class") == "who"]
+
+        assert len(marks) >= 6
+        assert {"direct", "indirect", "mixed"} <= {m["class"] for m in marks}
+        assert len(speakers) >= 6
+        assert all(m["id"].startswith("statement-1-") for m in marks)
+
+    def test_screenshot_shows_the_marks(self, chromium, tmp_path):
+        """
+        A page of one article's statements is drawn with each kind's
+        colour.
+        """
+        made = ct.Tracker()
+        made.add_source(
+            ct.Source(
+                "s",
+                text='"We are ready," Ana Ruiz said on Monday.\n\n'
+                "Officials said the plan was broad.",
+            )
+        )
+        page = tmp_path / "statements.html"
+        page.write_text(
+            reports.html(made, statements=ct.find_statements("s", made)),
+            encoding="utf-8",
+        )
+        shot = tmp_path / "statements.png"
+
+        browse(
+            chromium, tmp_path, f"--screenshot={shot}", page=page, height=2400
+        )
+
+        _, _, rows = decode_png(shot.read_bytes())
+        for colour in (BLUE, YELLOW):
+            assert bands(rows, colour, tolerance=6), colour
 
 
 class TestFromTheShell:

@@ -91,6 +91,7 @@ from claimtrack._cli._reading import (
     _history,
     _show,
 )
+from claimtrack._cli._statements import _configure_statements, _statements
 from claimtrack.exceptions import (
     AmbiguousDateError,
     AmbiguousQuoteError,
@@ -159,6 +160,12 @@ _COMMANDS = (
     _Command("add-source", "add a source", _configure_add_source, _add_source),
     _Command("add-actor", "add an actor", _configure_add_actor, _add_actor),
     _Command("add-claim", "add a claim", _configure_add_claim, _add_claim),
+    _Command(
+        "statements",
+        "list who said what in a source's text; --accept adds them as claims",
+        _configure_statements,
+        _statements,
+    ),
     _Command(
         "corroborate",
         "add evidence for or against a claim",

@@ -400,6 +400,14 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only this claim (repeatable; default: every claim)",
     )
+    parser.add_argument(
+        "--statements",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="show this source's text with the statements found in it "
+        "marked (repeatable)",
+    )
 
 
 def _report(args: argparse.Namespace, ctx: _Context) -> None:
@@ -408,7 +416,18 @@ def _report(args: argparse.Namespace, ctx: _Context) -> None:
     chosen = args.format or _report_format(args.output)
     write = reports.markdown if chosen == "markdown" else reports.html
     with ctx.store() as tracker:
-        text = write(tracker, title=args.title, claims=args.claim or None)
+        found = []
+        if args.statements:
+            from claimtrack.statements import find_statements  # noqa: PLC0415
+
+            for source in dict.fromkeys(args.statements):
+                found += find_statements(source, tracker)
+        text = write(
+            tracker,
+            title=args.title,
+            claims=args.claim or None,
+            statements=found,
+        )
     _write_output(args.output, text, ctx)
     if args.output == "-":
         return

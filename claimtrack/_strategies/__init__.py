@@ -13,6 +13,7 @@ The pieces, each importing only those listed before it:
 - ``_claims``: sources, spans, actors, quantities, propositions, claims.
 - ``_judgements``: citations, evidence, rating scales, verdicts,
   retractions, tolerances, predicates and policies.
+- ``_statements``: statements found in a source's text.
 - ``_trackers``: whole trackers, built change by change.
 - ``_derived``: what only a tracker makes (events, contradictions,
   revisions, support), for `st.from_type`.
@@ -60,6 +61,7 @@ from claimtrack._strategies._judgements import (
     tolerances,
     verdicts,
 )
+from claimtrack._strategies._statements import statements
 from claimtrack._strategies._trackers import trackers
 from claimtrack._strategies._whens import _range as _range
 from claimtrack._strategies._whens import whens
@@ -78,6 +80,7 @@ __all__ = [
     "retractions",
     "sources",
     "spans",
+    "statements",
     "tolerances",
     "trackers",
     "verdicts",
