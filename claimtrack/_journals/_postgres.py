@@ -1068,6 +1068,8 @@ class PostgresJournal:
             left = deadline - time.monotonic()
             if left <= 0:
                 return False
-            for _ in self.db.notifies(timeout=left, stop_after=1):
-                pass  # woken: look again
+            # Woken by a notification, or after a second at most: look
+            # again either way, should one have come while busy.
+            for _ in self.db.notifies(timeout=min(left, 1.0), stop_after=1):
+                pass
         return True
