@@ -1326,6 +1326,16 @@ MORE_RULES.update(
             [],
         ),
         "wrote a thing": ("The group wrote a book about the war.", []),
+        "called a thing a quotation": (
+            "Ann Lee called the report \u201ca fantasy.\u201d",
+            [("direct", "\u201ca fantasy.\u201d", "Ann Lee")],
+        ),
+        "called off": ("Tom Poe called it off.", []),
+        "called with no quotation": (
+            "Tom Poe called the mayor after the storm.",
+            [],
+        ),
+        "called and a bracket": ("Tom Poe called the mayor (twice).", []),
     }
 )
 

@@ -68,6 +68,7 @@ _PLATFORM_PHRASE = 2
 _QUOTED_AS = (["was", "quoted", "as"], ["were", "quoted", "as"])
 _WRITER = frozenset(("i", "we"))
 _MIN_NAMED_WORDS = 2
+_CALLED_OBJECT = 5
 _NAMING = words(
     "call calls called calling describe describes described describing"
 )
@@ -852,8 +853,8 @@ class _SentenceReader:
         if attribution is None:
             return 0
         if tokens[at].lower.startswith("call"):
-            start = at + 2
-            if start > len(tokens) or tokens[at + 1].lower not in _NAMED:
+            start = _called(tokens, at + 1)
+            if start < 0:
                 return 0
         else:
             start = next(
@@ -867,9 +868,9 @@ class _SentenceReader:
                 len(tokens),
             )
         last = self._content_end(start)
-        if last - start + 1 < _MIN_NAMED_WORDS:
-            return 0
         kind = _content_kind(tokens[start : last + 1])
+        if kind == "indirect" and last - start + 1 < _MIN_NAMED_WORDS:
+            return 0
         self._add(start, last, kind, attribution, start)
         self.floor = last + 1
         return last
@@ -1143,6 +1144,24 @@ def _asked(tokens: Sequence[Token]) -> bool:
     """
     words = [t.lower for t in tokens[:2]]
     return words[:1] == ["asked"] or words == ["when", "asked"]
+
+
+def _called(tokens: Sequence[Token], at: int) -> int:
+    """
+    Where what a thing is called starts, after "called" at *at* - 1.
+
+    After a pronoun ("called it **a mistake**"), or before a quotation
+    that follows a short object ("called the allegation **“false”**").
+    Returns -1 when there is no such place.
+    """
+    if at < len(tokens) and tokens[at].lower in _NAMED:
+        return at + 1
+    for index in range(at + 1, min(at + _CALLED_OBJECT, len(tokens))):
+        if tokens[index].kind == "q":
+            return index
+        if tokens[index].kind != "w":
+            break
+    return -1
 
 
 def _that(tokens: Sequence[Token], at: int) -> bool:
