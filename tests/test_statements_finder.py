@@ -675,6 +675,7 @@ CASES = {
         [],
     ),
     "warning with no speaker": ("The warning that came too late.", []),
+    "warning with nothing after that": ("He gave a warning that", []),
 }
 
 
@@ -839,6 +840,13 @@ class TestMarks:
         assert [
             ("\u00abIl a dit \u201cnon\u201d hier,\u00bb", True)
         ] == self.pairs(text)
+
+    def test_closer_that_cannot_open(self):
+        """
+        A closing bracket after a space still closes its quotation.
+        """
+        text = '\u300c \u300d"'
+        assert [("\u300c \u300d", True)] == self.pairs(text)[:1]
 
     def test_single_quotes(self):
         """

@@ -6,7 +6,7 @@ every style, reported speech, attributions before and after) mixed with
 filler, so that the properties meet real statements.
 """
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claimtrack._statements import find
@@ -146,6 +146,8 @@ class TestProperties:
         assert isinstance(find(text), list)
 
     @given(st.lists(st.sampled_from(MARKUP), max_size=40).map("".join))
+    @example('\u300c \u300d"')
+    @example('"\n\u00bb\u201d')
     def test_marks_and_words(self, text):
         """
         Text dense with quotation marks, cues and breaks is read without an

@@ -909,7 +909,7 @@ class _SentenceReader:
         start = that + 1
         last = self._content_end(start)
         content = tokens[start : last + 1]
-        if subject is None or not _finite(content):
+        if subject is None or not content or not _finite(content):
             return 0
         attribution = self._attribute(subject, at, at, subject.role)
         self._add(start, last, _content_kind(content), attribution, start)

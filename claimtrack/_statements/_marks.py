@@ -93,7 +93,11 @@ def paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
             continue
         if mark not in _CLOSERS[text[opened]]:
             continue
-        if closes_here(text, at) or not opens_here(text, at):
+        if (
+            closes_here(text, at)
+            or not opens_here(text, at)
+            or not _can_open(text, at)
+        ):
             found.append(Quotation(opened, at + 1, closed=True))
             opened = -1
         else:
