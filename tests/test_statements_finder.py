@@ -413,9 +413,9 @@ class TestSpeakers:
 
     def test_member_of_body(self):
         """
-        "Ann Lee with the Health Authority says" gives the person.
+        "Ann Lee with the Elm Water Board says" gives the person.
         """
-        found = one("Ann Lee with the Health Authority says the ward is full.")
+        found = one("Ann Lee with the Elm Water Board says the lake is clean.")
         assert "Ann Lee" == found.speaker
 
     def test_group(self):
@@ -569,10 +569,10 @@ CASES = {
         [],
     ),
     "cue inside the clause": (
-        "Most of the drugs, he says, are meant for short use.",
+        "Most of the roads, he says, are closed for the winter.",
         [
-            ("indirect", "Most of the drugs", "he"),
-            ("indirect", "are meant for short use", "he"),
+            ("indirect", "Most of the roads", "he"),
+            ("indirect", "are closed for the winter", "he"),
         ],
     ),
     "too few words after the cue": ("She said no way.", []),
@@ -744,8 +744,8 @@ MORE_CASES = {
         [("direct", "\u201cWe are ready,\u201d", "he")],
     ),
     "cue inside a short clause": (
-        "Most of the drugs, he says, are bad.",
-        [("indirect", "Most of the drugs", "he")],
+        "Most of the roads, he says, are icy.",
+        [("indirect", "Most of the roads", "he")],
     ),
     "date between subject and cue": (
         "The mayor Tuesday said the plan was dead.",
@@ -756,8 +756,8 @@ MORE_CASES = {
         [],
     ),
     "verb in the present": (
-        "Ann Lee argued the board quietly lobbies its members.",
-        [("indirect", "the board quietly lobbies its members", "Ann Lee")],
+        "Ann Lee argued the council quietly courts its donors.",
+        [("indirect", "the council quietly courts its donors", "Ann Lee")],
     ),
     "noun phrase, no verb": ("Ann Lee noted the cost of new repairs.", []),
     "told and a lower-case object": (
@@ -911,10 +911,10 @@ class TestMentions:
         "said oil worker Ann Lee" gives the name, with its description.
         """
         found = one(
-            "\u201cWe are tired,\u201d said oil and gas worker Ann Lee."
+            "\u201cWe are tired,\u201d said dairy and grain farmer Ann Lee."
         )
         assert "Ann Lee" == found.speaker
-        assert "oil and gas worker" == found.role
+        assert "dairy and grain farmer" == found.role
 
     def test_inverted_body_role_name(self):
         """
@@ -1055,10 +1055,10 @@ EDGE_CASES = {
         [("indirect", "the deficit will grow", "Finance Minister")],
     ),
     "cue inside a clause that opens with a phrase": (
-        "Most of the drugs, he says, in fact are bad for you.",
+        "Most of the roads, he says, in fact are closed all winter.",
         [
-            ("indirect", "Most of the drugs", "he"),
-            ("indirect", "in fact are bad for you", "he"),
+            ("indirect", "Most of the roads", "he"),
+            ("indirect", "in fact are closed all winter", "he"),
         ],
     ),
     "a plural noun, not a verb": ("Ann Lee noted the buses on the route.", []),
@@ -1094,8 +1094,8 @@ class TestEdges:
 
 NAMING_CASES = {
     "called it": (
-        "They called it a bandage solution.",
-        [("indirect", "a bandage solution", "They")],
+        "They called it a stopgap for the winter.",
+        [("indirect", "a stopgap for the winter", "They")],
     ),
     "described as": (
         "Police described him as armed and dangerous.",
@@ -1216,14 +1216,14 @@ class TestPrecision:
             "Watch: Ann Lee says the ward is full",
             "Ann Lee said the ward was full. Tom Poe/DAILY NEWS",
             (
-                "The heir is the Sultan of the northern Elm state, who was "
-                "king from 1979 to 1984."
+                "The heir is the Duke of the northern Elm state, who ruled "
+                "from 1990 to 1995."
             ),
             (
-                "Elm City replied just 17 seconds later, however, as the Elks "
+                "Elm City replied four minutes later, however, as the Elks "
                 "tied it up."
             ),
-            "Elm City responded a couple of minutes later when Lee scored.",
+            "Elm City responded in the third period when Lee scored twice.",
         ],
     )
     def test_nothing(self, text):
@@ -1251,11 +1251,9 @@ class TestAppositives:
         """
         A person's name in apposition to a body speaks for it.
         """
-        found = one(
-            "The Elm Health Authority, Ann Lee, said the ward was full."
-        )
+        found = one("The Elm Water Board, Ann Lee, said the lake was clean.")
         assert "Ann Lee" == found.speaker
-        assert "Elm Health Authority" == found.role
+        assert "Elm Water Board" == found.role
 
     def test_full_name_opens_clause(self):
         """
@@ -1272,14 +1270,14 @@ class TestAppositives:
 MORE_RULES = {
     "quoted as saying": (
         (
-            "He was quoted as saying by local media that police were "
-            "investigating."
+            "She was quoted as saying by a local paper that the mill would "
+            "close."
         ),
-        [("indirect", "police were investigating", "He")],
+        [("indirect", "the mill would close", "She")],
     ),
     "a place after the cue": (
-        "Ann Lee said in Nova Scotia ambulances are often late.",
-        [("indirect", "ambulances are often late", "Ann Lee")],
+        "Ann Lee said in Elm County buses are often late.",
+        [("indirect", "buses are often late", "Ann Lee")],
     ),
     "urged with no object": (
         "The mayor urged to wait for the report.",
@@ -1297,26 +1295,29 @@ MORE_RULES = {
         [],
     ),
     "a second speaker after but": (
-        "The agency says the target is met but Ann Lee says that is wrong.",
+        (
+            "The council says the budget is balanced but Ann Lee says that is "
+            "wrong."
+        ),
         [
-            ("indirect", "the target is met", "The agency"),
+            ("indirect", "the budget is balanced", "The council"),
             ("indirect", "that is wrong", "Ann Lee"),
         ],
     ),
     "a long appositive": (
         (
-            "Ann Lee, who went to the school across the street, played in the "
-            "band and graduated in 2013, said the school had changed."
+            "Ann Lee, who grew up on the farm next door, sang in the "
+            "choir and left in 2010, said the town had changed."
         ),
-        [("indirect", "the school had changed", "Ann Lee")],
+        [("indirect", "the town had changed", "Ann Lee")],
     ),
     "plural bodies": (
-        "Rights organizations said the ruling raised serious questions.",
+        "Aid organizations said the ruling was unfair to farmers.",
         [
             (
                 "indirect",
-                "the ruling raised serious questions",
-                "Rights organizations",
+                "the ruling was unfair to farmers",
+                "Aid organizations",
             )
         ],
     ),
