@@ -310,6 +310,32 @@ class TestIndirect:
         assert "anonymous" == found.speaker_kind
         assert found.speaker_start is None
 
+    def test_reportedly(self):
+        """
+        A sentence that says "reportedly" and names no one is kept with no
+        speaker; a short one is not.
+        """
+        text = "The deal was reportedly close to done."
+        found = one(text)
+        assert (
+            "The deal was reportedly close to done"
+            == text[found.start : found.end]
+        )
+        assert ("", "anonymous", "reportedly") == (
+            found.speaker,
+            found.speaker_kind,
+            found.cue,
+        )
+        assert [] == find("It reportedly rained.")
+
+    def test_told_a_name(self):
+        """
+        "told CBC News" is the cue, with its object.
+        """
+        found = one("Ann Lee told Elm Radio on Monday the ward was full.")
+        assert "told Elm Radio" == found.cue
+        assert "on Monday" == found.when
+
     def test_sources(self):
         """
         "sources said" attributes to anonymous sources, not to a name.

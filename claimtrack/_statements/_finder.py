@@ -938,6 +938,23 @@ class _SentenceReader:
                 if last - start + 1 >= _MIN_INDIRECT_WORDS:
                     self._add_anonymous(at, verb, start, last)
                 return
+        self._reportedly()
+
+    def _reportedly(self) -> None:
+        """
+        Keep a sentence that says "reportedly" and names no one.
+
+        It is a statement with no speaker: "The deal was reportedly close."
+        """
+        tokens = self.tokens
+        cue = next(
+            (at for at, t in enumerate(tokens) if t.lower == "reportedly"), -1
+        )
+        last = len(tokens) - 1
+        while last > 0 and tokens[last].kind == "p":
+            last -= 1
+        if cue >= 0 and last >= _MIN_INDIRECT_WORDS:
+            self._add_anonymous(cue, cue, 0, last)
 
     def _add_anonymous(
         self, first: int, verb: int, start: int, last: int
@@ -1381,8 +1398,8 @@ def _cue_extent(tokens: Sequence[Token], first: int, last: int) -> int:
     """
     base = base_of(tokens[first].text)
     after = tokens[last + 1 : last + 3]
-    if base == "tell" and after and after[0].lower in _OBJECTS:
-        return last + 1
+    if base == "tell":
+        return _skip_object(tokens, last + 1) - 1
     if (
         base in _PLATFORM_VERBS
         and len(after) == _PLATFORM_PHRASE
