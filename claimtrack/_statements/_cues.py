@@ -105,8 +105,8 @@ def is_noun_form(word: str) -> bool:
     """
     Whether *word* could be a noun.
 
-    Whether *word* could be a noun (base or ``-s`` form of an ambiguous
-    verb), so that it counts only right after a speaker.
+    It is the base or ``-s`` form of an ambiguous verb, so it counts as a cue
+    only right after a speaker.
     """
     base = CUES.get(word.lower())
     if base is None or base not in AMBIGUOUS:

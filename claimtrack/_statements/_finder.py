@@ -426,8 +426,8 @@ class _SentenceReader:
         """
         Whether an attribution may start at token *first*.
 
-        Whether an attribution may start at token *first*: right after a
-        comma, a dash or a quotation that ends its content.
+        It may right after a comma, a dash or a quotation that ends its
+        content.
         """
         if first <= self.floor:
             return False
@@ -458,9 +458,9 @@ class _SentenceReader:
         """
         Where the words after an attribution end.
 
-        Where the words after an attribution end; -1 when they are a clause
-        of their own rather than adjuncts ("in a statement", "on Monday").
-        After a *quoted* content any words will do, up to a comma.
+        Returns -1 when they are a clause of their own rather than adjuncts
+        ("in a statement", "on Monday"). After a *quoted* content any words
+        will do, up to a comma.
         """
         tokens = self.tokens
         at = after
@@ -561,9 +561,8 @@ class _SentenceReader:
         """
         Whether *content*, after *cue*, reads as reported speech.
 
-        Whether *content*, after *cue*, reads as reported speech: a clause
-        (after "that" or a colon, any words), or "to" and a verb after
-        "urged" and its kin.
+        It does as a clause (after "that" or a colon, any words), or as "to"
+        and a verb after "urged" and its kin.
         """
         before = self.tokens[start - 1]
         if before.lower == "to":
@@ -600,8 +599,8 @@ class _SentenceReader:
         """
         The mention that ends before *cue*.
 
-        The mention that ends before *cue*, with the role of an appositive
-        between them ("Jane Roe, the city's engineer, said").
+        An appositive between them gives its role ("Jane Roe, the city's
+        engineer, said").
         """
         tokens = self.tokens
         last = _skip_back(tokens, cue - 1, self.floor)
@@ -720,8 +719,7 @@ class _SentenceReader:
         """
         The first token of the content after *cue*.
 
-        The first token of the content after *cue*: past its object,
-        adjuncts, and ``that`` or a colon.
+        It comes past the cue's object, its adjuncts, and "that" or a colon.
         """
         tokens = self.tokens
         at = cue + 1
@@ -1319,8 +1317,8 @@ def _clause_like(tokens: Sequence[Token]) -> bool:
     """
     Whether *tokens* read as a clause.
 
-    Whether *tokens* read as a clause: a subject pronoun first, or a verb
-    among the first few words ("the plan was", "he and his team agreed").
+    They do when a subject pronoun comes first, or a verb among the first few
+    words ("the plan was", "he and his team agreed").
     """
     first = tokens[0].lower
     if first in PREPOSITIONS:

@@ -243,9 +243,9 @@ def _ends_sentence(
     """
     Whether a sentence ends after *token*.
 
-    Whether a sentence ends after *token*, given the token after it; a
-    quotation ending in "!" or "?" does not end it when an *attributed*
-    cue follows (""Stop!" Jane Roe said.").
+    *following* is the token after it. A quotation ending in "!" or "?"
+    does not end it when an *attributed* cue follows ('"Stop!" Jane Roe
+    said.').
     """
     starts = following.kind == "q" or following.text[:1].isupper()
     starts = starts or following.text[:1].isdigit()

@@ -406,8 +406,8 @@ def _described_name(
     """
     Read a name after lower-case words that describe it, or None.
 
-    Read a name after lower-case words that describe it ("oil worker Jane
-    Roe", "the company's chief executive John Doe"), or None.
+    As "oil worker Jane Roe" or "the company's chief executive John Doe";
+    when *titled*, the last of the words must be a title.
     """
     at = first
     while (
@@ -441,8 +441,8 @@ def _determined(
     """
     Read a noun phrase that starts with a determiner.
 
-    Read a noun phrase that starts with a determiner, after its cue ("said
-    the rookie defenceman", "says my neighbour"), up to a stop.
+    It comes after its cue ("said the rookie defenceman", "says my
+    neighbour") and runs up to a stop.
     """
     last = first
     while (
@@ -625,9 +625,8 @@ class Resolver:
         """
         Note a person named outside any attribution.
 
-        Note a person named outside any attribution, so that a pronoun in a
-        later sentence may stand for them: only when the name is known, or
-        its mention makes it *evident* that it is a person's.
+        A pronoun in a later sentence may then stand for them: only when the
+        name is known, or its mention makes it *evident* that it is a person's.
         """
         if mention.form != "name" or mention.kind != "person":
             return
