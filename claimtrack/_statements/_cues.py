@@ -23,7 +23,6 @@ _IRREGULAR = {
     "post": ("posts", "posted", "posting"),
     "admit": ("admits", "admitted", "admitting"),
     "quip": ("quips", "quipped", "quipping"),
-    "read": ("reads", "read", "reading"),
     "retort": ("retorts", "retorted", "retorting"),
     "blurt": ("blurts", "blurted", "blurting"),
     "scold": ("scolds", "scolded", "scolding"),
@@ -48,8 +47,7 @@ STRONG = tuple(sorted(words(_VERBS)))
 AMBIGUOUS = words(
     "claim note state report estimate promise pledge vow counter remark "
     "reply respond post tweet quip joke shout chant sniff crow muse boast "
-    "lament caution find show think believe read point concern fear hope "
-    "wonder warn"
+    "lament caution find show think believe wonder warn"
 )
 """Verbs that are also nouns, or that need a speaker right before them."""
 
