@@ -14,6 +14,7 @@ from claimtrack._statements._marks import (
     paragraph_quotations,
     single_quotations,
 )
+from claimtrack._statements._sentences import paragraphs
 from claimtrack.exceptions import (
     ClaimtrackError,
     InvalidTypeError,
@@ -178,10 +179,31 @@ class TestDirect:
 
     def test_quote_over_paragraphs(self):
         """
-        A quotation left open and taken up again is one statement.
+        A quotation that goes on into the next paragraph gives a statement
+        in each, and its first piece is said by whoever the second names.
         """
-        text = "“We tried everything.\n\n“Nothing worked,” Ann Lee said."
-        assert [("direct", text[:-14], "Ann Lee")] == said(text)
+        text = (
+            "Tom Poe said the plan was late.\n\n"
+            "\u201cWe tried everything.\n\n"
+            "\u201cNothing worked,\u201d Ann Lee said."
+        )
+        assert [
+            ("indirect", "the plan was late", "Tom Poe"),
+            ("floating", "\u201cWe tried everything.", "Ann Lee"),
+            ("direct", "\u201cNothing worked,\u201d", "Ann Lee"),
+        ] == said(text)
+
+    def test_quote_over_paragraphs_unattributed(self):
+        """
+        When the second piece names no one, the first keeps the speaker
+        before it.
+        """
+        text = (
+            "Tom Poe said the plan was late.\n\n"
+            "\u201cWe tried everything.\n\n"
+            "\u201cNothing worked.\u201d"
+        )
+        assert ["Tom Poe"] * 3 == [f.speaker for f in find(text)]
 
     def test_unclosed_quote(self):
         """
@@ -901,7 +923,8 @@ class TestMarks:
         The next paragraph may start with spaces before its mark.
         """
         text = "\u201cWe tried.\n\n  \u201cNothing worked,\u201d she said."
-        assert [("direct", text[: text.rindex(",") + 2], "she")] == said(text)
+        assert [False, True] == [p.continues for p in paragraphs(text)]
+        assert [("direct", "\u201cNothing worked,\u201d", "she")] == said(text)
 
 
 class TestMentions:

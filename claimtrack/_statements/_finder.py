@@ -151,6 +151,7 @@ class _Reader:
     resolver: Resolver
     drafts: list[Draft] = attrs.Factory(list)
     last_paragraph: int = -10
+    held: list[int] = attrs.Factory(list)
 
     def read(self) -> list[Draft]:
         """
@@ -164,6 +165,8 @@ class _Reader:
         """
         Read one paragraph's sentences.
         """
+        held = self.held if paragraph.continues else []
+        self.held = []
         if _caption(paragraph):
             return
         for sentence in paragraph.sentences:
@@ -172,6 +175,27 @@ class _Reader:
                 self.last_paragraph = index
             self._floating(index, sentence, found)
             self._notice(sentence)
+            self._carry(held, found)
+            held = []
+
+    def _carry(self, held: list[int], found: list[Draft]) -> None:
+        """
+        Give the quotation's pieces before its attribution its speaker.
+
+        In "“We tried. [new paragraph] “Nothing worked,” she said.", the
+        first piece floats until the second names who speaks.
+        """
+        spoken = next((d for d in found if d.kind != "floating"), None)
+        if spoken is None:
+            return
+        for at in held:
+            self.drafts[at] = attrs.evolve(
+                self.drafts[at],
+                speaker=spoken.speaker,
+                speaker_kind=spoken.speaker_kind,
+                role=spoken.role,
+                known=spoken.known,
+            )
 
     def _notice(self, tokens: Sequence[Token]) -> None:
         """
@@ -228,6 +252,8 @@ class _Reader:
                         0.6 if near else 0.3,
                     )
                 )
+                if not token.closed:
+                    self.held.append(len(self.drafts) - 1)
                 self.last_paragraph = index
 
 

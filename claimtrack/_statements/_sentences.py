@@ -70,37 +70,41 @@ class Token:
 class Paragraph:
     """
     A paragraph: its offsets and its sentences as lists of tokens.
+
+    Attributes:
+        continues: Whether it goes on a quotation the paragraph before left
+            open, opening with a quotation mark (the newspaper convention
+            for a quote of several paragraphs).
     """
 
     start: int
     end: int
     sentences: tuple[tuple[Token, ...], ...]
+    continues: bool = False
 
 
 def paragraphs(text: str) -> list[Paragraph]:
     """
     Split *text* into paragraphs of sentences of tokens.
 
-    A quotation left open at a paragraph's end and taken up again by an
-    opening mark at the next paragraph's start is one quotation: its token
-    is in the first paragraph, and the paragraphs it covers are merged.
+    A quotation never crosses a paragraph's end: one left open ends with
+    its paragraph, and a paragraph that takes it up again with an opening
+    mark is marked as going on with it.
     """
     spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     spans = [(s, e) for s, e in spans if text[s:e].strip()]
-    merged: list[tuple[int, int, list[Quotation]]] = []
+    found: list[Paragraph] = []
+    previous: list[Quotation] = []
     for start, end in spans:
         quotes = paragraph_quotations(text, start, end)
-        if merged and _continues(text, merged[-1][2], quotes, start):
-            first, _, previous = merged.pop()
-            last = previous.pop()
-            quotes = _joined(last, quotes)
-            merged.append((first, end, previous + quotes))
-        else:
-            merged.append((start, end, quotes))
-    return [
-        Paragraph(start, end, _sentences(text, start, end, quotes))
-        for start, end, quotes in merged
-    ]
+        continues = _continues(text, previous, quotes, start)
+        found.append(
+            Paragraph(
+                start, end, _sentences(text, start, end, quotes), continues
+            )
+        )
+        previous = quotes
+    return found
 
 
 def _continues(
@@ -118,17 +122,6 @@ def _continues(
     while text[lead].isspace():
         lead += 1
     return quotes[0].start == lead
-
-
-def _joined(last: Quotation, quotes: list[Quotation]) -> list[Quotation]:
-    """
-    Join the open quotation *last* to the first quotation of *quotes*.
-    """
-    first = quotes[0]
-    return [
-        Quotation(last.start, first.end, closed=first.closed),
-        *quotes[1:],
-    ]
 
 
 def _sentences(
