@@ -1411,3 +1411,36 @@ class TestMoreStructures:
         The sentence gives the statements expected, and only those.
         """
         assert expected == said(text)
+
+
+class TestColon:
+    """
+    A quotation after a colon, said by the sentence's subject.
+    """
+
+    def test_subject_speaks(self):
+        """
+        "Ann Lee was blunt: “...”" is Ann Lee's, with the colon as cue.
+        """
+        text = "Ann Lee was blunt: \u201cWe are done here.\u201d"
+        found = one(text)
+        assert ("direct", "Ann Lee", ":") == (
+            found.kind,
+            found.speaker,
+            found.cue,
+        )
+        assert "\u201cWe are done here.\u201d" == text[found.start : found.end]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The plan is simple: \u201cBuild it now.\u201d",
+            "(Ann Lee was blunt): \u201cWe are done here.\u201d",
+            "Ann Lee was blunt: we are done here.",
+        ],
+    )
+    def test_no_subject(self, text):
+        """
+        A thing as subject, a bracket first, or no quotation: no statement.
+        """
+        assert [] == find(text)

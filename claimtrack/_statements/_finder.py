@@ -359,6 +359,7 @@ class _SentenceReader:
         at = 0
         while at < len(self.tokens):
             at = self._cue(at) + 1
+        self._colon()
         self._anonymous()
         self.reader.drafts.extend(self.found)
         return self.found
@@ -939,6 +940,34 @@ class _SentenceReader:
         self._add(start, last, _content_kind(content), attribution, start)
         self.floor = last + 1
         return last
+
+    # -- a quotation after a colon: "Ann Lee was blunt: “...”" -----------
+
+    def _colon(self) -> None:
+        """
+        Read a quotation after a colon, said by the sentence's subject.
+
+        "Ann Lee was blunt: “We are done.”" The subject is a name or a
+        pronoun at the sentence's start; the colon is the cue.
+        """
+        tokens = self.tokens
+        if self.found or not tokens or tokens[0].kind != "w":
+            return
+        colon = next(
+            (
+                at
+                for at in range(1, len(tokens) - 1)
+                if tokens[at].text == ":" and tokens[at + 1].kind == "q"
+            ),
+            0,
+        )
+        subject = (
+            mention_starting(self.text, tokens, 0, colon) if colon else None
+        )
+        if subject is None or subject.form not in ("name", "pronoun"):
+            return
+        attribution = self._attribute(subject, colon, colon, subject.role)
+        self._add(colon + 1, colon + 1, "direct", attribution, colon + 1)
 
     # -- unattributed statements ------------------------------------------
 
