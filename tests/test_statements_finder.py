@@ -443,6 +443,16 @@ class TestSpeakers:
         )
         assert ["Ann Lee", "Ann Lee"] == [f.speaker for f in find(text)]
 
+    def test_pronoun_subject_first(self):
+        """
+        "she" after a sentence naming two women is its subject.
+        """
+        text = (
+            "Ms. Ann Lee, 54, met Ms. Joan Poe, 61, on Monday. "
+            "\u201cWe talked for hours,\u201d she said."
+        )
+        assert "Ann Lee" == one(text).speaker
+
     def test_title_before_name(self):
         """
         A title before a name gives the role.

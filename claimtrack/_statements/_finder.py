@@ -201,7 +201,8 @@ class _Reader:
         """
         Note the people a sentence names, for the pronouns after it.
         """
-        for at, token in enumerate(tokens):
+        for at in reversed(range(len(tokens))):
+            token = tokens[at]
             if not is_name_word(token):
                 continue
             following = tokens[at + 1] if at + 1 < len(tokens) else None
