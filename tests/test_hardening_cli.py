@@ -24,7 +24,7 @@ import types
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import claimtrack as ct
@@ -713,6 +713,11 @@ class TestShown:
         assert text.endswith("…")
 
     @given(st.text(st.characters(codec=None, categories=None), max_size=300))
+    @example(  # found by the fuzz: the whole is quoted with ", a part with '
+        "0000000000\x1f\x1f\U00018cd6\U00018cd6\U0001b2fc\U0002ebe1"
+        "\U0003134b\U0003134b'"
+    )
+    @example("x" * 200 + "'" + '"')
     def test_shown_is_short_and_printable(self, value):
         """
         Whatever the text, what is shown is short and starts as its repr.

@@ -63,12 +63,29 @@ def shown(value: object) -> str:
         return text
     if not isinstance(value, str):
         return text[: SHOWN - 1] + "…"
-    size = SHOWN
-    cut = repr(value[:size])
-    while len(cut) >= SHOWN:  # escapes make some characters longer
-        size -= 1
-        cut = repr(value[:size])
-    return f"{cut[:-1]}…{cut[-1]} ({len(value)} characters)"
+    # The whole text's repr, cut between two characters' escapes: its
+    # quotation mark is the whole's, which a part alone may not choose.
+    quote = text[0]
+    pieces = []
+    length = 2  # the two quotation marks
+    for char in value:
+        piece = _escaped(char, quote)
+        if length + len(piece) >= SHOWN:
+            break
+        pieces.append(piece)
+        length += len(piece)
+    return f"{quote}{''.join(pieces)}…{quote} ({len(value)} characters)"
+
+
+def _escaped(char: str, quote: str) -> str:
+    """
+    *char* as `repr` writes it inside a text quoted with *quote*.
+    """
+    if char == quote:
+        return "\\" + char
+    if char in "'\"":
+        return char
+    return repr(char)[1:-1]
 
 
 def describe(error: ClaimtrackError) -> str:
