@@ -690,7 +690,7 @@ def html(
             or *statements* is not an iterable of `Statement`.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0
+    .. versionchanged:: 0.2.0
        The *statements* option.
     """
     report = _Report.of(tracker, title, claims)
@@ -937,7 +937,7 @@ def markdown(
             or *statements* is not an iterable of `Statement`.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.3.0
+    .. versionchanged:: 0.2.0
        The *statements* option.
     """
     report = _Report.of(tracker, title, claims)

@@ -32,7 +32,7 @@ class StatementKind(enum.Enum):
     """
     How a statement is written in its source.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
 
     DIRECT = "direct"
@@ -108,7 +108,7 @@ class Statement:
         confidence: How clearly the statement is attributed, above 0 and
             at most 1.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
 
     source: str = attrs.field(metadata={"check": non_empty_str()})

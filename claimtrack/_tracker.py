@@ -538,7 +538,7 @@ class Tracker(Queries):
             ClaimtrackError: The first statement's error, its field
                 prefixed with its place: ``statements[2].span``.
 
-        .. versionadded:: 0.3.0
+        .. versionadded:: 0.2.0
         """
         items = tuple(accepting.claim_items(self._here(), statements))
         return self._add_claims(items, by=by, at=at, where="statements")
@@ -1093,7 +1093,7 @@ class Tracker(Queries):
         Raises:
             ClosedStoreError: If the tracker is closed.
 
-        .. versionadded:: 0.1.0
+        .. versionadded:: 0.2.0
         """
         state, journal = self._whole(), self._writable()
         wait_for(journal, self._position, timeout)

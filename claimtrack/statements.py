@@ -63,7 +63,7 @@ def find_statements(
         UnknownSourceError: If *source* is an id *tracker* does not have.
         InvalidTypeError: If an argument is of the wrong type.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
     if isinstance(source, str) and tracker is not None:
         source = tracker.source(source)
@@ -216,6 +216,6 @@ def actor_id(name: str) -> str:
     """
     The id of the actor with this name: "Marco Rubio" is ``marco-rubio``.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
     return name_key(name).replace(" ", "-")

@@ -354,7 +354,7 @@ class PostgresJournal:
             not claimtrack's, or of a newer layout.
         DamagedStoreError: If its layout rows are damaged.
 
-    .. versionadded:: 0.1.0
+    .. versionadded:: 0.2.0
     """
 
     keeps_rows = True

@@ -47,7 +47,7 @@ def statements(
         InvalidArgument: If an option is not a strategy, or *source* draws
             a source without text.
 
-    .. versionadded:: 0.3.0
+    .. versionadded:: 0.2.0
     """
     src = draw(_strategy("source", source, sources()))
     _drawn("source", src, Source)
