@@ -5,6 +5,7 @@ Every text here is written for the tests, except the seed article, which
 is the project's own worked example.
 """
 
+import time
 from pathlib import Path
 
 import pytest
@@ -788,6 +789,10 @@ MORE_CASES = {
         [("indirect", "the ward was full", "Ann Lee")],
     ),
     "according to, too short": ("According to the city, no.", []),
+    "according to a source too long to be one": (
+        "According to " + "the word " * 13 + ", the road will close.",
+        [],
+    ),
     "according to after a bracket": (
         "The road will close (for a week), according to the city.",
         [("indirect", "The road will close (for a week", "the city")],
@@ -1454,3 +1459,27 @@ class TestColon:
         A thing as subject, a bracket first, or no quotation: no statement.
         """
         assert [] == find(text)
+
+
+class TestLongTexts:
+    """
+    Long and repetitive texts are read in time proportional to their length.
+    """
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"a b" ' * 5_000,
+            "according to " * 5_000,
+            "The union rejected it, saying " * 2_000,
+            "".join(f"Ann{i} Lee{i}, 54, met them. " for i in range(2_000)),
+        ],
+        ids=["quotations", "according to", "participles", "people"],
+    )
+    def test_pathological(self, text):
+        """
+        Each is read in well under a second.
+        """
+        began = time.perf_counter()
+        find(text)
+        assert time.perf_counter() - began < 2

@@ -65,6 +65,9 @@ _DATE_LEAD = frozenset(
 )
 _PLATFORM_VERBS = frozenset(("post", "write", "say", "tweet"))
 _PLATFORM_PHRASE = 2
+_MAX_SOURCE = 24
+_WHEN_REACH = 16
+_SUBJECT_REACH = 24
 _QUOTED_AS = (["was", "quoted", "as"], ["were", "quoted", "as"])
 _WRITER = frozenset(("i", "we"))
 _MIN_NAMED_WORDS = 2
@@ -224,12 +227,13 @@ class _Reader:
         Give the quotations no rule took to the last speaker nearby.
         """
         taken = [(d.start, d.end) for d in found]
+        others = sum(1 for t in tokens if t.kind != "p") - 1
         for token in tokens:
             if token.kind != "q" or any(
                 s <= token.start < e for s, e in taken
             ):
                 continue
-            if not _floats(tokens, token) or token.text[0] in "\u2018'":
+            if not _floats(token, others) or token.text[0] in "\u2018'":
                 continue
             person = self.resolver.last_speaker()
             near = index - self.last_paragraph <= 1
@@ -323,15 +327,16 @@ def _running_time(tail: Sequence[Token]) -> bool:
     )
 
 
-def _floats(tokens: Sequence[Token], quote: Token) -> bool:
+def _floats(quote: Token, others: int) -> bool:
     """
     Whether *quote* stands alone enough in its sentence to be a statement.
+
+    *others* is how many words and quotations the sentence holds besides.
     """
     words = len(quote.text.split())
     if words < _MIN_FLOATING_WORDS:
         return False
-    others = [t for t in tokens if t is not quote and t.kind != "p"]
-    return len(others) <= 1 or words >= len(others) * 2
+    return others <= 1 or words >= others * 2
 
 
 @attrs.define
@@ -821,7 +826,7 @@ class _SentenceReader:
         first = at + 2
         stop = first
         while stop < len(tokens) and tokens[stop].text not in ",;.":
-            if tokens[stop].kind == "q":
+            if tokens[stop].kind == "q" or stop - first >= _MAX_SOURCE:
                 return at
             stop += 1
         if stop == first:
@@ -921,7 +926,7 @@ class _SentenceReader:
         subject = next(
             (
                 mention
-                for index in range(self.floor, at)
+                for index in range(max(self.floor, at - _SUBJECT_REACH), at)
                 if (
                     tokens[index].lower in PRONOUNS
                     or is_name_word(tokens[index])
@@ -1143,8 +1148,9 @@ def _clause_starts(tokens: Sequence[Token], cue: int) -> list[int]:
         or tokens[first].lower in TIME_WORDS | _DATE_LEAD
     ):
         first += 1
+    reach = min(cue, first + _SUBJECT_REACH)
     comma = next(
-        (at for at in range(first, cue) if tokens[at].text == ","), cue
+        (at for at in range(first, reach) if tokens[at].text == ","), cue
     )
     return [at for at in (first, comma + 1) if at < cue]
 
@@ -1475,11 +1481,12 @@ def _when(
     """
     The date words of the attribution clause, or None.
     """
-    low = min(attribution.mention.first, attribution.cue_first)
-    high = adjuncts if adjuncts > attribution.cue_first else len(tokens)
-    if content > attribution.cue_first:
+    cue = attribution.cue_first
+    low = max(min(attribution.mention.first, cue), cue - _WHEN_REACH)
+    high = adjuncts if adjuncts > cue else len(tokens)
+    if content > cue:
         high = min(high, content)
-    for at in range(max(low, 0), min(high, len(tokens))):
+    for at in range(max(low, 0), min(high, len(tokens), cue + _WHEN_REACH)):
         if tokens[at].lower in TIME_WORDS and not _is_may(tokens, at):
             first = at
             if at > 0 and tokens[at - 1].lower in _DATE_LEAD:

@@ -54,6 +54,8 @@ _STOPS_FORWARD = (
     )
 )
 _FULL_NAME = 2
+_REMEMBERED = 200
+"""How many people and speakers the resolver keeps, the most recent."""
 _RELATIVE_STOPS = frozenset(("who", "which", "that", "whose"))
 _POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DOCUMENTS = words(
@@ -619,6 +621,7 @@ class Resolver:
                 gender=found.gender or gender,
             )
         self.people.append(found)
+        del self.people[:-_REMEMBERED]
         return found
 
     def notice(self, mention: Mention, *, evident: bool) -> None:
@@ -686,6 +689,7 @@ class Resolver:
         """
         person = Person(mention.text, mention.kind, mention.role, named=False)
         self.people.append(person)
+        del self.people[:-_REMEMBERED]
         return person
 
     def last_speaker(self) -> Person | None:
@@ -706,6 +710,7 @@ class Resolver:
         """
         self.speakers = [p for p in self.speakers if p.name != person.name]
         self.speakers.append(person)
+        del self.speakers[:-_REMEMBERED]
 
     def _by_name(self, name: str) -> Person | None:
         """
