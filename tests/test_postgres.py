@@ -394,6 +394,42 @@ class TestLayout:
         assert 5 == journal.last()  # still usable
         journal.close()
 
+    def test_first_writers_at_once(self):
+        """
+        Writers that open a new database at the same moment make its
+        tables once: each waits for the one laying them out, then sees
+        them, whatever its connection saw of the catalog before.
+        """
+        database = postgres.database()
+        journals = [
+            PostgresJournal(f"{database}?tracker=t{n}") for n in range(6)
+        ]
+        start = threading.Barrier(len(journals))
+        failed = []
+
+        def prepare(journal):
+            start.wait()
+            try:
+                journal.prepare(None)
+            except ct.ClaimtrackError as exc:
+                failed.append(exc)
+
+        threads = [
+            threading.Thread(target=prepare, args=(j,)) for j in journals
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        assert [] == failed
+        assert (
+            6
+            == rows(database, "select count(*) from claimtrack_trackers")[0][0]
+        )
+        for journal in journals:
+            journal.close()
+
     def test_older_layout_migrated(self, monkeypatch):
         """
         Tables of an older layout are brought up to date in one step, and
@@ -582,6 +618,31 @@ class TestConnection:
             sql(url, f"select pg_terminate_backend({pid})")
             with pytest.raises(ct.StoreError):
                 journal.read()
+        journal.close()
+
+    def test_server_goes_away_while_laying_out(self, monkeypatch):
+        """
+        A connection lost while the tables are made is a StoreError, and
+        the layout lock went with it: another writer lays them out.
+        """
+        database = postgres.database()
+        journal = PostgresJournal(database)
+
+        def lost(self, policy):
+            sql(
+                database,
+                f"select pg_terminate_backend({self.db.info.backend_pid})",
+            )
+            self.db.execute("select 1")
+
+        monkeypatch.setattr(PostgresJournal, "_lay_out", lost)
+        with pytest.raises(ct.StoreError):
+            journal.prepare(None)
+        monkeypatch.undo()
+
+        other = PostgresJournal(database)
+        assert ct.Policy() == other.prepare(None)
+        other.close()
         journal.close()
 
     def test_error_while_opening(self, monkeypatch):

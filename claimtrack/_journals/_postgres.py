@@ -618,9 +618,22 @@ class PostgresJournal:
                 f"{VERSION}, and is open for reading only ({self._why}): "
                 "open it once writable to bring it up to date",
             )
+        # The lock is the session's, taken before the transaction begins:
+        # a transaction begun first would not see the tables a writer that
+        # held the lock made meanwhile, and would make them again.
+        self.db.execute("select pg_advisory_lock(%s)", (_LAYOUT_LOCK,))
+        try:
+            stored = self._lay_out(policy)
+        finally:
+            self._unlock_layout()
+        return self._check_policy(stored, policy)
+
+    def _lay_out(self, policy: Policy | None) -> Policy:
+        """
+        Make or migrate the tables and make the tracker, in a transaction.
+        """
         self.db.execute("begin")
         self._writing = True
-        self.db.execute("select pg_advisory_xact_lock(%s)", (_LAYOUT_LOCK,))
         meta = self._meta()
         if meta is None:
             self.db.execute(_SCHEMA)
@@ -639,7 +652,23 @@ class PostgresJournal:
         stored = self._stored_policy()
         self.db.execute("commit")
         self._writing = False
-        return self._check_policy(cast("Policy", stored), policy)
+        return cast("Policy", stored)
+
+    def _unlock_layout(self) -> None:
+        """
+        Let go of the layout lock, after what was done under it.
+
+        A transaction that failed is rolled back first (the error it
+        raised still says whether it was writing); a connection the server
+        dropped let go of the lock with it.
+        """
+        if self.db.closed:
+            return
+        if self.db.info.transaction_status:
+            with contextlib.suppress(self._error):
+                self.db.execute("rollback")
+        with contextlib.suppress(self._error):
+            self.db.execute("select pg_advisory_unlock(%s)", (_LAYOUT_LOCK,))
 
     def _migrate(self, version: int) -> None:
         """
