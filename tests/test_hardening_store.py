@@ -924,12 +924,11 @@ class TestReading:
         opens and reads everything at once, without waiting.
         """
         with writing(store):
-            started = time.monotonic()
+            # A wait for the lock would outlast the timeout: StoreBusyError.
             with ct.Tracker.open(store, timeout=0.01) as tracker:
                 assert EXPECTED == read_everything(tracker)
             with ct.Tracker.open(store, timeout=0.01, create=False) as t:
                 assert [] == t.history("b")[1:]
-            assert time.monotonic() - started < 5
 
     def test_cli_reads_while_another_writes(self, store):
         """

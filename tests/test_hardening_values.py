@@ -15,7 +15,6 @@ import datetime as dt
 import functools
 import json
 import tempfile
-import time
 from pathlib import Path
 from unittest import mock
 
@@ -57,9 +56,6 @@ from .test_trusted_paths import CHECKED, valid_models
 
 AT = "2025-02-05T09:00:00+00:00"
 TEXT = "Rubio said, “He has agreed.” Bukele said they were finalizing one."
-FAST_ENOUGH = 0.5
-"""Seconds a hostile value may cost, at most: ten times the 50 ms aimed
-at, so that a slow machine passes and a quadratic cost (seconds) fails."""
 
 
 def opened(journal, folder):
@@ -407,14 +403,17 @@ class TestMessages:
 
     def test_a_date_error_is_short(self):
         """
-        The error for a 1 MB date neither repeats it nor takes long.
+        The error for a 1 MB date does not repeat it; the date is refused
+        before the parser sees it (what that costs is in
+        ``tests/benchmarks/bench_hostile.py``).
         """
-        start = time.perf_counter()
+        with mock.patch.object(
+            when_module, "_Reader", wraps=when_module._Reader
+        ) as reader:
+            with pytest.raises(ct.InvalidDateError) as e:
+                ct.Source("s", published="2025-02-04T" + "9" * 1_000_000)
+            assert 0 == reader.call_count
 
-        with pytest.raises(ct.InvalidDateError) as e:
-            ct.Source("s", published="2025-02-04T" + "9" * 1_000_000)
-
-        assert time.perf_counter() - start < FAST_ENOUGH
         assert len(str(e.value)) < 300
 
 
@@ -509,20 +508,16 @@ class TestDates:
     def test_any_long_text_is_refused_at_once(self, how, seed, length):
         """
         Any text over the limit, up to 1 MB, is refused with a
-        ClaimtrackError before the parser is called, in well under a
-        second.
+        ClaimtrackError before the parser is called.
         """
         value = (seed * (length // len(seed) + 1))[:length]
         call = reads(value)[how]
         with mock.patch.object(
             when_module, "_Reader", wraps=when_module._Reader
         ) as reader:
-            start = time.perf_counter()
             with pytest.raises(ct.ClaimtrackError):
                 call()
-            took = time.perf_counter() - start
             assert 0 == reader.call_count
-        assert took < FAST_ENOUGH
 
     @given(text=st.text(max_size=MAX_DATE_LENGTH))
     @example(text="1" * 200)
@@ -530,12 +525,11 @@ class TestDates:
     def test_any_short_text_is_read_or_refused_quickly(self, text):
         """
         Any text within the limit is read or refused with a
-        ClaimtrackError, quickly.
+        ClaimtrackError (what the worst of them costs is in
+        ``tests/benchmarks/bench_hostile.py``).
         """
-        start = time.perf_counter()
         with contextlib.suppress(ct.ClaimtrackError):
             When.parse(text, reference=dt.date(2025, 2, 4))
-        assert time.perf_counter() - start < FAST_ENOUGH
 
     @pytest.mark.parametrize("text", ["2025\x00", "\x00Monday", "\ud800"])
     def test_date_text_that_is_not_text_is_refused_unparsed(self, text):
@@ -792,14 +786,11 @@ class TestJson:
     def test_hostile_text_costs_little(self, text):
         """
         Text made to slow a scanner down (strings left open, runs of
-        escapes, of quotes, of digits) is refused in well under a second.
+        escapes, of quotes, of digits) is refused; what it costs is in
+        ``tests/benchmarks/bench_hostile.py``.
         """
-        start = time.perf_counter()
-
         with pytest.raises(ct.InvalidDocumentError):
             parse_json(text)
-
-        assert time.perf_counter() - start < 2 * FAST_ENOUGH
 
     def test_a_5000_digit_integer_names_its_path(self):
         """

@@ -5,7 +5,6 @@ Every text here is written for the tests, except the seed article, which
 is the project's own worked example.
 """
 
-import time
 from pathlib import Path
 
 import pytest
@@ -1478,8 +1477,9 @@ class TestLongTexts:
     )
     def test_pathological(self, text):
         """
-        Each is read in well under a second.
+        Each is read, each statement within the text (what each costs,
+        against one pass over the text, is in
+        ``tests/benchmarks/bench_hostile.py``).
         """
-        began = time.perf_counter()
-        find(text)
-        assert time.perf_counter() - began < 2
+        for found in find(text):
+            assert 0 <= found.start < found.end <= len(text)
