@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimtrack._statements._finder import find_drafts
+from claimtrack._statements._finder import Found, find_drafts
 from claimtrack.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -71,54 +71,6 @@ class Known:
     )
 
 
-@attrs.frozen
-class Found:
-    """
-    A statement found in a text.
-
-    Offsets are code points into the text as given, end exclusive. A
-    direct quotation's span holds its quotation marks.
-
-    Attributes:
-        start: Where the statement starts.
-        end: Where it ends.
-        kind: ``"direct"`` (a quotation), ``"indirect"`` (reported speech),
-            ``"mixed"`` (reported speech holding a quoted fragment) or
-            ``"floating"`` (a quotation alone in its sentence, given to
-            the speaker of the statement before it).
-        speaker: The resolved name ("Marco Rubio" for "he", "Rubio" or
-            "the secretary"); the mention as written when it names no one
-            ("officials"); "" when nothing attributes the statement.
-        speaker_start: Where the mention of the speaker starts, or None.
-        speaker_end: Where it ends, or None.
-        speaker_kind: ``"person"``, ``"organization"``, ``"group"`` or
-            ``"anonymous"``.
-        role: The speaker's role from a title or an appositive, or None.
-        known: The `Known.key` the speaker resolved to, or None.
-        cue: The cue as written ("said", "told reporters", "according
-            to"); "" for a floating quotation.
-        cue_start: Where the cue starts, or None.
-        cue_end: Where it ends, or None.
-        when: The date words of the attribution ("on Monday"), or None.
-        confidence: How clear the attribution is: above 0, at most 1.
-    """
-
-    start: int
-    end: int
-    kind: str
-    speaker: str
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker_kind: str
-    role: str | None
-    known: str | None
-    cue: str
-    cue_start: int | None
-    cue_end: int | None
-    when: str | None
-    confidence: float
-
-
 def find(text: str, known: Sequence[Known] = ()) -> list[Found]:
     """
     Find the attributed statements in *text*.
@@ -143,6 +95,4 @@ def find(text: str, known: Sequence[Known] = ()) -> list[Found]:
         if not isinstance(actor, Known):
             raise InvalidTypeError("known", actor, "must hold only Known")
     actors = [(k.key, k.names, k.role, _SPEAKER_KINDS[k.kind]) for k in known]
-    return [
-        Found(**attrs.asdict(draft)) for draft in find_drafts(text, actors)
-    ]
+    return find_drafts(text, actors)

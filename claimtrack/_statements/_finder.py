@@ -110,9 +110,35 @@ _ANONYMOUS_VERBS = frozenset(("emerged", "understood", "reported", "rumoured"))
 
 
 @attrs.frozen
-class Draft:
+class Found:
     """
-    A statement the rules found, before it becomes a public value.
+    A statement found in a text.
+
+    Offsets are code points into the text as given, end exclusive. A
+    direct quotation's span holds its quotation marks.
+
+    Attributes:
+        start: Where the statement starts.
+        end: Where it ends.
+        kind: ``"direct"`` (a quotation), ``"indirect"`` (reported speech),
+            ``"mixed"`` (reported speech holding a quoted fragment) or
+            ``"floating"`` (a quotation alone in its sentence, given to
+            the speaker of the statement before it).
+        speaker: The resolved name ("Marco Rubio" for "he", "Rubio" or
+            "the secretary"); the mention as written when it names no one
+            ("officials"); "" when nothing attributes the statement.
+        speaker_start: Where the mention of the speaker starts, or None.
+        speaker_end: Where it ends, or None.
+        speaker_kind: ``"person"``, ``"organization"``, ``"group"`` or
+            ``"anonymous"``.
+        role: The speaker's role from a title or an appositive, or None.
+        known: The `Known.key` the speaker resolved to, or None.
+        cue: The cue as written ("said", "told reporters", "according
+            to"); "" for a floating quotation.
+        cue_start: Where the cue starts, or None.
+        cue_end: Where it ends, or None.
+        when: The date words of the attribution ("on Monday"), or None.
+        confidence: How clear the attribution is: above 0, at most 1.
     """
 
     start: int
@@ -152,11 +178,11 @@ class _Reader:
 
     text: str
     resolver: Resolver
-    drafts: list[Draft] = attrs.Factory(list)
+    drafts: list[Found] = attrs.Factory(list)
     last_paragraph: int = -10
     held: list[int] = attrs.Factory(list)
 
-    def read(self) -> list[Draft]:
+    def read(self) -> list[Found]:
         """
         Read every paragraph of the text, in order.
         """
@@ -181,7 +207,7 @@ class _Reader:
             self._carry(held, found)
             held = []
 
-    def _carry(self, held: list[int], found: list[Draft]) -> None:
+    def _carry(self, held: list[int], found: list[Found]) -> None:
         """
         Give the quotation's pieces before its attribution its speaker.
 
@@ -221,7 +247,7 @@ class _Reader:
             self.resolver.notice(mention, evident=evident)
 
     def _floating(
-        self, index: int, tokens: Sequence[Token], found: list[Draft]
+        self, index: int, tokens: Sequence[Token], found: list[Found]
     ) -> None:
         """
         Give the quotations no rule took to the last speaker nearby.
@@ -240,7 +266,7 @@ class _Reader:
             if person is not None:
                 self.resolver.repeat(person)
                 self.drafts.append(
-                    Draft(
+                    Found(
                         token.start,
                         token.end,
                         "floating",
@@ -347,7 +373,7 @@ class _SentenceReader:
 
     reader: _Reader
     tokens: Sequence[Token]
-    found: list[Draft] = attrs.Factory(list)
+    found: list[Found] = attrs.Factory(list)
     floor: int = 0
     subject: _Attribution | None = None
 
@@ -358,7 +384,7 @@ class _SentenceReader:
         """
         return self.reader.text
 
-    def read(self) -> list[Draft]:
+    def read(self) -> list[Found]:
         """
         Find the sentence's statements, cue by cue.
         """
@@ -1023,7 +1049,7 @@ class _SentenceReader:
         """
         tokens = self.tokens
         self.found.append(
-            Draft(
+            Found(
                 tokens[start].start,
                 tokens[last].end,
                 _content_kind(tokens[start : last + 1]),
@@ -1078,7 +1104,7 @@ class _SentenceReader:
         cue_last = _cue_extent(tokens, cue_first, cue_last)
         when = _when(self.text, tokens, attribution, adjuncts, first)
         self.found.append(
-            Draft(
+            Found(
                 start,
                 end,
                 kind,
@@ -1522,7 +1548,7 @@ def _confidence(
 def find_drafts(
     text: str,
     known: Sequence[tuple[str, tuple[str, ...], str | None, str]],
-) -> list[Draft]:
+) -> list[Found]:
     """
     Every statement in *text*, in text order.
     """
