@@ -718,6 +718,7 @@ class TestShown:
         "\U0003134b\U0003134b'"
     )
     @example("x" * 200 + "'" + '"')
+    @example('it\'s "so"' + "y" * 200)  # both marks: ' quotes, and is escaped
     def test_shown_is_short_and_printable(self, value):
         """
         Whatever the text, what is shown is short and starts as its repr.

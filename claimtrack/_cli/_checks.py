@@ -11,6 +11,7 @@ no control character that a terminal would act on.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import re
 from typing import TYPE_CHECKING, Final
@@ -66,15 +67,11 @@ def shown(value: object) -> str:
     # The whole text's repr, cut between two characters' escapes: its
     # quotation mark is the whole's, which a part alone may not choose.
     quote = text[0]
-    pieces = []
-    length = 2  # the two quotation marks
-    for char in value:
-        piece = _escaped(char, quote)
-        if length + len(piece) >= SHOWN:
-            break
-        pieces.append(piece)
-        length += len(piece)
-    return f"{quote}{''.join(pieces)}…{quote} ({len(value)} characters)"
+    pieces = [_escaped(char, quote) for char in value[:SHOWN]]
+    ends = itertools.accumulate(len(piece) for piece in pieces)
+    kept = sum(1 for end in ends if end + 2 < SHOWN)  # 2 quotation marks
+    cut = "".join(pieces[:kept])
+    return f"{quote}{cut}…{quote} ({len(value)} characters)"
 
 
 def _escaped(char: str, quote: str) -> str:
