@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from claimtrack._records import clean
 
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
     from claimtrack._models import Source
     from claimtrack._statement import Statement
@@ -38,9 +38,21 @@ LEGEND: Final = (
     "Each statement found in the text is marked: direct quotations in "
     "blue, reported speech in yellow, reported speech holding a quoted "
     "fragment in green, and quotations whose speaker is named nearby in "
-    "purple. Its speaker follows it, with the claim it became if it was "
-    "accepted. A speaker marked \u201cnew\u201d is not yet in the tracker."
+    "purple. Its speaker follows it, with the claims that quote any of it "
+    "(the claim it became, once accepted). A speaker marked "
+    "\u201cnew\u201d is not yet in the tracker."
 )
+
+
+class Quoting(NamedTuple):
+    """
+    Where a claim of the report quotes a source, and its number.
+    """
+
+    start: int
+    end: int
+    number: int
+
 
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
 
@@ -52,16 +64,17 @@ def _e(text: str) -> str:
 def marked(
     source: Source,
     statements: Sequence[Statement],
-    claims: Mapping[tuple[int, int], int],
+    claims: Sequence[Quoting],
     *,
     number: int,
 ) -> str:
     """
     *source*'s text as HTML paragraphs, its *statements* marked.
 
-    *claims* gives the report number of the claim quoting each span
-    (start, end). Statements overlapping one marked earlier are left
-    unmarked, and the article says how many.
+    *claims* gives where each claim of the report quotes the source, and
+    its number: a statement is followed by the claims quoting any of it.
+    Statements overlapping one marked earlier are left unmarked, and the
+    article says how many.
     """
     text = source.text or ""
     shown: list[Statement] = []
@@ -106,7 +119,7 @@ def _paragraph(
     text: str,
     bounds: tuple[int, int],
     shown: Sequence[Statement],
-    claims: Mapping[tuple[int, int], int],
+    claims: Sequence[Quoting],
     number: int,
 ) -> str:
     """
@@ -137,13 +150,26 @@ def _paragraph(
     return "".join(parts)
 
 
-def _who(statement: Statement, claims: Mapping[tuple[int, int], int]) -> str:
+def quoting(statement: Statement, claims: Sequence[Quoting]) -> list[int]:
     """
-    The speaker after a statement, and the claim it became, if any.
+    The numbers of the claims that quote any of *statement*, in order.
+    """
+    span = statement.span
+    return sorted(
+        claim.number
+        for claim in claims
+        if claim.start < span.end and span.start < claim.end
+    )
+
+
+def _who(statement: Statement, claims: Sequence[Quoting]) -> str:
+    """
+    The speaker after a statement, and the claims that quote it, if any.
     """
     label = _e(statement.speaker.label)
     if not statement.known:
         label += " (new)"
-    claim = claims.get((statement.span.start, statement.span.end))
-    link = "" if claim is None else f' <a href="#claim-{claim}">C{claim}</a>'
-    return f'<sup class="who">{label}{link}</sup>'
+    links = "".join(
+        f' <a href="#claim-{n}">C{n}</a>' for n in quoting(statement, claims)
+    )
+    return f'<sup class="who">{label}{links}</sup>'

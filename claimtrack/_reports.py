@@ -482,6 +482,17 @@ def _articles_of(
     return list(found.values())
 
 
+def _quoting(report: _Report, source: Source) -> list[_articles.Quoting]:
+    """
+    Where the report's claims quote *source*, with their numbers.
+    """
+    return [
+        _articles.Quoting(c.span.start, c.span.end, report.numbers[c.id])
+        for c in report.claims
+        if c.source == source.id and c.span is not None
+    ]
+
+
 def _statements_section(
     report: _Report, articles: list[tuple[Source, list[Statement]]]
 ) -> str:
@@ -495,11 +506,7 @@ def _statements_section(
         f"<p>{_e(_articles.LEGEND)}</p>",
     ]
     for number, (source, statements) in enumerate(articles, start=1):
-        claims = {
-            (c.span.start, c.span.end): report.numbers[c.id]
-            for c in report.claims
-            if c.source == source.id and c.span is not None
-        }
+        claims = _quoting(report, source)
         parts.append(
             _articles.marked(source, statements, claims, number=number)
         )
@@ -680,7 +687,8 @@ def html(
             them; all if omitted.
         statements: Statements found in sources' text (`find_statements`):
             each source is shown whole in a "Statements" section, with
-            them marked, and a link from each to the claim it became.
+            them marked, and links from each to the claims that quote any
+            of it (the claim it became, once accepted).
 
     Raises:
         UnknownClaimError: If a claim is not in the tracker.
@@ -1095,26 +1103,22 @@ def _md_statements(
         return []
     lines = ["", "## Statements", ""]
     for source, statements in articles:
-        claims = {
-            (c.span.start, c.span.end): report.numbers[c.id]
-            for c in report.claims
-            if c.source == source.id and c.span is not None
-        }
+        claims = _quoting(report, source)
         lines += [f"### {_md(source.title or source.id)}", ""]
         rows = []
         for s in sorted(statements, key=lambda s: s.span.start):
-            claim = claims.get((s.span.start, s.span.end))
+            quoted = _articles.quoting(s, claims)
             rows.append(
                 [
                     _md(s.kind.value),
                     _md(s.speaker.label + ("" if s.known else " (new)")),
                     _md(s.cue),
                     _md(s.text),
-                    "" if claim is None else f"C{claim}",
+                    ", ".join(f"C{n}" for n in quoted),
                 ]
             )
         lines += [
-            _md_table(("kind", "speaker", "cue", "words", "claim"), rows, ""),
+            _md_table(("kind", "speaker", "cue", "words", "claims"), rows, ""),
             "",
         ]
     return lines

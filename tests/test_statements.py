@@ -691,6 +691,32 @@ class TestReport:
         assert '<a href="#claim-1">C1</a>' in page
         assert 'href="#statements">Statements</a>' in page
 
+    def test_links_every_claim_quoting_it(self):
+        """
+        A claim quoting any part of a statement is linked from it, and a
+        claim quoting other words is not.
+        """
+        made = tracker()
+        made.add_actor(RUIZ)
+        ready = made.add_claim(
+            "Ruiz is ready",
+            speaker="ana-ruiz",
+            quote="We are ready",
+            source="s",
+        )
+        made.add_claim(
+            "Talks stalled",
+            speaker="ana-ruiz",
+            quote="talks had stalled",
+            source="s",
+        )
+
+        page = self.page(made, [statement(known=True)])
+
+        assert '<a href="#claim-1">C1</a></sup>' in page
+        assert '<a href="#claim-2">' not in page.split('id="statements"')[1]
+        assert ready.span.start > READY.start
+
     def test_no_statements_no_section(self):
         """
         Without statements the report is as it was.
@@ -806,6 +832,7 @@ class TestReport:
         assert "## Statements" in text
         assert "| direct | Ana Ruiz (new) |" in text
         assert "| C1 |" in text
+        assert "| claims |" in text
 
     def test_write_passes_them_on(self, tmp_path):
         """
