@@ -32,13 +32,15 @@ import time
 import urllib.parse
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
-from claimtrack._contradictions import fact_from_json, fact_to_json
+from claimtrack._contradictions import fact_to_json
 from claimtrack._evidence import Policy
 from claimtrack._journals._sqlite import (
     _checked_timeout,
     _damage,
     _decode,
+    _link_ids,
     _row,
+    _stored_fact,
 )
 from claimtrack._validators import instance_of
 from claimtrack.exceptions import (
@@ -902,36 +904,31 @@ class PostgresJournal:
         """
         The fact a row of ``claimtrack_facts`` holds; a damaged one is named.
         """
-        try:
-            return fact_from_json(text)
-        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
-            raise DamagedStoreError(
-                f"claimtrack_facts[{claim}].fact",
-                text,
-                f"is not a fact ({exc}); {_damage(self.shown)}",
-            ) from None
+        return _stored_fact(
+            text, f"claimtrack_facts[{claim}].fact", self.shown
+        )
 
     @_reads
     def links(self, claim: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """
         The claim's links: the other claim, the kind, the event ids.
         """
-        found = []
-        for other, kind, ids in self.db.execute(
-            "select other, kind, ids from claimtrack_links "
-            "where tracker = %s and claim = %s order by other, kind",
-            (self.tracker, claim),
-        ):
-            try:
-                found.append((other, kind, tuple(map(str, json.loads(ids)))))
-            except (ValueError, TypeError, RecursionError) as exc:
-                raise DamagedStoreError(
-                    f"claimtrack_links[{claim}, {other}, {kind}].ids",
+        return [
+            (
+                other,
+                kind,
+                _link_ids(
                     ids,
-                    f"is not a JSON list of ids ({exc}); "
-                    f"{_damage(self.shown)}",
-                ) from None
-        return found
+                    f"claimtrack_links[{claim}, {other}, {kind}].ids",
+                    self.shown,
+                ),
+            )
+            for other, kind, ids in self.db.execute(
+                "select other, kind, ids from claimtrack_links "
+                "where tracker = %s and claim = %s order by other, kind",
+                (self.tracker, claim),
+            )
+        ]
 
     # -- writing -------------------------------------------------------------
 

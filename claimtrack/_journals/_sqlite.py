@@ -261,6 +261,32 @@ def _damage(store: str) -> str:
     return f"{where} is damaged: restore it from a copy"
 
 
+def _stored_fact(text: str, where: str, store: str) -> Fact:
+    """
+    The fact a row holds; a damaged one names the row at *where*.
+    """
+    try:
+        return fact_from_json(text)
+    except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+        raise DamagedStoreError(
+            where, text, f"is not a fact ({exc}); {_damage(store)}"
+        ) from None
+
+
+def _link_ids(ids: str, where: str, store: str) -> tuple[str, ...]:
+    """
+    The event ids a link row holds; damaged ones name the row at *where*.
+    """
+    try:
+        return tuple(map(str, json.loads(ids)))
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise DamagedStoreError(
+            where,
+            ids,
+            f"is not a JSON list of ids ({exc}); {_damage(store)}",
+        ) from None
+
+
 def _checked_event(row: Sequence[Any], store: str) -> Event:
     """
     The event of a row, read with every check; a fault names the row.
@@ -1009,33 +1035,24 @@ class SqliteJournal:
         """
         The claim's links: the other claim, the kind, the event ids.
         """
-        found = []
-        for other, kind, ids in self.db.execute(
-            "select other, kind, ids from links where claim = ?", (claim,)
-        ):
-            try:
-                found.append((other, kind, tuple(map(str, json.loads(ids)))))
-            except (ValueError, TypeError, RecursionError) as exc:
-                raise DamagedStoreError(
-                    f"links[{claim}, {other}, {kind}].ids",
-                    ids,
-                    f"is not a JSON list of ids ({exc}); "
-                    f"{_damage(self.where)}",
-                ) from None
-        return found
+        return [
+            (
+                other,
+                kind,
+                _link_ids(
+                    ids, f"links[{claim}, {other}, {kind}].ids", self.where
+                ),
+            )
+            for other, kind, ids in self.db.execute(
+                "select other, kind, ids from links where claim = ?", (claim,)
+            )
+        ]
 
     def _fact(self, claim: str, text: str) -> Fact:
         """
         The fact a row of ``facts`` holds; a damaged one names its row.
         """
-        try:
-            return fact_from_json(text)
-        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
-            raise DamagedStoreError(
-                f"facts[{claim}].fact",
-                text,
-                f"is not a fact ({exc}); {_damage(self.where)}",
-            ) from None
+        return _stored_fact(text, f"facts[{claim}].fact", self.where)
 
     @_writes
     def begin(self, after: int | None) -> list[Positioned]:
