@@ -889,6 +889,8 @@ def command_lines(draw):
             words += [option, draw(hostile)]
         else:
             words.append(f"{option}={draw(hostile)}")
+    if name == "watch":  # it follows the store until stopped: stop it
+        words += ["--for", "0"]
     return words
 
 
