@@ -10,15 +10,13 @@ publisher, as far as the tracker knows them as actors).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import _arguments as args
-from claimtrack._statement import Statement
+from claimtrack._statement import statements_of
 from claimtrack.exceptions import (
     AmbiguousActorError,
     ClaimtrackError,
-    InvalidTypeError,
     UnknownActorError,
 )
 
@@ -27,6 +25,7 @@ if TYPE_CHECKING:
     from claimtrack._dates import When
     from claimtrack._engine import State
     from claimtrack._models import Actor, Source
+    from claimtrack._statement import Statement
 
 
 def claim_items(state: State, statements: object) -> list[dict[str, Any]]:
@@ -38,18 +37,8 @@ def claim_items(state: State, statements: object) -> list[dict[str, Any]]:
             `Statement`, naming the first item that is not one.
         UnknownSourceError: If a statement's source is not in the tracker.
     """
-    if isinstance(statements, str | bytes | Statement) or not isinstance(
-        statements, Iterable
-    ):
-        raise InvalidTypeError(
-            "statements", statements, "must be a list of Statement"
-        )
     items = []
-    for n, statement in enumerate(statements):
-        if not isinstance(statement, Statement):
-            raise InvalidTypeError(
-                f"statements[{n}]", statement, "must be a Statement"
-            )
+    for statement in statements_of(statements):
         source = state.source(statement.source)
         speaker = statement.speaker
         items.append(

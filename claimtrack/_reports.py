@@ -8,7 +8,6 @@ share every section, and each section's two renderings sit side by side.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
@@ -19,7 +18,7 @@ from claimtrack import _articles, _charts, _files, _records
 from claimtrack._charts import mark, status_words, when_words
 from claimtrack._dates import When
 from claimtrack._evidence import Stance
-from claimtrack._statement import Statement
+from claimtrack._statement import Statement, statements_of
 from claimtrack._validators import instance_of, optional
 from claimtrack.exceptions import (
     InvalidTypeError,
@@ -30,7 +29,7 @@ from claimtrack.exceptions import (
 
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from claimtrack._contradictions import Contradiction
     from claimtrack._evidence import Citation, Evidence, Status, Support
@@ -462,18 +461,8 @@ def _articles_of(
         UnknownSourceError: If a source is not in *tracker*.
         SpanMismatchError: If a span is not true to its source's text.
     """
-    if isinstance(statements, str | bytes | Statement) or not isinstance(
-        statements, Iterable
-    ):
-        raise InvalidTypeError(
-            "statements", statements, "must be a list of Statement"
-        )
     found: dict[str, tuple[Source, list[Statement]]] = {}
-    for n, statement in enumerate(statements):
-        if not isinstance(statement, Statement):
-            raise InvalidTypeError(
-                f"statements[{n}]", statement, "must be a Statement"
-            )
+    for statement in statements_of(statements):
         if statement.source not in found:
             found[statement.source] = (tracker.source(statement.source), [])
         source, own = found[statement.source]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -25,7 +26,7 @@ from claimtrack._validators import (
     non_empty_str,
     optional,
 )
-from claimtrack.exceptions import InvalidValueError
+from claimtrack.exceptions import InvalidTypeError, InvalidValueError
 
 
 class StatementKind(enum.Enum):
@@ -168,3 +169,27 @@ class Statement:
         words = _REOPENED.sub(" ", edges.sub("", self.span.exact))
         words = _SPACE.sub(" ", words)
         return words or self.span.exact.strip() or self.span.exact
+
+
+def statements_of(value: object) -> list[Statement]:
+    """
+    *value*, an iterable of statements, as a list: read once, in order.
+
+    Raises:
+        InvalidTypeError: If *value* is not an iterable (or is a str, bytes
+            or one statement), naming it, or if an item is not a
+            `Statement`, naming its place: ``statements[2]``.
+    """
+    if isinstance(value, str | bytes | Statement) or not isinstance(
+        value, Iterable
+    ):
+        raise InvalidTypeError(
+            "statements", value, "must be a list of Statement"
+        )
+    found = list(value)
+    for n, statement in enumerate(found):
+        if not isinstance(statement, Statement):
+            raise InvalidTypeError(
+                f"statements[{n}]", statement, "must be a Statement"
+            )
+    return found

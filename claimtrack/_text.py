@@ -589,6 +589,13 @@ def _similarity(query: str, key: str) -> tuple[float, float]:
     return -best, -whole
 
 
+def actor_id(name: str) -> str:
+    """
+    The id of the actor with this name: "Bobby Scott" is ``bobby-scott``.
+    """
+    return name_key(name).replace(" ", "-")
+
+
 def split_url(url: str) -> urllib.parse.SplitResult | None:
     """
     *url* split into its parts, or None where ``urllib.parse`` cannot.

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from claimtrack._models import Actor, ActorKind, Source, Span
 from claimtrack._statement import Statement, StatementKind
 from claimtrack._statements import Found, Known, find
-from claimtrack._text import name_key
+from claimtrack._text import actor_id, name_key
 from claimtrack._validators import instance_of
 from claimtrack.exceptions import InvalidTypeError, MissingTextError
 
@@ -210,12 +210,3 @@ def _name(words: str) -> str | None:
     if not any(word[:1].isupper() for word in words.split()):
         return None
     return words
-
-
-def actor_id(name: str) -> str:
-    """
-    The id of the actor with this name: "Marco Rubio" is ``marco-rubio``.
-
-    .. versionadded:: 0.2.0
-    """
-    return name_key(name).replace(" ", "-")

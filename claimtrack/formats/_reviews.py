@@ -39,7 +39,7 @@ from claimtrack._dates import When
 from claimtrack._evidence import Stance, instant
 from claimtrack._models import Actor, ActorKind, Claim, Source
 from claimtrack._scales import Rating, RatingScale, _number
-from claimtrack._text import name_key, split_url
+from claimtrack._text import actor_id, split_url
 from claimtrack.exceptions import (
     ClaimtrackError,
     DuplicateIdError,
@@ -411,13 +411,6 @@ def claimant_name(value: str) -> str | None:
     if named is None or named.name is None:
         return None
     return named.name
-
-
-def actor_id(name: str) -> str:
-    """
-    The id of the actor with this name: "Bobby Scott" is ``bobby-scott``.
-    """
-    return name_key(name).replace(" ", "-")
 
 
 def claimant(
