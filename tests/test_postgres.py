@@ -32,6 +32,7 @@ from claimtrack._journals._postgres import (
 from claimtrack._journals._sqlite import _row
 
 from . import postgres
+from .test_hardening_store import CHILD
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -813,26 +814,6 @@ class TestFollow:
 
 
 # -- a writer killed mid-write ------------------------------------------------
-
-CHILD = """
-import sys
-import claimtrack as ct
-
-tracker = ct.Tracker.open(sys.argv[1])
-tracker.add_actor(ct.Actor("a", "A"), at="2025-01-01T00:00:00+00:00")
-n = len(tracker)
-while True:
-    if n % 7 == 0:
-        tracker.add_claims(
-            [{"text": f"claim {n + k}", "speaker": "a", "id": f"c{n + k}"}
-             for k in range(5)]
-        )
-        n += 5
-    else:
-        tracker.add_claim(f"claim {n}", speaker="a", id=f"c{n}")
-        n += 1
-    print(n, flush=True)
-"""
 
 
 class TestCrash:
